@@ -1,0 +1,101 @@
+# Lede — build, serve, test, evaluate.
+#
+#   make serve   build everything (installing what is missing) and serve the
+#                page on http://127.0.0.1:8080
+#   make test    every test: Rust, wasm in node, the page in headless Chromium
+#
+# Everything the build needs is installed by these targets: the wasm target
+# (rustup), the wasm-bindgen CLI at the exact crate version (into .tools/),
+# npm dev packages (node_modules/), and Debian's chromium for browser tests.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+# Corpora for eval/train live beside the project; override with DATA=…
+DATA ?= ../shared/data
+PORT ?= 8080
+HOST ?= 127.0.0.1
+
+# Must equal the `wasm-bindgen = "=X"` pin in Cargo.toml (checked below).
+WASM_BINDGEN_VERSION := 0.2.130
+TOOLS := $(CURDIR)/.tools
+WASM_BINDGEN := $(TOOLS)/bin/wasm-bindgen
+WASM_OPT := node_modules/.bin/wasm-opt
+WASM_TARGET := wasm32-unknown-unknown
+WASM_RAW := target/$(WASM_TARGET)/release/lede.wasm
+PKG := www/pkg
+RUST_SOURCES := $(shell find src -name '*.rs' -o -name '*.bin' -o -name '*.txt' 2>/dev/null) Cargo.toml
+
+.PHONY: build serve test test-rust test-node test-browser lint setup setup-wasm setup-node \
+        setup-browser cli clean help
+
+help:
+	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
+
+# ----- setup ---------------------------------------------------------------
+
+setup: setup-wasm setup-node
+
+setup-wasm: $(WASM_BINDGEN)
+	@rustup target list --installed 2>/dev/null | grep -qx $(WASM_TARGET) \
+	  || rustup target add $(WASM_TARGET)
+
+$(WASM_BINDGEN):
+	@grep -q 'wasm-bindgen = "=$(WASM_BINDGEN_VERSION)"' Cargo.toml \
+	  || { echo "Makefile WASM_BINDGEN_VERSION differs from the Cargo.toml pin" >&2; exit 1; }
+	@echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into $(TOOLS) (about 3 minutes, once)"
+	cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(TOOLS)
+
+setup-node: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# Debian's Chromium and ChromeDriver for the browser tests (no browser downloads).
+setup-browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  echo "Installing Debian chromium and chromium-driver"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
+
+# ----- build ---------------------------------------------------------------
+
+build: $(PKG)/lede_bg.wasm cli
+
+cli:
+	cargo build --release --bin lede
+
+$(PKG)/lede_bg.wasm: $(RUST_SOURCES) | setup
+	cargo build --release --target $(WASM_TARGET) --lib
+	$(WASM_BINDGEN) --target web --out-dir $(PKG) $(WASM_RAW)
+	$(WASM_OPT) -O3 $(PKG)/lede_bg.wasm -o $(PKG)/lede_bg.wasm
+	@echo '{"type":"module"}' > $(PKG)/package.json
+	@printf 'wasm: %s bytes, %s bytes gzip -9\n' "$$(wc -c < $@)" "$$(gzip -9 -c $@ | wc -c)"
+
+serve: build
+	@echo "Serving Lede on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind $(HOST) --directory www
+
+# ----- tests ---------------------------------------------------------------
+
+test: lint test-rust test-node test-browser
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+
+test-rust:
+	cargo test
+
+test-node: build
+	node --test tests/node/
+
+test-browser: build setup-browser
+	node --test --test-concurrency=1 tests/browser/
+
+clean:
+	cargo clean
+	rm -rf $(PKG) test-output

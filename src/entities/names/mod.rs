@@ -1,0 +1,25 @@
+//! Names: PERSON, ORG, PLACE and MISC mentions.
+//!
+//! The [`NameTagger`] trait is the seam between the pipeline and whatever
+//! finds names; [`rules::RuleTagger`] is the first, rule-based implementation.
+
+pub mod rules;
+
+use super::Entity;
+use crate::text::Document;
+
+/// Finds name mentions (PERSON, ORG, PLACE, MISC) in a document.
+///
+/// Implementations must not panic on any document, must return spans on
+/// token boundaries that do not overlap each other, and must be
+/// deterministic.
+pub trait NameTagger: Send + Sync {
+    /// The name mentions in `doc`, in any order.
+    fn tag(&self, doc: &Document) -> Vec<Entity>;
+}
+
+/// The tagger `analyse` uses.
+pub fn default_tagger() -> &'static dyn NameTagger {
+    static TAGGER: rules::RuleTagger = rules::RuleTagger;
+    &TAGGER
+}

@@ -1,0 +1,38 @@
+//! Lede: named entities and source attributions in news articles.
+//!
+//! The pipeline, one module per stage:
+//! [`text`] (tokens, sentences, paragraphs, offsets) →
+//! [`entities`] (names and pattern types) →
+//! [`attributions`] (who said what) →
+//! [`analysis`] (the front door, [`analyse`]) →
+//! [`report`] (offsets converted for output).
+//!
+//! The core does no IO, never panics and is deterministic. Offsets inside
+//! are UTF-8 bytes; [`report::Report`] converts them to UTF-16 code units
+//! (JavaScript), code points (Python) or keeps bytes.
+//!
+//! ```
+//! let text = "“We will hold the line,” said Mayor Karen Bass.";
+//! let analysis = lede::analyse(text, &lede::Options::default());
+//! let report = lede::report::Report::new(text, &analysis, lede::OffsetUnit::CodePoints);
+//! println!("{} entities", report.entities.len());
+//! ```
+
+pub mod analysis;
+pub mod attributions;
+pub mod entities;
+pub mod report;
+pub mod span;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use analysis::{analyse, Analysis, Options};
+pub use attributions::{Attribution, AttributionKind};
+pub use entities::{Entity, Label};
+pub use span::Span;
+pub use text::OffsetUnit;
+
+/// Lede's version (the crate version).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

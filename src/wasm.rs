@@ -1,0 +1,157 @@
+//! The browser boundary: converts types and nothing else.
+//!
+//! `analyse(text, options?)` returns plain JS objects whose offsets are UTF-16
+//! code units, so `text.slice(e.start, e.end) === e.text`. Bad arguments
+//! throw a JS `Error` whose message says what to fix.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::analysis::{analyse, Options};
+use crate::report::Report;
+use crate::text::OffsetUnit;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** An entity label. */
+export type Label =
+  | "PERSON" | "ORG" | "PLACE" | "MISC"
+  | "DATE" | "TIME" | "MONEY" | "PERCENT" | "QUANTITY"
+  | "HANDLE" | "HASHTAG" | "URL" | "EMAIL";
+
+/** A span of the analysed text in UTF-16 code units: `text.slice(start, end) === span.text`. */
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One entity mention. */
+export interface Entity extends TextSpan {
+  label: Label;
+}
+
+/** The kind of an attribution. */
+export type AttributionKind = "direct" | "indirect" | "mixed" | "according_to" | "social_post";
+
+/** Who said what: the content, the cue that attributes it and the source. */
+export interface Attribution {
+  kind: AttributionKind;
+  content: TextSpan;
+  cue: TextSpan | null;
+  source: TextSpan | null;
+}
+
+/** The result of `analyse`. */
+export interface Analysis {
+  version: string;
+  /** Always "utf16" in the JS API. */
+  offsets: "utf16";
+  /** Entity mentions in text order; they never overlap. */
+  entities: Entity[];
+  /** Attributions in text order. */
+  attributions: Attribution[];
+  /** Present when `options.sentences` is true. */
+  sentences?: TextSpan[];
+  /** Present when `options.tokens` is true. */
+  tokens?: TextSpan[];
+}
+
+/** Options for `analyse`; every field is optional. */
+export interface Options {
+  /** Report only these labels (default: all). */
+  labels?: Label[];
+  /** Find attributions (default: true). */
+  attributions?: boolean;
+  /** Include sentence spans (default: false). */
+  sentences?: boolean;
+  /** Include token spans (default: false). */
+  tokens?: boolean;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The `Options` object of the TypeScript declarations.
+    #[wasm_bindgen(typescript_type = "Options")]
+    pub type OptionsArg;
+}
+
+/// Installs the panic hook (diagnostics only: the core does not panic).
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Analyses `text`; `options` may be omitted, `undefined`, `null` or an
+/// object. Throws an `Error` on a non-string text or invalid options.
+#[wasm_bindgen(js_name = analyse, unchecked_return_type = "Analysis")]
+pub fn analyse_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    options: Option<OptionsArg>,
+) -> Result<JsValue, JsError> {
+    let Some(text) = text.as_string() else {
+        return Err(JsError::new(&format!(
+            "lede.analyse: the first argument must be a string (the article text), got {}",
+            js_type_name(&text)
+        )));
+    };
+    let options = parse_options(options.map(JsValue::from))?;
+    let analysis = analyse(&text, &options);
+    let report = Report::new(&text, &analysis, OffsetUnit::Utf16);
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    report
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&format!("lede.analyse: could not build the result: {e}")))
+}
+
+/// Lede's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
+
+/// The option names `Options` accepts (serde-wasm-bindgen reads only known
+/// fields, so unknown ones are caught here).
+const OPTION_NAMES: [&str; 4] = ["labels", "attributions", "sentences", "tokens"];
+
+fn parse_options(options: Option<JsValue>) -> Result<Options, JsError> {
+    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
+        return Ok(Options::default());
+    };
+    if !options.is_object() || js_sys::Array::is_array(&options) {
+        return Err(JsError::new(&format!(
+            "lede.analyse: options must be an object such as {{ labels: [\"PERSON\"] }}, got {}",
+            js_type_name(&options)
+        )));
+    }
+    let help = "Valid options: labels (array of label names such as \"PERSON\"), \
+                attributions, sentences, tokens (booleans).";
+    let object: &js_sys::Object = options.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTION_NAMES.contains(&key.as_str()) {
+            return Err(JsError::new(&format!(
+                "lede.analyse: unknown option `{key}`. {help}"
+            )));
+        }
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| {
+        let detail = e.to_string();
+        let detail = detail.strip_prefix("Error: ").unwrap_or(&detail);
+        JsError::new(&format!("lede.analyse: invalid options: {detail}. {help}"))
+    })
+}
+
+fn js_type_name(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(value) {
+        "an array".into()
+    } else {
+        value
+            .js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "unknown".into())
+    }
+}
