@@ -1,0 +1,314 @@
+//! Data-driven tests: annotated example articles in `tests/examples/*.txt`.
+//!
+//! Each file is an article written by the team with inline markup:
+//!
+//! - `[Karen Bass](PERSON)` — an entity mention and its label;
+//! - `{We will hold the line}(direct 1)` — the content of attribution 1 and its
+//!   kind (`direct`, `indirect`, `mixed`, `according_to`, `social_post`);
+//! - `{said}(cue 1)` and `{[Bass](PERSON)}(source 1)` — its cue and source.
+//!
+//! Markup nests. `\[`, `\]`, `\{`, `\}` and `\\` are literal characters.
+//! Lines starting with `#` are comments and are removed with their line
+//! break; `#! labels: DATE TIME` restricts the entity comparison to those
+//! labels and `#! attributions: off` skips the attribution comparison.
+//!
+//! The harness strips the markup, analyses the plain text and requires the
+//! entities and attributions to match exactly. A failure prints both sides
+//! as markup, so a regression reads like the article. A new bug becomes a new
+//! example file.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use lede::{analyse, AttributionKind, Label, Options, Span};
+
+/// One attribution as annotated: kind, content, cue, source.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Expected {
+    kind: Option<String>,
+    content: Option<Span>,
+    cue: Option<Span>,
+    source: Option<Span>,
+}
+
+/// An example file after parsing.
+struct Example {
+    text: String,
+    entities: Vec<(Span, Label)>,
+    attributions: BTreeMap<u32, Expected>,
+    labels: Option<Vec<Label>>,
+    check_attributions: bool,
+}
+
+fn parse(source: &str) -> Result<Example, String> {
+    let mut text = String::new();
+    let mut entities = Vec::new();
+    let mut attributions: BTreeMap<u32, Expected> = BTreeMap::new();
+    let mut labels = None;
+    let mut check_attributions = true;
+    // Open brackets: (kind of bracket, start offset in the plain text).
+    let mut open: Vec<(char, usize)> = Vec::new();
+
+    let mut body = String::new();
+    for line in source.split_inclusive('\n') {
+        if let Some(directive) = line.strip_prefix("#!") {
+            let (key, value) = directive
+                .split_once(':')
+                .ok_or_else(|| format!("bad directive: {line:?}"))?;
+            match key.trim() {
+                "labels" => {
+                    let parsed: Result<Vec<Label>, String> = value
+                        .split_whitespace()
+                        .map(|l| Label::parse(l).ok_or_else(|| format!("unknown label {l}")))
+                        .collect();
+                    labels = Some(parsed?);
+                }
+                "attributions" => check_attributions = value.trim() != "off",
+                other => return Err(format!("unknown directive {other:?}")),
+            }
+        } else if !line.starts_with('#') {
+            body.push_str(line);
+        }
+    }
+
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let escaped = chars.next().ok_or("dangling backslash")?;
+                text.push(escaped);
+            }
+            '[' | '{' => open.push((c, text.len())),
+            ']' | '}' => {
+                let (bracket, start) = open
+                    .pop()
+                    .ok_or_else(|| format!("unmatched {c:?} at {:?}", tail(&text)))?;
+                if (bracket == '[') != (c == ']') {
+                    return Err(format!(
+                        "mismatched {bracket:?} and {c:?} at {:?}",
+                        tail(&text)
+                    ));
+                }
+                if chars.next() != Some('(') {
+                    return Err(format!("expected '(' after {c:?} at {:?}", tail(&text)));
+                }
+                let mut tag = String::new();
+                for t in chars.by_ref() {
+                    if t == ')' {
+                        break;
+                    }
+                    tag.push(t);
+                }
+                let span = Span::new(start, text.len());
+                if bracket == '[' {
+                    let label =
+                        Label::parse(tag.trim()).ok_or_else(|| format!("unknown label {tag:?}"))?;
+                    entities.push((span, label));
+                } else {
+                    let (role, id) = tag
+                        .trim()
+                        .split_once(' ')
+                        .ok_or_else(|| format!("expected `role N` in {tag:?}"))?;
+                    let id: u32 = id
+                        .trim()
+                        .parse()
+                        .map_err(|_| format!("bad attribution number in {tag:?}"))?;
+                    let entry = attributions.entry(id).or_default();
+                    match role {
+                        "cue" => entry.cue = Some(span),
+                        "source" => entry.source = Some(span),
+                        kind => {
+                            entry.kind = Some(kind.to_string());
+                            entry.content = Some(span);
+                        }
+                    }
+                }
+            }
+            _ => text.push(c),
+        }
+    }
+    if let Some((bracket, _)) = open.pop() {
+        return Err(format!("unclosed {bracket:?}"));
+    }
+    for (id, a) in &attributions {
+        if a.content.is_none() {
+            return Err(format!(
+                "attribution {id} has a cue or source but no content"
+            ));
+        }
+    }
+    entities.sort();
+    Ok(Example {
+        text,
+        entities,
+        attributions,
+        labels,
+        check_attributions,
+    })
+}
+
+fn tail(text: &str) -> &str {
+    let cut = text.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+    &text[cut..]
+}
+
+fn kind_name(kind: AttributionKind) -> &'static str {
+    match kind {
+        AttributionKind::Direct => "direct",
+        AttributionKind::Indirect => "indirect",
+        AttributionKind::Mixed => "mixed",
+        AttributionKind::AccordingTo => "according_to",
+        AttributionKind::SocialPost => "social_post",
+    }
+}
+
+/// Renders entity spans as inline markup over `text`, for readable failures.
+fn render_entities(text: &str, entities: &[(Span, Label)]) -> String {
+    let mut out = String::new();
+    let mut pos = 0;
+    for (span, label) in entities {
+        if span.start < pos {
+            continue;
+        }
+        out.push_str(&text[pos..span.start]);
+        let _ = write!(out, "[{}]({})", span.slice(text), label.as_str());
+        pos = span.end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+fn describe(text: &str, a: &Expected) -> String {
+    let show = |s: Option<Span>| s.map_or("—".to_string(), |s| format!("{:?}", s.slice(text)));
+    format!(
+        "{} content={} cue={} source={}",
+        a.kind.as_deref().unwrap_or("?"),
+        show(a.content),
+        show(a.cue),
+        show(a.source)
+    )
+}
+
+fn check(path: &Path) -> Result<(), String> {
+    let source = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let example = parse(&source)?;
+    let analysis = analyse(&example.text, &Options::default());
+    let mut problems = String::new();
+
+    let wanted = |l: Label| example.labels.as_ref().is_none_or(|ls| ls.contains(&l));
+    let expected: Vec<(Span, Label)> = example
+        .entities
+        .iter()
+        .copied()
+        .filter(|(_, l)| wanted(*l))
+        .collect();
+    let got: Vec<(Span, Label)> = analysis
+        .entities
+        .iter()
+        .map(|e| (e.span, e.label))
+        .filter(|(_, l)| wanted(*l))
+        .collect();
+    if expected != got {
+        let _ = writeln!(
+            problems,
+            "entities differ.\n  expected: {}\n  got:      {}",
+            render_entities(&example.text, &expected).replace('\n', "\n            "),
+            render_entities(&example.text, &got).replace('\n', "\n            ")
+        );
+        for e in expected.iter().filter(|e| !got.contains(e)) {
+            let _ = writeln!(
+                problems,
+                "  missing: [{}]({})",
+                e.0.slice(&example.text),
+                e.1.as_str()
+            );
+        }
+        for e in got.iter().filter(|e| !expected.contains(e)) {
+            let _ = writeln!(
+                problems,
+                "  extra:   [{}]({})",
+                e.0.slice(&example.text),
+                e.1.as_str()
+            );
+        }
+    }
+
+    if example.check_attributions {
+        let mut expected: Vec<Expected> = example.attributions.values().cloned().collect();
+        let mut got: Vec<Expected> = analysis
+            .attributions
+            .iter()
+            .map(|a| Expected {
+                kind: Some(kind_name(a.kind).to_string()),
+                content: Some(a.content),
+                cue: a.cue,
+                source: a.source,
+            })
+            .collect();
+        expected.sort();
+        got.sort();
+        if expected != got {
+            let _ = writeln!(problems, "attributions differ.");
+            for a in expected.iter().filter(|a| !got.contains(a)) {
+                let _ = writeln!(problems, "  missing: {}", describe(&example.text, a));
+            }
+            for a in got.iter().filter(|a| !expected.contains(a)) {
+                let _ = writeln!(problems, "  extra:   {}", describe(&example.text, a));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+#[test]
+fn annotated_examples() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/examples");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/examples exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    assert!(
+        paths.len() >= 5,
+        "expected the example articles in {}",
+        dir.display()
+    );
+    let mut failures = String::new();
+    for path in &paths {
+        if let Err(e) = check(path) {
+            let _ = writeln!(
+                failures,
+                "\n=== {}\n{e}",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            );
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} example(s) failed:{failures}",
+        failures.matches("\n=== ").count()
+    );
+}
+
+#[test]
+fn markup_parser() {
+    let ex = parse("# comment\n#! labels: PERSON\n“{Hi}(direct 1),” {said}(cue 1) {[Ann \\[A\\] Lee](PERSON)}(source 1).\n")
+        .expect("parses");
+    assert_eq!(ex.text, "“Hi,” said Ann [A] Lee.\n");
+    assert_eq!(ex.entities.len(), 1);
+    assert_eq!(ex.entities[0].0.slice(&ex.text), "Ann [A] Lee");
+    let a = &ex.attributions[&1];
+    assert_eq!(a.kind.as_deref(), Some("direct"));
+    assert_eq!(a.content.map(|s| s.slice(&ex.text)), Some("Hi"));
+    assert_eq!(a.source.map(|s| s.slice(&ex.text)), Some("Ann [A] Lee"));
+    assert_eq!(ex.labels, Some(vec![Label::Person]));
+    assert!(parse("[x](NOPE)").is_err());
+    assert!(parse("{x}(cue 1)").is_err());
+    assert!(parse("[x").is_err());
+}
