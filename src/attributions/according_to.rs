@@ -1,0 +1,161 @@
+//! `according to X`: the source is X, the content is the rest of the
+//! sentence (or of the quotation the phrase sits in).
+//!
+//! Decisions:
+//! - The source is the noun phrase after `to`, with the head rules of
+//!   [`super::source`] (`according to police` → `police`; `according to the
+//!   Los Angeles Police Department` → `Los Angeles Police Department`). When
+//!   that phrase names a medium (`a statement from the mayor's office`,
+//!   `data released by the city`), the source is whoever the medium comes
+//!   from: `the mayor's office`, `the city`.
+//! - The phrase runs from `according` to the next comma (or the end of the
+//!   sentence). The content is the sentence without it, trimmed of commas,
+//!   dashes and final punctuation: `According to police, the man fled.` →
+//!   `the man fled`; `The man fled, according to police.` → `The man fled`.
+//!   When the phrase sits in the middle (`The man, according to police,
+//!   fled.`) the content cannot be one span without it, so it is the whole
+//!   sentence.
+//! - When the content is exactly one quotation (`According to Bass, "we are
+//!   done."`), the caller attaches the cue and source to that direct quote
+//!   instead of reporting a second attribution.
+
+use super::lexicon::*;
+use super::quotes::{Quote, MAX_DEPTH};
+use super::source::{np_forward, Ctx};
+use super::{Attribution, AttributionKind};
+use crate::text::TokenKind;
+
+/// An `according to` attribution, and the quotation that is its whole
+/// content, if any.
+pub struct Found {
+    /// The attribution.
+    pub attribution: Attribution,
+    /// Index of the quotation that is exactly the content.
+    pub quote: Option<usize>,
+}
+
+/// Every `according to X` in the document, in text order.
+pub fn find(ctx: &Ctx, quotes: &[Quote]) -> Vec<Found> {
+    let doc = ctx.doc;
+    let mut out = Vec::new();
+    let mut sentence = 0usize;
+    for a in 0..ctx.len() {
+        if !(ctx.is_word(a)
+            && ctx.word(a).eq_ignore_ascii_case("according")
+            && ctx.word(a + 1).eq_ignore_ascii_case("to"))
+        {
+            continue;
+        }
+        while doc
+            .sentences
+            .get(sentence)
+            .is_some_and(|s| s.tokens.end <= a)
+        {
+            sentence += 1;
+        }
+        let Some(sent) = doc.sentences.get(sentence) else {
+            break;
+        };
+        let mut scope = sent.tokens.clone();
+        if let Some(q) = innermost_quote(quotes, a) {
+            scope.start = scope.start.max(q.inner.start);
+            scope.end = scope.end.min(q.inner.end);
+        }
+        if let Some(found) = one(ctx, quotes, a, scope) {
+            out.push(found);
+        }
+    }
+    out
+}
+
+/// The innermost quotation whose inside holds token `a`.
+fn innermost_quote(quotes: &[Quote], a: usize) -> Option<&Quote> {
+    let k = quotes.partition_point(|q| q.open < a);
+    quotes[..k]
+        .iter()
+        .rev()
+        .take(MAX_DEPTH * 4)
+        .find(|q| q.inner.contains(&a))
+}
+
+/// The attribution for the `according to` at token `a` within `scope`.
+fn one(ctx: &Ctx, quotes: &[Quote], a: usize, scope: std::ops::Range<usize>) -> Option<Found> {
+    let (mut source, mut after) = np_forward(ctx, a + 2, scope.end)?;
+    // A medium: the source is who it comes from.
+    let medium_prep = (a + 3..after).find(|&k| {
+        is_one_of(ctx.word(k), &["from", "of", "by"]) && is_medium_noun(ctx.word(k - 1))
+    });
+    let by_after = is_medium_noun(ctx.word(after - 1))
+        .then(|| {
+            let k = if ctx.word(after).ends_with("ed") {
+                after + 1
+            } else {
+                after
+            };
+            is_one_of(ctx.word(k), &["from", "by"]).then_some(k)
+        })
+        .flatten();
+    if let Some(k) = medium_prep.or(by_after) {
+        if let Some((inner, inner_after)) = np_forward(ctx, k + 1, scope.end) {
+            source = inner;
+            after = after.max(inner_after);
+        }
+    }
+    // The phrase ends at the next comma (or the scope's end).
+    let comma = (after..scope.end).find(|&k| ctx.is_punct(k, ","));
+    let front = (scope.start..a).all(|k| !is_content_token(ctx, k));
+    let content = if front {
+        trim(ctx, comma.map_or(after, |c| c + 1)..scope.end)
+    } else if comma.is_none_or(|c| (c + 1..scope.end).all(|k| !is_content_token(ctx, k))) {
+        trim(ctx, scope.start..a)
+    } else {
+        trim(ctx, scope.clone())
+    };
+    if content.is_empty() {
+        return None;
+    }
+    // A quotation that opens the content is what is attributed, even when
+    // it runs on past this sentence (`According to Bass, "One. Two."`).
+    let first = quotes.partition_point(|q| q.open < content.start);
+    let quote = quotes
+        .get(first)
+        .is_some_and(|q| q.open == content.start && q.close.is_none_or(|c| c + 1 >= content.end));
+    let quote = quote.then_some(first);
+    Some(Found {
+        attribution: Attribution {
+            kind: AttributionKind::AccordingTo,
+            content: match quote.and_then(|i| quotes.get(i)) {
+                Some(q) => q.content,
+                None => ctx.doc.tokens_span(content),
+            },
+            cue: Some(ctx.span(a).cover(ctx.span(a + 1))),
+            source: Some(source),
+        },
+        quote,
+    })
+}
+
+/// Words, numbers and the like: what makes a stretch of tokens content.
+fn is_content_token(ctx: &Ctx, k: usize) -> bool {
+    !matches!(
+        ctx.kind(k),
+        Some(TokenKind::Punct | TokenKind::Dash | TokenKind::Ellipsis) | None
+    )
+}
+
+/// `range` without leading and trailing commas, dashes and sentence
+/// punctuation.
+fn trim(ctx: &Ctx, mut range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let trimmable = |k: usize| {
+        matches!(ctx.kind(k), Some(TokenKind::Dash | TokenKind::Ellipsis))
+            || (ctx.kind(k) == Some(TokenKind::Punct)
+                && !matches!(ctx.word(k), "(" | ")" | "[" | "]" | "%" | "&"))
+    };
+    while range.start < range.end && trimmable(range.start) {
+        range.start += 1;
+    }
+    while range.end > range.start && trimmable(range.end - 1) {
+        range.end -= 1;
+    }
+    range
+}

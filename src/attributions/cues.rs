@@ -1,0 +1,304 @@
+//! The reporting-verb lexicon: which words can attribute speech or writing,
+//! in which inflected form, and with what stance.
+//!
+//! The stance is the verb's attitude towards the content (a journalist's
+//! `insisted` or `admitted` is not a neutral `said`); it is kept with every
+//! cue so that later stages can report it. Verbs and classes written by the
+//! team from AP-style guidance on attribution verbs.
+
+use std::sync::OnceLock;
+
+use super::lexicon::cmp_ci;
+
+/// The attitude a reporting verb conveys towards what it attributes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stance {
+    /// Plain reporting: `said`, `told`, `added`, `explained`.
+    Neutral,
+    /// The source presses a claim: `insisted`, `claimed`, `argued`, `warned`.
+    Assertive,
+    /// The source gives ground: `admitted`, `acknowledged`, `conceded`.
+    Concessive,
+    /// The source rejects something: `denied`, `rejected`, `disputed`.
+    Negative,
+    /// Written rather than spoken: `wrote`, `tweeted`, `posted`.
+    Written,
+    /// A question: `asked`, `wondered`.
+    Question,
+}
+
+/// The inflected form of a cue word, which decides where it can attribute:
+/// finite forms stand alone (`she said`), base forms need an auxiliary
+/// (`she would say`), participles follow a subject in a reduced clause
+/// (`Clinton, asking: "…"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// `say`, `tell`.
+    Base,
+    /// `says`, `tells`.
+    Present,
+    /// `said`, `told` (also the past participle when it is the same word).
+    Past,
+    /// A past participle that differs from the past: `written`, `spoken`.
+    Participle,
+    /// `saying`, `telling`.
+    Progressive,
+}
+
+impl Form {
+    /// True for forms that can head a clause on their own.
+    pub const fn is_finite(self) -> bool {
+        matches!(self, Form::Present | Form::Past)
+    }
+}
+
+/// A reporting verb as found in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueVerb {
+    /// The verb's dictionary form (`say`, `point out`).
+    pub lemma: &'static str,
+    /// Its stance.
+    pub stance: Stance,
+    /// The form this occurrence has.
+    pub form: Form,
+    /// A particle that must follow for the verb to be a cue (`pointed out`).
+    pub particle: Option<&'static str>,
+}
+
+/// One lexicon entry: lemma, stance and its forms (base, 3rd person present,
+/// past, past participle, -ing), and an optional required particle.
+struct Entry {
+    forms: [&'static str; 5],
+    stance: Stance,
+    particle: Option<&'static str>,
+}
+
+const fn e(forms: [&'static str; 5], stance: Stance) -> Entry {
+    Entry {
+        forms,
+        stance,
+        particle: None,
+    }
+}
+
+const fn phrasal(forms: [&'static str; 5], stance: Stance, particle: &'static str) -> Entry {
+    Entry {
+        forms,
+        stance,
+        particle: Some(particle),
+    }
+}
+
+use Stance::*;
+
+/// The reporting verbs. Forms: base, 3sg present, past, past participle, -ing.
+#[rustfmt::skip]
+const ENTRIES: &[Entry] = &[
+    // Neutral.
+    e(["say", "says", "said", "said", "saying"], Neutral),
+    e(["tell", "tells", "told", "told", "telling"], Neutral),
+    e(["add", "adds", "added", "added", "adding"], Neutral),
+    e(["explain", "explains", "explained", "explained", "explaining"], Neutral),
+    e(["state", "states", "stated", "stated", "stating"], Neutral),
+    e(["note", "notes", "noted", "noted", "noting"], Neutral),
+    e(["continue", "continues", "continued", "continued", "continuing"], Neutral),
+    e(["reply", "replies", "replied", "replied", "replying"], Neutral),
+    e(["recall", "recalls", "recalled", "recalled", "recalling"], Neutral),
+    e(["respond", "responds", "responded", "responded", "responding"], Neutral),
+    e(["answer", "answers", "answered", "answered", "answering"], Neutral),
+    e(["remark", "remarks", "remarked", "remarked", "remarking"], Neutral),
+    e(["observe", "observes", "observed", "observed", "observing"], Neutral),
+    e(["announce", "announces", "announced", "announced", "announcing"], Neutral),
+    e(["report", "reports", "reported", "reported", "reporting"], Neutral),
+    e(["confirm", "confirms", "confirmed", "confirmed", "confirming"], Neutral),
+    e(["describe", "describes", "described", "described", "describing"], Neutral),
+    e(["recount", "recounts", "recounted", "recounted", "recounting"], Neutral),
+    e(["repeat", "repeats", "repeated", "repeated", "repeating"], Neutral),
+    e(["testify", "testifies", "testified", "testified", "testifying"], Neutral),
+    e(["whisper", "whispers", "whispered", "whispered", "whispering"], Neutral),
+    e(["shout", "shouts", "shouted", "shouted", "shouting"], Neutral),
+    e(["yell", "yells", "yelled", "yelled", "yelling"], Neutral),
+    e(["scream", "screams", "screamed", "screamed", "screaming"], Neutral),
+    e(["sing", "sings", "sang", "sung", "singing"], Neutral),
+    e(["joke", "jokes", "joked", "joked", "joking"], Neutral),
+    e(["quip", "quips", "quipped", "quipped", "quipping"], Neutral),
+    e(["laugh", "laughs", "laughed", "laughed", "laughing"], Neutral),
+    e(["agree", "agrees", "agreed", "agreed", "agreeing"], Neutral),
+    e(["conclude", "concludes", "concluded", "concluded", "concluding"], Neutral),
+    e(["suggest", "suggests", "suggested", "suggested", "suggesting"], Neutral),
+    e(["recommend", "recommends", "recommended", "recommended", "recommending"], Neutral),
+    e(["promise", "promises", "promised", "promised", "promising"], Neutral),
+    e(["urge", "urges", "urged", "urged", "urging"], Neutral),
+    e(["exclaim", "exclaims", "exclaimed", "exclaimed", "exclaiming"], Neutral),
+    e(["speak", "speaks", "spoke", "spoken", "speaking"], Neutral),
+    e(["mutter", "mutters", "muttered", "muttered", "muttering"], Neutral),
+    e(["chant", "chants", "chanted", "chanted", "chanting"], Neutral),
+    e(["cry", "cries", "cried", "cried", "crying"], Neutral),
+    e(["begin", "begins", "began", "begun", "beginning"], Neutral),
+    e(["comment", "comments", "commented", "commented", "commenting"], Neutral),
+    e(["mention", "mentions", "mentioned", "mentioned", "mentioning"], Neutral),
+    e(["reiterate", "reiterates", "reiterated", "reiterated", "reiterating"], Neutral),
+    e(["elaborate", "elaborates", "elaborated", "elaborated", "elaborating"], Neutral),
+    e(["clarify", "clarifies", "clarified", "clarified", "clarifying"], Neutral),
+    e(["summarize", "summarizes", "summarized", "summarized", "summarizing"], Neutral),
+    e(["muse", "muses", "mused", "mused", "musing"], Neutral),
+    e(["sigh", "sighs", "sighed", "sighed", "sighing"], Neutral),
+    e(["interject", "interjects", "interjected", "interjected", "interjecting"], Neutral),
+    e(["pledge", "pledges", "pledged", "pledged", "pledging"], Neutral),
+    e(["plead", "pleads", "pleaded", "pleaded", "pleading"], Neutral),
+    e(["beg", "begs", "begged", "begged", "begging"], Neutral),
+    e(["greet", "greets", "greeted", "greeted", "greeting"], Neutral),
+    e(["recite", "recites", "recited", "recited", "reciting"], Neutral),
+    e(["quote", "quotes", "quoted", "quoted", "quoting"], Neutral),
+    e(["speculate", "speculates", "speculated", "speculated", "speculating"], Neutral),
+    phrasal(["point", "points", "pointed", "pointed", "pointing"], Neutral, "out"),
+    phrasal(["go", "goes", "went", "gone", "going"], Neutral, "on"),
+    phrasal(["chime", "chimes", "chimed", "chimed", "chiming"], Neutral, "in"),
+    // Assertive.
+    e(["insist", "insists", "insisted", "insisted", "insisting"], Assertive),
+    e(["claim", "claims", "claimed", "claimed", "claiming"], Assertive),
+    e(["argue", "argues", "argued", "argued", "arguing"], Assertive),
+    e(["warn", "warns", "warned", "warned", "warning"], Assertive),
+    e(["assert", "asserts", "asserted", "asserted", "asserting"], Assertive),
+    e(["declare", "declares", "declared", "declared", "declaring"], Assertive),
+    e(["stress", "stresses", "stressed", "stressed", "stressing"], Assertive),
+    e(["emphasize", "emphasizes", "emphasized", "emphasized", "emphasizing"], Assertive),
+    e(["emphasise", "emphasises", "emphasised", "emphasised", "emphasising"], Assertive),
+    e(["maintain", "maintains", "maintained", "maintained", "maintaining"], Assertive),
+    e(["contend", "contends", "contended", "contended", "contending"], Assertive),
+    e(["allege", "alleges", "alleged", "alleged", "alleging"], Assertive),
+    e(["boast", "boasts", "boasted", "boasted", "boasting"], Assertive),
+    e(["vow", "vows", "vowed", "vowed", "vowing"], Assertive),
+    e(["counter", "counters", "countered", "countered", "countering"], Assertive),
+    e(["retort", "retorts", "retorted", "retorted", "retorting"], Assertive),
+    e(["caution", "cautions", "cautioned", "cautioned", "cautioning"], Assertive),
+    e(["demand", "demands", "demanded", "demanded", "demanding"], Assertive),
+    e(["charge", "charges", "charged", "charged", "charging"], Assertive),
+    e(["complain", "complains", "complained", "complained", "complaining"], Assertive),
+    e(["predict", "predicts", "predicted", "predicted", "predicting"], Assertive),
+    e(["swear", "swears", "swore", "sworn", "swearing"], Assertive),
+    e(["proclaim", "proclaims", "proclaimed", "proclaimed", "proclaiming"], Assertive),
+    e(["affirm", "affirms", "affirmed", "affirmed", "affirming"], Assertive),
+    e(["assure", "assures", "assured", "assured", "assuring"], Assertive),
+    e(["snap", "snaps", "snapped", "snapped", "snapping"], Assertive),
+    e(["scoff", "scoffs", "scoffed", "scoffed", "scoffing"], Assertive),
+    e(["thunder", "thunders", "thundered", "thundered", "thundering"], Assertive),
+    e(["grumble", "grumbles", "grumbled", "grumbled", "grumbling"], Assertive),
+    e(["opine", "opines", "opined", "opined", "opining"], Assertive),
+    phrasal(["shoot", "shoots", "shot", "shot", "shooting"], Assertive, "back"),
+    phrasal(["fire", "fires", "fired", "fired", "firing"], Assertive, "back"),
+    // Concessive.
+    e(["admit", "admits", "admitted", "admitted", "admitting"], Concessive),
+    e(["acknowledge", "acknowledges", "acknowledged", "acknowledged", "acknowledging"], Concessive),
+    e(["concede", "concedes", "conceded", "conceded", "conceding"], Concessive),
+    e(["confess", "confesses", "confessed", "confessed", "confessing"], Concessive),
+    e(["lament", "laments", "lamented", "lamented", "lamenting"], Concessive),
+    e(["apologize", "apologizes", "apologized", "apologized", "apologizing"], Concessive),
+    e(["apologise", "apologises", "apologised", "apologised", "apologising"], Concessive),
+    // Negative.
+    e(["deny", "denies", "denied", "denied", "denying"], Negative),
+    e(["reject", "rejects", "rejected", "rejected", "rejecting"], Negative),
+    e(["dispute", "disputes", "disputed", "disputed", "disputing"], Negative),
+    e(["object", "objects", "objected", "objected", "objecting"], Negative),
+    e(["disagree", "disagrees", "disagreed", "disagreed", "disagreeing"], Negative),
+    e(["protest", "protests", "protested", "protested", "protesting"], Negative),
+    // Written.
+    e(["write", "writes", "wrote", "written", "writing"], Written),
+    e(["tweet", "tweets", "tweeted", "tweeted", "tweeting"], Written),
+    e(["post", "posts", "posted", "posted", "posting"], Written),
+    e(["text", "texts", "texted", "texted", "texting"], Written),
+    e(["email", "emails", "emailed", "emailed", "emailing"], Written),
+    e(["blog", "blogs", "blogged", "blogged", "blogging"], Written),
+    e(["read", "reads", "read", "read", "reading"], Written),
+    // Questions.
+    e(["ask", "asks", "asked", "asked", "asking"], Question),
+    e(["wonder", "wonders", "wondered", "wondered", "wondering"], Question),
+    e(["inquire", "inquires", "inquired", "inquired", "inquiring"], Question),
+    e(["query", "queries", "queried", "queried", "querying"], Question),
+];
+
+/// Every form with its entry and form kind, sorted case-insensitively for
+/// binary search; built once.
+fn table() -> &'static [(&'static str, u16, Form)] {
+    static TABLE: OnceLock<Vec<(&'static str, u16, Form)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        const KINDS: [Form; 5] = [
+            Form::Base,
+            Form::Present,
+            Form::Past,
+            Form::Participle,
+            Form::Progressive,
+        ];
+        let mut table = Vec::with_capacity(ENTRIES.len() * 5);
+        for (idx, entry) in ENTRIES.iter().enumerate() {
+            for (k, form) in entry.forms.iter().enumerate() {
+                // A participle equal to the past is recorded once, as past.
+                if k == 3 && *form == entry.forms[2] {
+                    continue;
+                }
+                let id = u16::try_from(idx).unwrap_or(u16::MAX);
+                table.push((*form, id, KINDS[k]));
+            }
+        }
+        // A word that is two forms (`read`: base and past) keeps its finite
+        // reading: it is the one that can attribute on its own.
+        table.sort_by(|a, b| cmp_ci(a.0, b.0).then(b.2.is_finite().cmp(&a.2.is_finite())));
+        table.dedup_by(|b, a| cmp_ci(a.0, b.0).is_eq());
+        table
+    })
+}
+
+/// The reporting verb `word` is a form of, if any (case-insensitive).
+/// Phrasal cues are returned with their particle; the caller checks that it
+/// follows.
+pub fn lookup(word: &str) -> Option<CueVerb> {
+    if word.len() < 2 || word.len() > 14 {
+        return None;
+    }
+    let table = table();
+    let i = table.binary_search_by(|probe| cmp_ci(probe.0, word)).ok()?;
+    let &(_, id, form) = table.get(i)?;
+    let entry = ENTRIES.get(usize::from(id))?;
+    Some(CueVerb {
+        lemma: entry.forms[0],
+        stance: entry.stance,
+        form,
+        particle: entry.particle,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_and_stances() {
+        let said = lookup("said").unwrap();
+        assert_eq!(
+            (said.lemma, said.form, said.stance),
+            ("say", Form::Past, Neutral)
+        );
+        assert_eq!(lookup("Says").unwrap().form, Form::Present);
+        assert_eq!(lookup("TOLD").unwrap().lemma, "tell");
+        assert_eq!(lookup("insisted").unwrap().stance, Assertive);
+        assert_eq!(lookup("acknowledged").unwrap().stance, Concessive);
+        assert_eq!(lookup("denies").unwrap().stance, Negative);
+        assert_eq!(lookup("tweeted").unwrap().stance, Written);
+        assert_eq!(lookup("written").unwrap().form, Form::Participle);
+        assert_eq!(lookup("asking").unwrap().form, Form::Progressive);
+        assert_eq!(lookup("pointed").unwrap().particle, Some("out"));
+        assert!(lookup("walked").is_none());
+        assert!(lookup("").is_none());
+    }
+
+    #[test]
+    fn table_is_searchable() {
+        // Every listed form is found, whatever its case.
+        for entry in ENTRIES {
+            for form in entry.forms {
+                assert!(lookup(form).is_some(), "{form}");
+                assert!(lookup(&form.to_ascii_uppercase()).is_some(), "{form}");
+            }
+        }
+    }
+}

@@ -1,0 +1,656 @@
+//! Finding the source's mention next to a cue: a name, a pronoun or a short
+//! noun phrase.
+//!
+//! Without a part-of-speech tagger, a noun phrase is read from closed word
+//! classes ([`super::lexicon`]): it may open with a determiner, runs through
+//! capitalised words, ordinary lower-case words, the possessive `'s` and one
+//! or two complement prepositions (`a spokesperson for the department`), and
+//! stops at clause words, auxiliaries, other prepositions and punctuation.
+//!
+//! The span reported is the phrase's head, kept tight:
+//! - a name entity (PERSON, ORG, …) ending the phrase wins, so titles drop
+//!   out (`Mayor Karen Bass` → `Karen Bass`);
+//! - without entities, a capitalised run ending the phrase is the name, with
+//!   leading titles stripped (`Los Angeles Mayor Karen Bass` → `Karen Bass`)
+//!   and the determiner dropped (`the Los Angeles Police Department` → `Los
+//!   Angeles Police Department`);
+//! - otherwise the whole common-noun phrase is the source, complement
+//!   included (`the mayor`, `a spokesperson for the department`);
+//! - appositives after a comma are never part of the span (`Karen Bass, the
+//!   mayor of Los Angeles,` → `Karen Bass`).
+
+use std::borrow::Cow;
+
+use super::cues::{self, CueVerb, Form};
+use super::lexicon::*;
+use crate::entities::{Entity, Label};
+use crate::span::Span;
+use crate::text::{Document, TokenKind};
+
+/// Longest noun phrase read as a source, in tokens.
+pub const MAX_NP_TOKENS: usize = 8;
+
+/// The document and its name entities, with the token-level questions the
+/// attribution rules ask.
+pub struct Ctx<'d, 't> {
+    /// The analysed document.
+    pub doc: &'d Document<'t>,
+    /// Name-like entities (PERSON, ORG, PLACE, MISC, HANDLE) in text order.
+    names: Cow<'d, [Entity]>,
+}
+
+impl<'d, 't> Ctx<'d, 't> {
+    /// Wraps `doc`; keeps the entities that can be sources, in text order.
+    pub fn new(doc: &'d Document<'t>, entities: &'d [Entity]) -> Self {
+        let names = if entities.windows(2).all(|w| w[0].span <= w[1].span)
+            && entities.iter().all(|e| is_source_label(e.label))
+        {
+            Cow::Borrowed(entities)
+        } else {
+            let mut v: Vec<Entity> = entities
+                .iter()
+                .copied()
+                .filter(|e| is_source_label(e.label))
+                .collect();
+            v.sort_by_key(|e| e.span);
+            Cow::Owned(v)
+        };
+        Ctx { doc, names }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    /// True when the document has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.doc.tokens.is_empty()
+    }
+
+    /// The text of token `i` (`""` out of range).
+    pub fn word(&self, i: usize) -> &'t str {
+        self.doc.token_text(i)
+    }
+
+    /// The kind of token `i`.
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.doc.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// The span of token `i` (empty at the end of the text when out of range).
+    pub fn span(&self, i: usize) -> Span {
+        self.doc.tokens.get(i).map_or_else(
+            || Span::new(self.doc.text.len(), self.doc.text.len()),
+            |t| t.span,
+        )
+    }
+
+    /// True when token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+    }
+
+    /// True when token `i` is punctuation with exactly this text.
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.kind(i) == Some(TokenKind::Punct) && self.word(i) == p
+    }
+
+    /// True when token `i` is a quotation mark.
+    pub fn is_quote(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(TokenKind::Quote(_)))
+    }
+
+    /// The reporting verb at token `i`, if it is one (a phrasal cue only
+    /// when its particle follows).
+    pub fn cue(&self, i: usize) -> Option<CueVerb> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let cue = cues::lookup(self.word(i))?;
+        match cue.particle {
+            Some(p) if !self.word(i + 1).eq_ignore_ascii_case(p) => None,
+            _ => Some(cue),
+        }
+    }
+
+    /// The span of the cue at token `i` (with its particle).
+    pub fn cue_span(&self, i: usize, cue: CueVerb) -> Span {
+        let span = self.span(i);
+        if cue.particle.is_some() {
+            span.cover(self.span(i + 1))
+        } else {
+            span
+        }
+    }
+
+    /// Index of the token after the cue at `i` (after its particle).
+    pub fn after_cue(&self, i: usize, cue: CueVerb) -> usize {
+        i + 1 + usize::from(cue.particle.is_some())
+    }
+
+    /// The name entity ending exactly where token `i` ends.
+    pub fn entity_ending_at(&self, i: usize) -> Option<Entity> {
+        let end = self.doc.tokens.get(i)?.span.end;
+        let k = self.names.partition_point(|e| e.span.end < end);
+        self.names.get(k).copied().filter(|e| e.span.end == end)
+    }
+
+    /// The name entity starting exactly where token `i` starts.
+    pub fn entity_starting_at(&self, i: usize) -> Option<Entity> {
+        let start = self.doc.tokens.get(i)?.span.start;
+        let k = self.names.partition_point(|e| e.span.start < start);
+        self.names.get(k).copied().filter(|e| e.span.start == start)
+    }
+
+    /// Index of the first token at or after byte `offset`.
+    pub fn token_at(&self, offset: usize) -> usize {
+        self.doc.tokens.partition_point(|t| t.span.start < offset)
+    }
+
+    /// True for a capitalised word token (a possible name part).
+    fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && is_capitalised(self.word(i)) && !is_determiner(self.word(i))
+    }
+
+    /// True for the possessive `'s` / `’s` token.
+    fn is_possessive(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.is_word(i) && (w == "'s" || w == "’s" || w == "'S" || w == "’S")
+    }
+}
+
+/// Entity labels that can be a source.
+fn is_source_label(label: Label) -> bool {
+    label.is_name() || label == Label::Handle
+}
+
+/// How a token can take part in a noun phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// `the`, `a`, `his`, `two`.
+    Det,
+    /// A capitalised word, number or handle: part of a name.
+    Name,
+    /// A lower-case word.
+    Noun,
+    /// `'s`.
+    Possessive,
+    /// `of`, `for`, `from` (and `in`, `at`, `with`… when the end is known).
+    Prep,
+    /// A lower-case `-ing`/`-ed` word while reading greedily: a noun after a
+    /// determiner (`the ruling`), otherwise the end of the phrase
+    /// (`officials involved`, `a man wearing`).
+    Participle,
+    /// `and` or `&` (between names).
+    And,
+    /// Anything that ends a noun phrase.
+    Stop,
+}
+
+/// How strictly to read words: `Greedy` when the phrase's end is not known
+/// and must be found (verbs and participles end it); `Bounded` when a cue
+/// already marks the end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Greedy,
+    Bounded,
+}
+
+fn part(ctx: &Ctx, i: usize, mode: Mode) -> Part {
+    match ctx.kind(i) {
+        Some(TokenKind::Number) | Some(TokenKind::Handle) => return Part::Name,
+        Some(TokenKind::Punct) if ctx.word(i) == "&" => return Part::And,
+        Some(TokenKind::Word) => {}
+        _ => return Part::Stop,
+    }
+    let w = ctx.word(i);
+    if ctx.is_possessive(i) {
+        return Part::Possessive;
+    }
+    if is_determiner(w) {
+        return Part::Det;
+    }
+    if w.eq_ignore_ascii_case("and") {
+        return Part::And;
+    }
+    let prep = match mode {
+        Mode::Greedy => is_np_preposition(w),
+        Mode::Bounded => is_bounded_np_preposition(w),
+    };
+    if prep {
+        return Part::Prep;
+    }
+    if is_clause_word(w)
+        || is_stop_preposition(w)
+        || is_auxiliary(w)
+        || is_object_pronoun(w)
+        || is_subject_pronoun(w)
+        || is_one_of(w, &["has", "have", "had", "not"])
+    {
+        return Part::Stop;
+    }
+    if let Some(cue) = cues::lookup(w) {
+        // Past forms are verbs (`said`); `-s` forms may be plural nouns
+        // (`the reports`), base forms nouns (`a statement`, `the post`).
+        let verbal = match mode {
+            Mode::Greedy => cue.form != Form::Base,
+            Mode::Bounded => matches!(cue.form, Form::Past | Form::Progressive),
+        };
+        if verbal {
+            return Part::Stop;
+        }
+    }
+    if is_capitalised(w) {
+        if is_time_word(w) || is_sentence_adverb(w) {
+            return Part::Stop;
+        }
+        return Part::Name;
+    }
+    if is_sentence_adverb(w) || is_time_word(w) || is_verb_modifier(w) {
+        return Part::Stop;
+    }
+    if mode == Mode::Greedy {
+        if is_postnominal(w) {
+            return Part::Stop;
+        }
+        if w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed")) {
+            return Part::Participle;
+        }
+    }
+    Part::Noun
+}
+
+/// True when a noun phrase may go on from `prev` (already in the phrase) to
+/// token `i` of part `p`.
+fn continues(ctx: &Ctx, prev: Part, i: usize, p: Part, mode: Mode) -> bool {
+    match p {
+        Part::Stop => false,
+        Part::Participle => prev == Part::Det,
+        // A determiner only after a preposition (`for the department`).
+        Part::Det => prev == Part::Prep,
+        Part::Name | Part::Noun => true,
+        Part::Possessive => matches!(prev, Part::Name | Part::Noun),
+        Part::Prep => {
+            let next = part(ctx, i + 1, mode);
+            matches!(prev, Part::Name | Part::Noun)
+                && matches!(next, Part::Det | Part::Name | Part::Noun)
+        }
+        Part::And => prev == Part::Name && ctx.is_cap(i + 1),
+    }
+}
+
+/// The source in tokens `s..=e` when they form exactly one noun phrase (a
+/// cue marks the end): `"…," a spokesperson for the department said`. An
+/// appositive after a comma is allowed and left out of the span.
+pub fn np_exact(ctx: &Ctx, s: usize, e: usize) -> Option<Span> {
+    if e < s || e - s >= MAX_NP_TOKENS + 24 {
+        return None;
+    }
+    // `Karen Bass, the mayor of Los Angeles,` / `Rep. Jane Doe (D-Calif.)`
+    // → read up to the aside; the rest must be a comma- or bracket-enclosed
+    // aside of words.
+    let mut end = e;
+    let aside = (s..=e).find(|&i| ctx.is_punct(i, ",") || ctx.is_punct(i, "("));
+    if let Some(open) = aside {
+        let closed = ctx.is_punct(e, ",") || ctx.is_punct(e, ")");
+        if open == s || !closed || e - open < 2 {
+            return None;
+        }
+        // Asides may follow each other: `Rep. Jane Doe (D-Calif.), a
+        // member of the panel,`.
+        let aside_ok = (open + 1..e).all(|i| match ctx.kind(i) {
+            Some(TokenKind::Word | TokenKind::Number | TokenKind::Dash) => true,
+            Some(TokenKind::Punct) => {
+                !matches!(ctx.word(i), ";" | ":") && !ctx.word(i).contains(['?', '!'])
+            }
+            _ => false,
+        });
+        if !aside_ok {
+            return None;
+        }
+        end = open - 1;
+    }
+    if end - s >= MAX_NP_TOKENS {
+        return None;
+    }
+    if s == end && ctx.is_word(s) && is_subject_pronoun(ctx.word(s)) {
+        return Some(ctx.span(s));
+    }
+    if let Some(ent) = ctx.entity_starting_at(s) {
+        if ent.span.end == ctx.span(end).end {
+            return Some(ent.span);
+        }
+    }
+    let mut prev = match part(ctx, s, Mode::Bounded) {
+        p @ (Part::Det | Part::Name | Part::Noun) => p,
+        _ => return None,
+    };
+    for i in s + 1..=end {
+        let p = part(ctx, i, Mode::Bounded);
+        if !continues(ctx, prev, i, p, Mode::Bounded) {
+            return None;
+        }
+        prev = p;
+    }
+    if !matches!(prev, Part::Name | Part::Noun) {
+        return None;
+    }
+    Some(head(ctx, s, end))
+}
+
+/// The noun phrase starting at token `s` (up to `limit`, exclusive), read
+/// greedily: `said [a spokesperson for the department] in a statement`.
+/// Returns the source span and the index after the phrase.
+pub fn np_forward(ctx: &Ctx, s: usize, limit: usize) -> Option<(Span, usize)> {
+    if s >= limit {
+        return None;
+    }
+    if ctx.is_word(s) && is_subject_pronoun(ctx.word(s)) {
+        return Some((ctx.span(s), s + 1));
+    }
+    let mut prev = match part(ctx, s, Mode::Greedy) {
+        p @ (Part::Det | Part::Name | Part::Noun) => p,
+        _ => return None,
+    };
+    let mut end = s; // last token that can end the phrase
+    let mut i = s + 1;
+    while i < limit && i - s < MAX_NP_TOKENS {
+        // Tokens inside a name entity are taken whole.
+        if let Some(ent) = ctx.entity_starting_at(i) {
+            if matches!(prev, Part::Det | Part::Prep | Part::Name | Part::Noun) {
+                let after = ctx.token_at(ent.span.end);
+                if after <= limit {
+                    prev = Part::Name;
+                    end = after - 1;
+                    i = after;
+                    continue;
+                }
+            }
+        }
+        let mut p = part(ctx, i, Mode::Greedy);
+        if !continues(ctx, prev, i, p, Mode::Greedy) {
+            break;
+        }
+        if p == Part::Participle {
+            p = Part::Noun;
+        }
+        if matches!(p, Part::Name | Part::Noun) {
+            end = i;
+        }
+        prev = p;
+        i += 1;
+    }
+    if matches!(part(ctx, end, Mode::Greedy), Part::Det) && end == s {
+        return None;
+    }
+    Some((head(ctx, s, end), end + 1))
+}
+
+/// The noun phrase ending at token `e` (not before `floor`), read backwards:
+/// `[the mayor's office] said:`. A determiner opens the phrase unless a
+/// complement preposition comes before it (`a spokesperson for the city`).
+pub fn np_backward(ctx: &Ctx, e: usize, floor: usize) -> Option<Span> {
+    if e < floor {
+        return None;
+    }
+    if ctx.is_word(e) && is_subject_pronoun(ctx.word(e)) {
+        return Some(ctx.span(e));
+    }
+    if let Some(ent) = ctx.entity_ending_at(e) {
+        // A name is the source unless it is a complement (`a spokesperson for
+        // the LAPD`).
+        let first = ctx.token_at(ent.span.start);
+        let mut before = first.checked_sub(1);
+        if let Some(b) = before.filter(|&b| b >= floor && part(ctx, b, Mode::Bounded) == Part::Det)
+        {
+            before = b.checked_sub(1);
+        }
+        let is_complement = before
+            .filter(|&b| b >= floor)
+            .is_some_and(|b| part(ctx, b, Mode::Bounded) == Part::Prep);
+        if !is_complement {
+            return Some(ent.span);
+        }
+    }
+    let mut next = match part(ctx, e, Mode::Bounded) {
+        p @ (Part::Name | Part::Noun) => p,
+        // `the mother of three`: a number word ending a phrase is its noun.
+        Part::Det if !is_one_of(ctx.word(e), &["the", "a", "an", "no"]) => Part::Noun,
+        _ => return None,
+    };
+    let mut s = e;
+    // Before a complement preposition only a short head may come (`a senior
+    // official at`); more words mean the preposition belongs to a clause
+    // (`The ad uses footage of Clinton`), and the phrase starts after it.
+    let mut prep: Option<usize> = None;
+    let mut words_before_prep = 0;
+    while s > floor && e - s + 1 < MAX_NP_TOKENS {
+        let j = s - 1;
+        let p = part(ctx, j, Mode::Bounded);
+        let ok = match p {
+            Part::Name | Part::Noun | Part::Possessive | Part::Det => true,
+            Part::Prep => matches!(next, Part::Det | Part::Name | Part::Noun),
+            Part::And => next == Part::Name && j > floor && ctx.is_cap(j - 1),
+            Part::Stop | Part::Participle => false,
+        };
+        if !ok {
+            break;
+        }
+        if p == Part::Prep {
+            prep = Some(j);
+            words_before_prep = 0;
+        } else if prep.is_some() && matches!(p, Part::Name | Part::Noun) {
+            words_before_prep += 1;
+            if words_before_prep > 2 {
+                s = prep.map_or(s, |k| k + 1);
+                break;
+            }
+        }
+        s = j;
+        next = p;
+        // A determiner opens the phrase unless a complement preposition
+        // comes before it.
+        if p == Part::Det && !(j > floor && part(ctx, j - 1, Mode::Bounded) == Part::Prep) {
+            break;
+        }
+    }
+    // Never start on a preposition or conjunction.
+    while s < e
+        && matches!(
+            part(ctx, s, Mode::Bounded),
+            Part::Prep | Part::And | Part::Possessive
+        )
+    {
+        s += 1;
+    }
+    Some(head(ctx, s, e))
+}
+
+/// The head of the noun phrase in tokens `s..=e` (see the module doc).
+fn head(ctx: &Ctx, s: usize, e: usize) -> Span {
+    // The core ends before the first complement preposition (`of` between
+    // capitalised words joins a name instead: `Department of Justice`).
+    let mut core_end = e;
+    for i in s + 1..e {
+        if part(ctx, i, Mode::Bounded) == Part::Prep {
+            // (`Karen Bass of Los Angeles`, with `Karen Bass` a known name, is
+            // a name and its complement.)
+            let joins_name = ctx.word(i).eq_ignore_ascii_case("of")
+                && ctx.is_cap(i - 1)
+                && ctx.is_cap(i + 1)
+                && ctx.entity_ending_at(i - 1).is_none();
+            if !joins_name {
+                core_end = i - 1;
+                break;
+            }
+        }
+    }
+    if let Some(ent) = ctx.entity_ending_at(core_end) {
+        if ent.span.start >= ctx.span(s).start {
+            return ent.span;
+        }
+    }
+    if !ctx.is_cap(core_end) && ctx.kind(core_end) != Some(TokenKind::Handle) {
+        // A common-noun phrase: the whole phrase with its complement.
+        return ctx.span(s).cover(ctx.span(e));
+    }
+    // The capitalised run ending the core, joined by `of`, `&`, `and`, `'s`.
+    let mut run_start = core_end;
+    while run_start > s {
+        let j = run_start - 1;
+        let joins = ctx.is_cap(j)
+            || ((ctx.word(j).eq_ignore_ascii_case("of")
+                || ctx.is_possessive(j)
+                || ctx.word(j) == "&")
+                && j > s
+                && ctx.is_cap(j - 1));
+        if !joins {
+            break;
+        }
+        run_start = j;
+    }
+    // Strip leading titles when a personal name follows them (but not from
+    // `Justice Department`: a name does not end in an organisation word).
+    if let Some(last_title) = (run_start..core_end).rev().find(|&i| is_title(ctx.word(i))) {
+        let name_follows = (last_title + 1..=core_end)
+            .all(|i| ctx.is_cap(i) && !is_title(ctx.word(i)) && !is_org_word(ctx.word(i)));
+        if name_follows {
+            run_start = last_title + 1;
+        }
+    }
+    ctx.span(run_start).cover(ctx.span(core_end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find_token(doc: &Document, word: &str) -> usize {
+        (0..doc.tokens.len())
+            .find(|&i| doc.token_text(i) == word)
+            .unwrap()
+    }
+
+    fn forward(text: &str, from: &str) -> Option<String> {
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &[]);
+        let s = find_token(&doc, from);
+        np_forward(&ctx, s, doc.tokens.len()).map(|(span, _)| doc.slice(span).to_string())
+    }
+
+    fn backward(text: &str, to: &str) -> Option<String> {
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &[]);
+        let e = find_token(&doc, to);
+        np_backward(&ctx, e, 0).map(|span| doc.slice(span).to_string())
+    }
+
+    #[test]
+    fn forward_phrases_stop_at_adjuncts() {
+        assert_eq!(
+            forward("said Karen Bass, the mayor.", "Karen").as_deref(),
+            Some("Karen Bass")
+        );
+        assert_eq!(
+            forward(
+                "said a spokesperson for the department in a statement.",
+                "a"
+            )
+            .as_deref(),
+            Some("a spokesperson for the department")
+        );
+        assert_eq!(
+            forward("said Bass on Tuesday.", "Bass").as_deref(),
+            Some("Bass")
+        );
+        assert_eq!(
+            forward("said Bass Tuesday.", "Bass").as_deref(),
+            Some("Bass")
+        );
+        assert_eq!(
+            forward("said officials familiar with the plan.", "officials").as_deref(),
+            Some("officials")
+        );
+        assert_eq!(forward("said she.", "she").as_deref(), Some("she"));
+        assert_eq!(forward("said , then", ",").as_deref(), None);
+    }
+
+    #[test]
+    fn backward_phrases_start_at_determiners() {
+        assert_eq!(
+            backward("In a brief statement the mayor's office said:", "office").as_deref(),
+            Some("the mayor's office")
+        );
+        assert_eq!(
+            backward("Late on Tuesday a spokesperson for the city said:", "city").as_deref(),
+            Some("a spokesperson for the city")
+        );
+        assert_eq!(
+            backward("Later, police said:", "police").as_deref(),
+            Some("police")
+        );
+        assert_eq!(
+            backward("Los Angeles Mayor Karen Bass said:", "Bass").as_deref(),
+            Some("Karen Bass")
+        );
+        assert_eq!(
+            backward(
+                "Meanwhile the Los Angeles Police Department said:",
+                "Department"
+            )
+            .as_deref(),
+            Some("Los Angeles Police Department")
+        );
+        assert_eq!(
+            backward("The Justice Department said:", "Department").as_deref(),
+            Some("Justice Department")
+        );
+    }
+
+    #[test]
+    fn exact_phrases_with_appositives() {
+        let text = "Karen Bass, the mayor of Los Angeles, said";
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &[]);
+        let comma2 = find_token(&doc, "said") - 1;
+        assert_eq!(
+            np_exact(&ctx, 0, comma2).map(|s| doc.slice(s)),
+            Some("Karen Bass")
+        );
+        assert_eq!(
+            np_exact(&ctx, 0, 1).map(|s| doc.slice(s)),
+            Some("Karen Bass")
+        );
+        // Not a phrase: a clause word inside.
+        let text = "the plan that officials said";
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &[]);
+        assert_eq!(np_exact(&ctx, 0, 3), None);
+    }
+
+    #[test]
+    fn entities_give_the_span() {
+        let text = "Mayor Karen Bass said";
+        let doc = Document::new(text);
+        let ents = [Entity::new(Span::new(6, 16), Label::Person)];
+        let ctx = Ctx::new(&doc, &ents);
+        assert_eq!(
+            np_backward(&ctx, 2, 0).map(|s| doc.slice(s)),
+            Some("Karen Bass")
+        );
+        assert_eq!(
+            np_exact(&ctx, 0, 2).map(|s| doc.slice(s)),
+            Some("Karen Bass")
+        );
+        // A name inside a complement is not the head.
+        let text = "a spokesperson for the LAPD said";
+        let doc = Document::new(text);
+        let ents = [Entity::new(Span::new(23, 27), Label::Org)];
+        let ctx = Ctx::new(&doc, &ents);
+        assert_eq!(
+            np_backward(&ctx, 4, 0).map(|s| doc.slice(s)),
+            Some("a spokesperson for the LAPD")
+        );
+    }
+}
