@@ -146,8 +146,8 @@ $('clear').addEventListener('click', () => {
 async function showResult({ id, plan, stats }) {
   rendered.dataset.state = 'rendering';
   const text = latestText;
-  const complete = await renderer.render(text, plan, (label) => mutedLabels.has(label));
-  if (!complete || id !== requestId) return;
+  const complete = await renderer.render(text, plan, (label) => mutedLabels.has(label), () => id === requestId);
+  if (!complete) return;
   renderEntityList(entityList, plan.entities, showEntity);
   renderAttributionList(attributionList, plan.attributions, showAttribution);
   entityCount.textContent = numbers.format(plan.entities.length);

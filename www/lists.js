@@ -80,7 +80,7 @@ export function renderEntityList(container, entities, onShow) {
           el('span', { className: 'item-text', textContent: group.text }),
         );
         if (group.indexes.length > 1) {
-          button.append(el('span', { className: 'times', textContent: `×${group.indexes.length}` }));
+          button.append(' ', el('span', { className: 'times', textContent: `×${group.indexes.length}` }));
           button.title = `${group.indexes.length} mentions: click again for the next one`;
         }
         button.addEventListener('click', () => onShow(group.indexes, clicks++));

@@ -32,10 +32,11 @@ export class ArticleRenderer {
 
   /**
    * Renders `plan` of `text`. `muted(label)` says whether a label's highlight
-   * is switched off. Resolves to true once the article is in place, false
-   * when a newer render superseded this one.
+   * is switched off; `wanted()` whether this result is still the latest one.
+   * Resolves to true once the article is in place, false when it was
+   * superseded (by a newer render, or by `wanted()` turning false).
    */
-  async render(text, plan, muted) {
+  async render(text, plan, muted, wanted = () => true) {
     this.generation += 1;
     const generation = this.generation;
     const target = { marks: new Array(plan.entities.length), parts: plan.attributions.map(() => []) };
@@ -48,10 +49,11 @@ export class ArticleRenderer {
       chunks.push(this.buildChunk(text, plan, chunkStarts[c], to, muted, target));
       if (performance.now() >= deadline && c + 1 < chunkStarts.length) {
         await yieldToBrowser();
-        if (generation !== this.generation) return false;
+        if (generation !== this.generation || !wanted()) return false;
         deadline = performance.now() + SLICE_MS;
       }
     }
+    if (!wanted()) return false;
     this.container.replaceChildren(...chunks);
     this.marks = target.marks;
     this.partElements = target.parts;

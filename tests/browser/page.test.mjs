@@ -262,6 +262,44 @@ test('the renderer nests attribution highlights around and inside marks without 
   assert.deepEqual(result.markParents, ['source', 'content', 'source']);
 });
 
+test('splitting a long article into chunks does not change its layout', async () => {
+  const { page } = await env.open();
+  const paragraph = 'The council met on Tuesday and @city_hall posted the minutes at https://example.org/minutes.\n';
+  const text = `Headline\n\n${paragraph}\n${paragraph.repeat(3)}\n\n\n${paragraph}  indented line\n\ttabbed\nlast line without break`;
+  const layouts = await page.evaluate(async ({ text, analysis }) => {
+    const { planRender } = await import('./plan.js');
+    const { ArticleRenderer } = await import('./render.js');
+    const layout = async (chunkSize) => {
+      const box = document.createElement('div');
+      box.className = 'rendered';
+      box.style.width = '600px'; // CSSOM from the test, not markup
+      document.body.append(box);
+      const plan = planRender(text, analysis, { chunkSize });
+      await new ArticleRenderer(box).render(text, plan, () => false);
+      for (const chunk of box.querySelectorAll('.chunk')) chunk.style.contentVisibility = 'visible';
+      const origin = box.getBoundingClientRect();
+      const result = {
+        chunks: plan.chunkStarts.length,
+        height: box.getBoundingClientRect().height,
+        marks: [...box.querySelectorAll('mark')].map((m) => {
+          const r = m.getBoundingClientRect();
+          return [Math.round(r.left - origin.left), Math.round(r.top - origin.top)];
+        }),
+        text: box.textContent,
+      };
+      box.remove();
+      return result;
+    };
+    return [await layout(1e9), await layout(1)];
+  }, { text, analysis: analyse(text) });
+  const [whole, chunked] = layouts;
+  assert.equal(whole.chunks, 1);
+  assert.ok(chunked.chunks >= 8, `${chunked.chunks} chunks`);
+  assert.equal(chunked.text, text);
+  assert.equal(chunked.height, whole.height, 'same height');
+  assert.deepEqual(chunked.marks, whole.marks, 'every mark in the same place');
+});
+
 test('the wasm-bindgen glue runs on the main thread under the page CSP and Trusted Types', async () => {
   const { page, log } = await env.open();
   const result = await page.evaluate(async () => {
