@@ -2,6 +2,17 @@
 // the latest result (highlighted article, legend, entity and attribution
 // lists). The article is only ever handled as text: the DOM is built with
 // createElement / textContent / append.
+//
+// Files of the page (www/):
+//   index.html  markup and the Content-Security-Policy
+//   app.js      this wiring: input → worker → rendering, legend, status
+//   worker.js   loads the wasm (pkg/, made by `make build`), analyses the latest request
+//   plan.js     analysis → render plan (runs of text, nesting), run in the worker
+//   render.js   render plan → DOM (marks and attribution spans), flashing
+//   lists.js    entity and attribution lists
+//   labels.js   label and kind names
+//   example.js  the example article (bundled: no request after load)
+//   style.css   all styles (no inline styles: the CSP forbids them)
 
 import { EXAMPLE_ARTICLE } from './example.js';
 import { LABELS, labelName } from './labels.js';
@@ -57,16 +68,17 @@ function timeline(step, id) {
  * Types for script URLs, and `new Worker()` is such a sink; this one policy
  * (the only one the CSP allows) accepts exactly the page's own worker.js.
  */
+let workerPolicy = null;
 function workerScriptUrl() {
   const url = new URL('./worker.js', import.meta.url).href;
   if (!globalThis.trustedTypes?.createPolicy) return url;
-  const policy = globalThis.trustedTypes.createPolicy('lede-worker', {
+  workerPolicy ??= globalThis.trustedTypes.createPolicy('lede-worker', {
     createScriptURL(input) {
       if (input === url) return input;
       throw new TypeError(`Lede refuses to load an unexpected worker script: ${input}`);
     },
   });
-  return policy.createScriptURL(url);
+  return workerPolicy.createScriptURL(url);
 }
 
 function startWorker() {
@@ -84,6 +96,13 @@ function startWorker() {
   worker.addEventListener('messageerror', () => showError('a result could not be read. Try again.'));
 }
 
+function restartWorker() {
+  worker?.terminate();
+  worker = null;
+  workerReady = false;
+  startWorker();
+}
+
 function onWorkerMessage(msg) {
   if (msg.type === 'ready') {
     workerReady = true;
@@ -99,8 +118,11 @@ function onWorkerMessage(msg) {
   } else if (msg.type === 'result') {
     if (msg.id !== requestId) return; // superseded: only the latest result is shown
     timeline('result', msg.id);
-    if (msg.error) showError(`analysis failed: ${msg.error}`);
-    else showResult(msg);
+    if (msg.error) {
+      showError(`analysis failed: ${msg.error}`);
+      // A failed analysis may leave the wasm instance unusable: start afresh.
+      restartWorker();
+    } else showResult(msg);
   }
 }
 
