@@ -90,19 +90,59 @@ pub fn analyse_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     options: Option<OptionsArg>,
 ) -> Result<JsValue, JsError> {
-    let Some(text) = text.as_string() else {
+    let Some(text_str) = text.as_string() else {
         return Err(JsError::new(&format!(
             "lede.analyse: the first argument must be a string (the article text), got {}",
             js_type_name(&text)
         )));
     };
     let options = parse_options(options.map(JsValue::from))?;
-    let analysis = analyse(&text, &options);
-    let report = Report::new(&text, &analysis, OffsetUnit::Utf16);
+    let analysis = analyse(&text_str, &options);
+    let report = Report::new(&text_str, &analysis, OffsetUnit::Utf16);
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    report
+    let result = report
         .serialize(&serializer)
-        .map_err(|e| JsError::new(&format!("lede.analyse: could not build the result: {e}")))
+        .map_err(|e| JsError::new(&format!("lede.analyse: could not build the result: {e}")))?;
+    let original: &js_sys::JsString = text.unchecked_ref();
+    if !original.is_valid_utf16() {
+        restore_lone_surrogates(&result, original);
+    }
+    Ok(result)
+}
+
+/// Lone surrogates cannot cross into Rust: they arrive as U+FFFD (also one
+/// UTF-16 unit, so offsets stay exact). Re-slicing the caller's own string
+/// keeps `text.slice(start, end) === span.text` true for every span.
+fn restore_lone_surrogates(result: &JsValue, text: &js_sys::JsString) {
+    let get = |object: &JsValue, key: &str| {
+        js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    };
+    let items = |object: &JsValue, key: &str| {
+        let value = get(object, key);
+        if js_sys::Array::is_array(&value) {
+            value.unchecked_into::<js_sys::Array>().iter().collect()
+        } else {
+            Vec::new()
+        }
+    };
+    let fix = |span: &JsValue| {
+        if let (Some(start), Some(end)) = (get(span, "start").as_f64(), get(span, "end").as_f64()) {
+            let slice = text.slice(start as u32, end as u32);
+            // Setting a field on a plain object the serializer just made cannot fail.
+            let _ = js_sys::Reflect::set(span, &JsValue::from_str("text"), &slice);
+        }
+    };
+    for key in ["entities", "sentences", "tokens"] {
+        items(result, key).iter().for_each(fix);
+    }
+    for attribution in items(result, "attributions") {
+        for role in ["content", "cue", "source"] {
+            let span = get(&attribution, role);
+            if span.is_object() {
+                fix(&span);
+            }
+        }
+    }
 }
 
 /// Lede's version.

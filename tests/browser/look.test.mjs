@@ -1,0 +1,157 @@
+// How the page behaves and looks: responsive while a ~2 MB article is
+// analysed, readable highlight colours, label names without colour, a
+// single column on a phone; screenshots saved under test-output/.
+
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { EXAMPLE_ARTICLE } from '../../www/example.js';
+import { assertClean, launch, outputDir, paste, waitDone } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env?.close();
+});
+
+/** Longest main-thread task the page may cause while analysing, in ms. */
+const LONG_TASK_LIMIT = 200;
+
+test('the page stays responsive while a ~2 MB article is analysed', async (t) => {
+  const { page, log } = await env.open();
+  const article = EXAMPLE_ARTICLE.replace(/\n+$/, '\n\n');
+  const text = article.repeat(Math.ceil(2_000_000 / article.length));
+  // The paste itself: the browser lays out 2 MB in the textarea (its own cost).
+  await paste(page, text);
+  await page.waitForFunction(() => document.getElementById('rendered').dataset.state === 'done', null, { timeout: 30_000 });
+
+  // Now type one character at the end of the 2 MB article and
+  // watch the main thread from the moment the page asks for a new analysis
+  // until the result is on screen. The edit itself is the browser's work.
+  const start = await page.evaluate(() => {
+    window.__frames = [];
+    const tick = (now) => {
+      window.__frames.push(now);
+      if (!window.__stopFrames) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    return performance.now();
+  });
+  const previous = await page.$eval('#rendered', (r) => Number(r.dataset.requestId));
+  await page.keyboard.press('End');
+  await page.keyboard.type('!');
+  await page.waitForFunction((previous) => {
+    const r = document.getElementById('rendered');
+    return r.dataset.state === 'done' && Number(r.dataset.requestId) > previous && r.lastElementChild.textContent.endsWith('!');
+  }, previous, { timeout: 30_000, polling: 100 });
+  const run = await page.evaluate((since) => {
+    window.__stopFrames = true;
+    const mark = (name) => performance.getEntriesByName(`lede:${name}`)[0]?.startTime;
+    const request = mark('request');
+    return {
+      longTasks: window.__longTasks.filter((task) => task.start >= request - 1).map((task) => Math.round(task.duration)),
+      frames: window.__frames.filter((f) => f >= request),
+      request,
+      result: mark('result'),
+      done: mark('done'),
+      status: document.getElementById('status').textContent,
+    };
+  }, start);
+  const during = run.frames.filter((f) => f >= run.request && f <= run.result);
+  const gaps = run.frames.slice(1).map((f, i) => f - run.frames[i]);
+  t.diagnostic(`${run.status}; worker busy ${Math.round(run.result - run.request)} ms with ${during.length} frames painted meanwhile; ` +
+    `render ${Math.round(run.done - run.result)} ms; longest frame gap ${Math.round(Math.max(...gaps))} ms; long tasks ${JSON.stringify(run.longTasks)}`);
+  assert.match(run.status, /^Analysed [\d,]+ words/);
+  assert.ok(run.result - run.request > 0 && during.length >= 3,
+    `frames keep coming while the worker analyses (${during.length} frames in ${Math.round(run.result - run.request)} ms)`);
+  for (const duration of run.longTasks) {
+    assert.ok(duration <= LONG_TASK_LIMIT, `a main-thread task took ${duration} ms (limit ${LONG_TASK_LIMIT} ms)`);
+  }
+  assert.equal(await page.$eval('#rendered', (r) => r.textContent.length), await page.$eval('#article', (a) => a.value.length));
+  await assertClean(env, page, log);
+});
+
+/** WCAG contrast ratio of two `rgb(…)` colours. */
+function contrast(a, b) {
+  const luminance = (rgb) => {
+    const [r, g, b2] = rgb.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b2;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test('every label has its own readable colour and its name is shown without relying on colour', async () => {
+  const { page, log } = await env.open();
+  await page.click('#example');
+  await waitDone(page);
+  const styles = await page.$$eval('#legend .swatch', (swatches) => swatches.map((s) => {
+    const probe = document.createElement('mark');
+    probe.dataset.label = s.dataset.label;
+    probe.textContent = 'x';
+    document.getElementById('rendered').append(probe);
+    const style = getComputedStyle(probe);
+    const result = { label: s.dataset.label, color: style.color, background: style.backgroundColor, line: style.borderBottomStyle };
+    probe.remove();
+    return result;
+  }));
+  assert.equal(styles.length, 13);
+  assert.equal(new Set(styles.map((s) => s.background)).size, 13, 'thirteen distinct highlight colours');
+  for (const s of styles) {
+    const ratio = contrast(s.color, s.background);
+    assert.ok(ratio >= 7, `${s.label}: contrast ${ratio.toFixed(1)}:1 (want at least 7:1)`);
+  }
+  assert.ok(new Set(styles.map((s) => s.line)).size >= 3, 'underline patterns tell label families apart');
+
+  const handle = page.locator('#rendered mark[data-label="HANDLE"]').first();
+  assert.equal(await handle.getAttribute('title'), 'HANDLE');
+  const tag = () => handle.evaluate((m) => getComputedStyle(m, '::after').content);
+  await page.mouse.move(0, 0);
+  assert.equal(await tag(), 'none');
+  await handle.hover();
+  assert.equal(await tag(), '"HANDLE"', 'hovering shows the label name');
+  await page.mouse.move(0, 0);
+  await page.check('#show-tags');
+  assert.equal(await tag(), '"HANDLE"', '"Show label names" shows every label name');
+  assert.equal(await page.$eval('#rendered', (r) => r.textContent), EXAMPLE_ARTICLE, 'tags are not part of the text');
+  await page.uncheck('#show-tags');
+  await assertClean(env, page, log);
+});
+
+test('desktop layout (two columns) and screenshot', async () => {
+  const { page, log } = await env.open({ viewport: { width: 1280, height: 900 } });
+  await page.click('#example');
+  await waitDone(page);
+  const boxes = await page.evaluate(() => Object.fromEntries(['.reader-pane', '.lists-pane', '.input-pane'].map((s) => {
+    const r = document.querySelector(s).getBoundingClientRect();
+    return [s, { left: r.left, right: r.right, top: r.top, bottom: r.bottom }];
+  })));
+  assert.ok(boxes['.lists-pane'].left >= boxes['.reader-pane'].right, 'lists beside the article');
+  assert.ok(boxes['.reader-pane'].top >= boxes['.input-pane'].bottom, 'article below the input');
+  await page.screenshot({ path: join(outputDir(), 'page-desktop.png'), fullPage: true });
+  await assertClean(env, page, log);
+});
+
+test('narrow layout (390 px): one column, no sideways scrolling, and screenshot', async () => {
+  const { page, log } = await env.open({ viewport: { width: 390, height: 844 } });
+  await page.click('#example');
+  await waitDone(page);
+  const layout = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    reader: document.querySelector('.reader-pane').getBoundingClientRect().toJSON(),
+    lists: document.querySelector('.lists-pane').getBoundingClientRect().toJSON(),
+    input: document.querySelector('.input-pane').getBoundingClientRect().toJSON(),
+  }));
+  assert.ok(layout.scrollWidth <= 390, `no horizontal overflow (scrollWidth ${layout.scrollWidth})`);
+  assert.ok(layout.lists.top >= layout.reader.bottom, 'lists below the article');
+  assert.ok(layout.reader.top >= layout.input.bottom, 'article below the input');
+  assert.ok(layout.reader.width >= 340, 'the article uses the width');
+  await page.screenshot({ path: join(outputDir(), 'page-narrow.png'), fullPage: true });
+  await assertClean(env, page, log);
+});

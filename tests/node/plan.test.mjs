@@ -1,0 +1,182 @@
+// The page's render plan (www/plan.js): runs tile the text, entities are
+// never split, attribution boundaries move out of entities, bad spans are
+// counted rather than rendered.
+
+import assert from 'node:assert/strict';
+import test from 'node:test';
+
+import { planRender } from '../../www/plan.js';
+import { corpus, random } from './corpus.mjs';
+import { analyse } from './lede.mjs';
+
+const span = (text, start, end) => ({ start, end, text: text.slice(start, end) });
+const entity = (text, start, end, label) => ({ ...span(text, start, end), label });
+const at = (text, needle, from = 0) => {
+  const i = text.indexOf(needle, from);
+  assert.ok(i >= 0, `${needle} not in text`);
+  return [i, i + needle.length];
+};
+
+/** Checks the plan invariants; returns the plan. */
+function assertPlan(text, plan) {
+  let pos = 0;
+  const seen = new Set();
+  for (const run of plan.runs) {
+    assert.equal(run.start, pos, 'runs tile the text');
+    assert.ok(run.end > run.start, 'runs are not empty');
+    pos = run.end;
+    if (run.entity >= 0) {
+      const e = plan.entities[run.entity];
+      assert.deepEqual([run.start, run.end], [e.start, e.end], 'an entity is exactly one run');
+      assert.ok(!seen.has(run.entity), 'an entity appears in one run only');
+      seen.add(run.entity);
+    }
+    for (const p of run.parts) {
+      const part = plan.parts[p];
+      assert.ok(part.start <= run.start && run.end <= part.end, 'a run lies inside its parts');
+    }
+    for (let k = 1; k < run.parts.length; k += 1) {
+      const outer = plan.parts[run.parts[k - 1]];
+      const inner = plan.parts[run.parts[k]];
+      assert.ok(outer.start < inner.start || (outer.start === inner.start && outer.end >= inner.end), 'parts listed outermost first');
+    }
+  }
+  assert.equal(pos, text.length, 'runs cover the whole text');
+  assert.equal(seen.size, plan.entities.length, 'every entity is rendered');
+  for (const part of plan.parts) {
+    for (const e of plan.entities) {
+      for (const b of [part.start, part.end]) assert.ok(!(e.start < b && b < e.end), 'no part boundary inside an entity');
+    }
+  }
+  for (const r of plan.chunkStarts) {
+    const start = plan.runs[r].start;
+    assert.ok(start === 0 || text[start - 1] === '\n', 'chunks start after a line break');
+  }
+  return plan;
+}
+
+test('an empty text has no runs', () => {
+  const plan = assertPlan('', planRender('', { entities: [], attributions: [] }));
+  assert.deepEqual(plan.runs, []);
+  assert.deepEqual(plan.chunkStarts, []);
+});
+
+test('a quote with its cue and a source that is an entity nests around the mark', () => {
+  const text = '“We will rebuild,” said Mayor Elena Marsh on Tuesday.';
+  const person = entity(text, ...at(text, 'Elena Marsh'), 'PERSON');
+  const day = entity(text, ...at(text, 'Tuesday'), 'DATE');
+  const plan = assertPlan(text, planRender(text, {
+    entities: [person, day],
+    attributions: [{ kind: 'direct', content: span(text, ...at(text, 'We will rebuild')), cue: span(text, ...at(text, 'said')), source: span(text, ...at(text, 'Elena Marsh')) }],
+  }));
+  const markRun = plan.runs.find((r) => r.entity === 0);
+  assert.deepEqual(markRun.parts.map((p) => plan.parts[p].role), ['source']);
+  assert.equal(plan.runs.filter((r) => r.parts.some((p) => plan.parts[p].role === 'content')).length, 1);
+});
+
+test('an attribution boundary inside an entity moves out to the entity edge', () => {
+  const text = 'Officials at Riverside Tenants Union said the rent would rise.';
+  const org = entity(text, ...at(text, 'Riverside Tenants Union'), 'ORG');
+  // A source that starts mid-name and a content that ends mid-name.
+  const source = span(text, ...at(text, 'Tenants Union said'));
+  const content = span(text, 0, at(text, 'Tenants')[1]);
+  const plan = assertPlan(text, planRender(text, { entities: [org], attributions: [{ kind: 'indirect', content, cue: null, source }] }));
+  const byRole = Object.fromEntries(plan.parts.map((p) => [p.role, [p.start, p.end]]));
+  assert.deepEqual(byRole.source, [org.start, source.end], 'source start moved back to the name');
+  assert.deepEqual(byRole.content, [0, org.end], 'content end moved on to the end of the name');
+});
+
+test('a part wholly inside an entity grows to cover the entity', () => {
+  const text = 'A spokesman for Halvorsen Civil Works declined.';
+  const org = entity(text, ...at(text, 'Halvorsen Civil Works'), 'ORG');
+  const plan = assertPlan(text, planRender(text, { entities: [org], attributions: [{ kind: 'indirect', content: span(text, ...at(text, 'declined')), cue: null, source: span(text, ...at(text, 'Civil')) }] }));
+  const source = plan.parts.find((p) => p.role === 'source');
+  assert.deepEqual([source.start, source.end], [org.start, org.end]);
+});
+
+test('crossing attributions are split into properly nested runs', () => {
+  const text = 'one two three four five six seven';
+  const a = { kind: 'direct', content: span(text, 0, 13), cue: null, source: null };
+  const b = { kind: 'mixed', content: span(text, 8, 23), cue: null, source: null };
+  const plan = assertPlan(text, planRender(text, { entities: [entity(text, 8, 13, 'QUANTITY')], attributions: [a, b] }));
+  const markRun = plan.runs.find((r) => r.entity === 0);
+  assert.deepEqual(markRun.parts.map((p) => plan.parts[p].attr), [0, 1]);
+});
+
+test('invalid spans are counted, not rendered', () => {
+  const text = 'Follow @city_hall today.';
+  const good = entity(text, ...at(text, '@city_hall'), 'HANDLE');
+  const plan = assertPlan(text, planRender(text, {
+    entities: [
+      good,
+      { start: 7, end: 11, label: 'HANDLE', text: '@cit' }, // overlaps the good one
+      { start: 0, end: 99, label: 'URL', text: 'x' }, // out of range
+      { start: 1.5, end: 3, label: 'URL' }, // not an integer
+      { start: 0, end: 6, label: 'ORG', text: 'Fallow' }, // wrong text
+      { start: 0, end: 6 }, // no label
+      null,
+    ],
+    attributions: [
+      { kind: 'direct', content: { start: 5, end: 2 }, cue: null, source: null },
+      { kind: 'direct', content: span(text, 0, 6), cue: { start: -1, end: 2 }, source: null },
+    ],
+  }));
+  assert.deepEqual(plan.entities.map((e) => e.text), ['@city_hall']);
+  assert.equal(plan.attributions.length, 1);
+  assert.equal(plan.attributions[0].cue, null);
+  assert.equal(plan.skipped, 8);
+});
+
+test('future fields ride along; a missing analysis renders as plain text', () => {
+  const text = 'Plain text.';
+  const plan = planRender(text, { entities: [], attributions: [{ kind: 'social_post', content: span(text, 0, 5), cue: null, source: null, stance: 'neutral', groups: [1] }] });
+  assert.equal(plan.attributions[0].stance, 'neutral');
+  for (const analysis of [undefined, null, {}, { entities: 'nope' }]) {
+    const p = assertPlan(text, planRender(text, analysis));
+    assert.equal(p.runs.length, 1);
+  }
+});
+
+test('a lone surrogate reported as U+FFFD still matches', () => {
+  const text = 'see https://example.org/a\uD800b now';
+  const plan = planRender(text, { entities: [{ start: 4, end: 27, label: 'URL', text: 'https://example.org/a\uFFFDb' }], attributions: [] });
+  assert.equal(plan.entities.length, 1);
+  assert.equal(plan.skipped, 0);
+  assert.equal(plan.entities[0].text, text.slice(4, 27));
+});
+
+test('chunks break after line breaks, never inside an entity', () => {
+  const line = 'A line with @handle_one in it.\n';
+  let text = line.repeat(50);
+  const crossing = 'New\nYork';
+  text += crossing + ' and more\n' + line.repeat(50);
+  const analysis = analyse(text);
+  const [cs, ce] = at(text, crossing);
+  analysis.entities.push(entity(text, cs, ce, 'PLACE'));
+  analysis.entities.sort((a, b) => a.start - b.start);
+  for (const size of [1, 7, 64, 100, 1000]) {
+    const plan = assertPlan(text, planRender(text, analysis, { chunkSize: size }));
+    assert.ok(plan.chunkStarts.length > 1, `size ${size} makes several chunks`);
+    assert.ok(!plan.chunkStarts.some((r) => plan.runs[r].start === cs + 4), 'no chunk inside "New\\nYork"');
+  }
+});
+
+test('plans of real analyses plus random attributions keep every invariant', () => {
+  const next = random(11);
+  for (const text of corpus()) {
+    if (text.length < 2) continue;
+    const analysis = analyse(text);
+    const randomSpan = () => {
+      const a = Math.floor(next() * text.length);
+      const b = Math.floor(next() * text.length);
+      return a === b ? null : span(text, Math.min(a, b), Math.max(a, b));
+    };
+    for (let i = 0; i < 4; i += 1) {
+      const content = randomSpan();
+      if (content) analysis.attributions.push({ kind: 'direct', content, cue: randomSpan(), source: randomSpan() });
+    }
+    const plan = assertPlan(text, planRender(text, analysis, { chunkSize: 64 }));
+    assert.equal(plan.skipped, 0);
+    assert.equal(plan.runs.map((r) => text.slice(r.start, r.end)).join(''), text);
+  }
+});

@@ -1,0 +1,226 @@
+// Turns an analysis into a render plan: a flat list of runs of text, each
+// with the entity it is (if any) and the attribution parts (content, cue,
+// source) that cover it, outermost first.
+//
+// Pure and DOM-free, so the worker can run it off the main thread and the
+// node tests can check it directly.
+//
+// Invariants of the plan:
+// - runs tile the text exactly: run[i].end === run[i + 1].start, the first
+//   starts at 0 and the last ends at text.length;
+// - an entity is exactly one run (entity marks are never split);
+// - no attribution part boundary falls strictly inside an entity: such a
+//   boundary is moved outward to the entity's edge;
+// - chunk boundaries (where the page may start a new block while rendering
+//   progressively) fall just after a line break and never inside an entity.
+
+/** Nesting order of the parts of one attribution that start and end together. */
+const ROLE_RANK = { content: 0, cue: 1, source: 2 };
+
+/** Roles an attribution may highlight, in nesting order. */
+export const ROLES = ['content', 'cue', 'source'];
+
+/** Rough size of a progressive-rendering chunk, in UTF-16 code units. */
+export const CHUNK_SIZE = 16_384;
+
+/**
+ * True when `span` is a usable span of `text`: integer offsets in order,
+ * inside the text, and (when the span carries its text) matching it.
+ */
+export function isValidSpan(text, span) {
+  return (
+    span !== null &&
+    typeof span === 'object' &&
+    Number.isInteger(span.start) &&
+    Number.isInteger(span.end) &&
+    span.start >= 0 &&
+    span.start < span.end &&
+    span.end <= text.length &&
+    (typeof span.text !== 'string' || sameText(text.slice(span.start, span.end), span.text))
+  );
+}
+
+/**
+ * True when the analyser's `reported` text is `actual`, allowing for lone
+ * surrogates: the wasm boundary sees text as UTF-8, so a lone surrogate
+ * arrives as U+FFFD (also one UTF-16 unit, so offsets stay exact).
+ */
+function sameText(actual, reported) {
+  if (actual === reported) return true;
+  if (actual.length !== reported.length) return false;
+  for (let i = 0; i < actual.length; i += 1) {
+    const a = actual.charCodeAt(i);
+    const r = reported.charCodeAt(i);
+    if (a !== r && !(r === 0xfffd && a >= 0xd800 && a <= 0xdfff)) return false;
+  }
+  return true;
+}
+
+/**
+ * Validated, sorted, non-overlapping entities. Anything unusable is counted in
+ * `skipped` (and reported by the page) rather than dropped silently.
+ */
+function cleanEntities(text, entities) {
+  const valid = [];
+  let skipped = 0;
+  for (const e of Array.isArray(entities) ? entities : []) {
+    if (isValidSpan(text, e) && typeof e.label === 'string' && e.label !== '') valid.push(e);
+    else skipped += 1;
+  }
+  valid.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept = [];
+  for (const e of valid) {
+    const last = kept[kept.length - 1];
+    if (last && e.start < last.end) skipped += 1;
+    else kept.push({ ...e, text: text.slice(e.start, e.end) });
+  }
+  return { entities: kept, skipped };
+}
+
+/** Attributions with a valid content span; invalid cue/source become null. */
+function cleanAttributions(text, attributions) {
+  const kept = [];
+  let skipped = 0;
+  for (const a of Array.isArray(attributions) ? attributions : []) {
+    if (!a || typeof a !== 'object' || !isValidSpan(text, a.content)) {
+      skipped += 1;
+      continue;
+    }
+    const clean = { ...a, kind: typeof a.kind === 'string' ? a.kind : 'unknown' };
+    for (const role of ROLES) {
+      const span = a[role];
+      if (span === null || span === undefined) clean[role] = null;
+      else if (isValidSpan(text, span)) clean[role] = { ...span, text: text.slice(span.start, span.end) };
+      else {
+        clean[role] = null;
+        skipped += 1;
+      }
+    }
+    kept.push(clean);
+  }
+  return { attributions: kept, skipped };
+}
+
+/** Index of the entity strictly containing `pos` (start < pos < end), or -1. */
+function entityAround(entities, pos) {
+  let lo = 0;
+  let hi = entities.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (entities[mid].start < pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && entities[found].end > pos ? found : -1;
+}
+
+/** Attribution parts with boundaries moved out of entities. */
+function snapParts(entities, attributions) {
+  const parts = [];
+  attributions.forEach((a, attr) => {
+    for (const role of ROLES) {
+      const span = a[role];
+      if (!span) continue;
+      let { start, end } = span;
+      const s = entityAround(entities, start);
+      if (s >= 0) start = entities[s].start;
+      const e = entityAround(entities, end);
+      if (e >= 0) end = entities[e].end;
+      if (start < end) parts.push({ attr, role, start, end });
+    }
+  });
+  return parts;
+}
+
+/** Chunk boundaries: just after a line break, about every CHUNK_SIZE units. */
+function chunkBoundaries(text, entities, size) {
+  const cuts = [];
+  let from = size;
+  while (from < text.length) {
+    const nl = text.indexOf('\n', from - 1);
+    if (nl < 0 || nl + 1 >= text.length) break;
+    let cut = nl + 1;
+    const inside = entityAround(entities, cut);
+    if (inside >= 0) {
+      from = entities[inside].end + 1;
+      continue;
+    }
+    cuts.push(cut);
+    from = cut + size;
+  }
+  return cuts;
+}
+
+/** Outer parts first: earlier start, then longer, then content > cue > source. */
+function nestingOrder(parts) {
+  return (i, j) => {
+    const a = parts[i];
+    const b = parts[j];
+    return a.start - b.start || b.end - a.end || ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.attr - b.attr;
+  };
+}
+
+/**
+ * Builds the render plan of `analysis` for `text`.
+ *
+ * Returns `{ entities, attributions, parts, runs, chunkStarts, skipped }`:
+ * `runs[i] = { start, end, entity, parts }` where `entity` indexes `entities`
+ * (or is -1) and `parts` lists indexes into `parts`, outermost first;
+ * `chunkStarts` lists the run indexes that begin a chunk.
+ */
+export function planRender(text, analysis, { chunkSize = CHUNK_SIZE } = {}) {
+  const source = analysis && typeof analysis === 'object' ? analysis : {};
+  const { entities, skipped: badEntities } = cleanEntities(text, source.entities);
+  const { attributions, skipped: badAttributions } = cleanAttributions(text, source.attributions);
+  const parts = snapParts(entities, attributions);
+  const chunkCuts = chunkBoundaries(text, entities, chunkSize);
+
+  const points = [0, text.length, ...chunkCuts];
+  for (const e of entities) points.push(e.start, e.end);
+  for (const p of parts) points.push(p.start, p.end);
+  const bounds = Float64Array.from(points).sort();
+
+  const byStart = parts.map((_, i) => i).sort((i, j) => parts[i].start - parts[j].start);
+  const order = nestingOrder(parts);
+  const cutSet = new Set(chunkCuts);
+  const runs = [];
+  const chunkStarts = [0];
+  let active = [];
+  let nextPart = 0;
+  let nextEntity = 0;
+
+  for (let b = 0; b < bounds.length - 1; b += 1) {
+    const start = bounds[b];
+    const end = bounds[b + 1];
+    if (start === end) continue;
+    let changed = false;
+    const still = active.filter((i) => parts[i].end > start);
+    if (still.length !== active.length) changed = true;
+    while (nextPart < byStart.length && parts[byStart[nextPart]].start <= start) {
+      const i = byStart[nextPart];
+      if (parts[i].end > start) {
+        still.push(i);
+        changed = true;
+      }
+      nextPart += 1;
+    }
+    if (changed) {
+      still.sort(order);
+      active = still;
+    }
+    while (nextEntity < entities.length && entities[nextEntity].end <= start) nextEntity += 1;
+    const entity = nextEntity < entities.length && entities[nextEntity].start === start ? nextEntity : -1;
+    if (cutSet.has(start)) chunkStarts.push(runs.length);
+    const last = runs[runs.length - 1];
+    const startsChunk = chunkStarts[chunkStarts.length - 1] === runs.length;
+    if (entity < 0 && last && last.entity < 0 && last.parts === active && !startsChunk) {
+      last.end = end;
+    } else {
+      runs.push({ start, end, entity, parts: active });
+    }
+  }
+  if (runs.length === 0) chunkStarts.length = 0;
+  return { entities, attributions, parts, runs, chunkStarts, skipped: badEntities + badAttributions };
+}
