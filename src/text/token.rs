@@ -223,7 +223,8 @@ impl<'t> Scanner<'t> {
     fn scan_token(&mut self, c: char) -> TokenKind {
         let at_boundary = self
             .prev_char(self.pos)
-            .is_none_or(|p| !is_word_char(p) && p != '@');
+            .is_none_or(|p| !is_word_char(p) && p != '@')
+            || self.glued_url_at(self.pos);
         if at_boundary && matches!(c, 'h' | 'H' | 'w' | 'W') {
             if let Some(end) = self.scheme_url_end() {
                 self.pos = end;
@@ -312,7 +313,7 @@ impl<'t> Scanner<'t> {
     /// abbreviation's full stop, `AT&T`.
     fn word(&mut self) -> TokenKind {
         let start = self.pos;
-        self.eat_while(is_word_char);
+        self.eat_word_chars();
         while let Some(c) = self.peek() {
             let after = self.pos + c.len_utf8();
             let next = self.peek_at(after);
@@ -343,6 +344,20 @@ impl<'t> Scanner<'t> {
             }
         }
         TokenKind::Word
+    }
+
+    /// Word characters, stopping where a URL glued to the word begins
+    /// (`nowpic.twitter.com/…`, `wallhttps://…`).
+    fn eat_word_chars(&mut self) {
+        let start = self.pos;
+        while let Some(c) = self.peek() {
+            if !is_word_char(c)
+                || (self.pos > start && matches!(c, 'p' | 'h' | 'H') && self.glued_url_at(self.pos))
+            {
+                break;
+            }
+            self.bump(c);
+        }
     }
 
     /// `'s` followed by a non-letter: the possessive, split from the word.
@@ -582,12 +597,13 @@ impl<'t> Scanner<'t> {
         if !(is_safe_tld(tld) || (is_tld(tld) && has_path)) {
             return None;
         }
-        // A glued URL inside this "domain" (`line.pic.twitter.com`) is not
-        // one host: let the word scanner stop before it.
-        if let Some(dot) = host.find('.') {
-            if self.glued_url_at(at + dot + 1) && !host.starts_with("pic.") {
-                return None;
-            }
+        // A URL glued to a word (`line.pic.twitter.com/…`, `nowpic.twitter.com/…`)
+        // is not one host: let the word scanner stop before it.
+        let glued_inside = ["pic.twitter.com", "pic.x.com"]
+            .iter()
+            .any(|g| host.get(1..).is_some_and(|rest| rest.contains(g)));
+        if glued_inside {
+            return None;
         }
         let path_follows = matches!(
             self.text.as_bytes().get(host_end),
