@@ -152,7 +152,7 @@ mod tests {
         for d in calendar::WEEKDAYS {
             assert!(has(d, CALENDAR) && has(&format!("{d}s"), CALENDAR), "{d}");
         }
-        for d in dates::WEEKDAY_ABBREVIATIONS {
+        for d in dates::days::WEEKDAY_ABBREVIATIONS {
             assert!(has(d, CALENDAR), "{d}");
         }
         for (one, many) in calendar::DATE_UNITS
