@@ -22,7 +22,7 @@ use crate::text::TokenKind;
 
 /// Adds every MONEY mention over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
-    scan(toks, claims, out, |t, _, i| {
+    scan(toks, claims, out, |t, i| {
         let start = t.can_start(i, starters::NUMBER | starters::APPROXIMATOR)
             || is_sign(t, i)
             || (t.is_capitalised(i) && t.word(i).len() <= 4);

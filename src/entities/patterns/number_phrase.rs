@@ -189,12 +189,9 @@ fn scales_after(toks: &Toks, mut j: usize, mut value: f64) -> (usize, f64) {
 /// `a few thousand`, `many millions`.
 fn vague_end(toks: &Toks, i: usize) -> Option<usize> {
     let w = toks.word(i);
-    let mut j;
-    if is_vague_plural(w) {
-        j = i + 1;
-    } else if w.eq_ignore_ascii_case("tens") {
-        // Only `tens of thousands`.
-        j = i + 1;
+    // `tens` only counts in `tens of thousands` (checked below).
+    let mut j = if is_vague_plural(w) || w.eq_ignore_ascii_case("tens") {
+        i + 1
     } else {
         let k = if toks.is(i, "a") && toks.continues(i + 1) && toks.is(i + 1, "few") {
             i + 2
@@ -208,8 +205,8 @@ fn vague_end(toks: &Toks, i: usize) -> Option<usize> {
         if !toks.continues(k) || !scaled {
             return None;
         }
-        j = k + 1;
-    }
+        k + 1
+    };
     // `… of thousands`, `… of millions`.
     let mut extended = false;
     while toks.continues(j + 1)

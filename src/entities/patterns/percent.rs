@@ -11,7 +11,7 @@ use crate::entities::{Entity, Label};
 
 /// Adds every PERCENT mention over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
-    scan(toks, claims, out, |t, _, i| {
+    scan(toks, claims, out, |t, i| {
         let start = t.can_start(i, starters::NUMBER | starters::APPROXIMATOR);
         start
             .then(|| percent_at(t, i))

@@ -26,7 +26,7 @@ use crate::entities::{Entity, Label};
 
 /// Adds every period over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
-    scan(toks, claims, out, |t, _, i| {
+    scan(toks, claims, out, |t, i| {
         let mask =
             starters::NUMBER | starters::APPROXIMATOR | starters::CALENDAR | starters::HYPHENATED;
         if t.can_start(i, mask) {
@@ -61,7 +61,8 @@ fn unit_at(t: &Toks, j: usize) -> Option<TimeUnit> {
     }
 }
 
-/// Relative modifiers; the ones after `this`/`that` take no count.
+/// Relative modifiers before a unit of time (`last week`, `the past two
+/// years`); `this` and `that` take no count.
 pub(super) const RELATIVE: &[&str] = &[
     "last",
     "next",

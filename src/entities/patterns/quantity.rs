@@ -19,11 +19,11 @@ use super::number_words::{parse_decimal, small_cardinal, small_int};
 use super::starters;
 use super::tokens::{scan, Claims, Toks};
 use crate::entities::{Entity, Label};
-use crate::text::{Gap, TokenKind};
+use crate::text::{abbreviations, Gap, TokenKind};
 
 /// Adds every QUANTITY mention over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
-    scan(toks, claims, out, |t, _, i| {
+    scan(toks, claims, out, |t, i| {
         let mask = starters::NUMBER | starters::APPROXIMATOR | starters::HYPHENATED;
         let start = t.can_start(i, mask);
         start
@@ -301,13 +301,41 @@ fn plain_number_ok(t: &Toks, i: usize) -> bool {
     !phone
 }
 
-/// True when a Title-case word in mid-sentence comes right before token
-/// `i` (`Route 66`, `Apollo 11`, `Boeing 737`).
+/// Capitalised words that open a sentence before a count (`Only 12`,
+/// `By 2030`), beside the common openers the text layer knows.
+const OPENERS_BEFORE_NUMBERS: &[&str] = &[
+    "Only",
+    "All",
+    "By",
+    "From",
+    "Of",
+    "To",
+    "Just",
+    "Another",
+    "Each",
+    "Every",
+    "Both",
+    "Since",
+    "Until",
+    "Within",
+    "During",
+    "Between",
+    "Among",
+    "Including",
+    "Up",
+    "Top",
+    "Exactly",
+];
+
+/// True when a Title-case word comes right before token `i` and is part of
+/// a name with it (`Route 66`, `Apollo 11`, `Boeing 737`); at the start of
+/// a sentence, unless the word is a common opener (`The 12`, `Only 4`).
 fn in_name(t: &Toks, i: usize) -> bool {
     t.prev(i).is_some_and(|p| {
-        t.is_name_like(p)
-            && t.kind(p) == Some(TokenKind::Word)
-            && !t.is_any(p, &["About", "Some", "Over", "Nearly", "Almost", "Around"])
+        let opener = t.starts_sentence(p)
+            && (abbreviations::is_sentence_opener(t.word(p))
+                || t.is_any(p, OPENERS_BEFORE_NUMBERS));
+        t.is_title_case(p) && t.kind(p) == Some(TokenKind::Word) && !opener
     })
 }
 
@@ -416,6 +444,11 @@ mod tests {
         );
         assert_eq!(quantities("She ranked No. 5 and #1 this year."), NONE);
         assert_eq!(quantities("The Four Seasons hotel."), NONE);
+        assert_eq!(quantities("Apollo 11 landed. Chapter 11 followed."), NONE);
+        assert_eq!(
+            quantities("Only 12 came. The 40 who stayed sang."),
+            ["12", "40"]
+        );
         assert_eq!(quantities("Call (555) 555-1234 today."), NONE);
         assert_eq!(quantities("The score was 2-1 in 2025."), NONE);
         assert_eq!(quantities("1. Bring water\n2. Bring food"), NONE);

@@ -24,7 +24,7 @@ use crate::entities::{Entity, Label};
 
 /// Adds every TIME mention over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
-    scan(toks, claims, out, |t, _, i| {
+    scan(toks, claims, out, |t, i| {
         let start = t.can_start(i, starters::NUMBER | starters::CALENDAR);
         start
             .then(|| time_at(t, i))

@@ -299,18 +299,18 @@ impl Claims {
 }
 
 /// Runs `matcher` at every free token, left to right; each match `start..end`
-/// (with `end > start`) is claimed with the label it returns, and scanning
-/// resumes after it. The matcher sees the claims so far.
+/// (with `end > start`) is claimed with the label it returns, unless it
+/// runs into a claimed token, and scanning resumes after it.
 pub fn scan(
     toks: &Toks,
     claims: &mut Claims,
     out: &mut Vec<Entity>,
-    mut matcher: impl FnMut(&Toks, &Claims, usize) -> Option<(usize, Label)>,
+    mut matcher: impl FnMut(&Toks, usize) -> Option<(usize, Label)>,
 ) {
     let mut i = 0;
     while i < toks.len() {
         if claims.is_free(i) {
-            if let Some((end, label)) = matcher(toks, claims, i) {
+            if let Some((end, label)) = matcher(toks, i) {
                 if end > i && claims.claim(toks, i..end, label, out) {
                     i = end;
                     continue;

@@ -50,7 +50,7 @@ use years::{age_at, century_at, decade_at, year_at};
 /// Adds every DATE mention over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
     let mut last_end: Option<usize> = None;
-    scan(toks, claims, out, |t, _, i| {
+    scan(toks, claims, out, |t, i| {
         let mask = starters::NUMBER | starters::CALENDAR | starters::HYPHENATED;
         if !t.can_start(i, mask) {
             return None;

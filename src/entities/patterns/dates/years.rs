@@ -373,14 +373,18 @@ fn looks_counted(t: &Toks, j: usize) -> bool {
     plural && !t.is_any(j, NOT_PLURAL) && time_unit(w).is_none_or(|u| u.plural)
 }
 
-/// An age in apposition: `Jane Doe, 45, said`.
+/// An age in apposition: `Jane Doe, 45, said`, `The mayor, 58, took
+/// office`: a number from 1 to 119 between commas, after a noun and before
+/// a word.
 pub(super) fn age_at(t: &Toks, i: usize) -> Option<usize> {
+    const NOT_NOUNS: &[&str] = &["and", "or", "of", "the", "to", "in", "than", "at", "about"];
     let age =
         small_int(t.number(i)).is_some_and(|a| (1..=119).contains(&a) && t.number(i).len() <= 3);
     let before = t.prev(i).filter(|&p| t.is_comma(p)).and_then(|p| t.prev(p));
-    let after_name = before.is_some_and(|n| t.is_title_case(n));
+    let after_noun = before.is_some_and(|n| t.is_word(n) && !t.is_any(n, NOT_NOUNS));
     let comma_after = t.continues(i + 1) && t.is_comma(i + 1);
-    (age && after_name && comma_after).then_some(i + 1)
+    let word_next = t.continues(i + 2) && t.is_word(i + 2) && !t.is_any(i + 2, &["and", "or"]);
+    (age && after_noun && comma_after && word_next).then_some(i + 1)
 }
 
 #[cfg(test)]
@@ -474,5 +478,8 @@ mod tests {
     fn ages_in_apposition() {
         assert_eq!(dates("Maria Lopez, 45, said she was afraid."), ["45"]);
         assert_eq!(dates("Items 3, 45, and 6 are missing."), NONE);
+        assert_eq!(dates("The mayor, 58, took office."), ["58"]);
+        assert_eq!(dates("Dana Reyes, 34, of Tucson was held."), ["34"]);
+        assert_eq!(dates("We counted apples, 12, and pears."), NONE);
     }
 }
