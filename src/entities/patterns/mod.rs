@@ -25,9 +25,9 @@ use super::Entity;
 use crate::text::Document;
 use tokens::{Claims, Toks};
 
-/// Every pattern entity in the document, in text order. Numeric pattern
-/// mentions never overlap each other; the caller resolves overlaps with
-/// names.
+/// Every pattern entity in the document, in text order. They never overlap
+/// each other (handles, hashtags, URLs and e-mails are whole tokens that no
+/// numeric pattern takes in); the caller resolves overlaps with names.
 pub fn find(doc: &Document) -> Vec<Entity> {
     let mut out = Vec::new();
     social::find(doc, &mut out);

@@ -1,7 +1,7 @@
 //! PERCENT: `12%`, `12 %`, `12 percent`, `12 per cent`, `12 pct`, `12pc`,
-//! `12-percent`, `12.5 percentage points`, `twelve percent`, `10-15%`,
-//! with an approximator when one precedes (`about 12%`, `nearly half a
-//! percent` is not handled).
+//! `12-percent`, `12.5 percentage points`, `twelve percent`, `10-15%`.
+//! An approximator before the number is part of the mention (`about
+//! 12%`), as for money and quantities.
 
 use super::number_phrase::{self, Shape};
 use super::number_words::parse_decimal;

@@ -1,9 +1,9 @@
 //! DATE: calendar dates and named days.
 //!
-//! The patterns live in four files: [`months`] (month dates, seasons,
-//! modifiers, quarters), [`days`] (weekdays, named days, holidays),
-//! [`years`] (years, decades, centuries, ages) and [`numeric`] (`7/7/2025`,
-//! `2025-07-07`). This file tries them all at each token and keeps the
+//! The patterns live in four files: `months.rs` (month dates, seasons,
+//! modifiers, quarters), `days.rs` (weekdays, named days, holidays),
+//! `years.rs` (years, decades, centuries, ages) and `numeric.rs`
+//! (`7/7/2025`, `2025-07-07`). This file tries them all at each token and keeps the
 //! longest.
 //!
 //! - Month dates: `July 7, 2025`, `Jul. 7`, `Sept. 11`, `July 7th`,

@@ -164,7 +164,8 @@ pub(super) fn season_at(t: &Toks, i: usize, given: bool) -> Option<usize> {
 }
 
 /// `last Tuesday`, `next March`, `early June`, `late 2024`, `this summer`,
-/// `early Tuesday morning`, `late last year` is in [`super::periods`].
+/// `early Tuesday morning`, `the following autumn` (`late last year`, a
+/// unit of time, is a period: see `periods.rs`).
 pub(super) fn modified_at(t: &Toks, i: usize) -> Option<usize> {
     // `the following autumn`, `the previous Monday`
     if t.is(i, "the") && t.continues(i + 1) && t.is_any(i + 1, &["following", "previous"]) {
