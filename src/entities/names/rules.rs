@@ -20,7 +20,7 @@ use super::titles::{self, TitleKind, MAX_TITLE_WORDS};
 use super::NameTagger;
 use crate::entities::{Entity, Label};
 use crate::span::Span;
-use crate::text::{Document, QuoteRole, TokenKind};
+use crate::text::{Document, Gap, QuoteRole, TokenKind};
 
 /// Rule-based name tagger.
 #[derive(Clone, Copy, Debug, Default)]
@@ -80,6 +80,9 @@ struct Piece {
 enum Casing {
     /// Ordinary prose.
     Cased,
+    /// A short heading or caption on its own line: capitalised runs are
+    /// read as in prose, but each needs evidence beyond its capitals.
+    Heading,
     /// Title Case headline: acronyms still stand out.
     Title,
     /// ALL CAPS: no signal at all.
@@ -95,6 +98,9 @@ struct Memory {
     person_words: Vec<u64>,
     /// Fingerprints of the initials of multiword names.
     acronyms: Vec<(u64, Label)>,
+    /// Fingerprints of every name found inside a sentence, however it was
+    /// labelled.
+    seen: Vec<(u64, Label)>,
 }
 
 impl Memory {
@@ -116,6 +122,10 @@ impl Memory {
         find(&self.acronyms, key.fingerprint())
     }
 
+    fn seen(&self, key: &Key) -> Option<Label> {
+        find(&self.seen, key.fingerprint())
+    }
+
     fn person_word(&self, key: &Key) -> bool {
         self.person_words.binary_search(&key.fingerprint()).is_ok()
     }
@@ -135,6 +145,8 @@ struct Tagging<'d, 't> {
     uncased: Vec<(usize, usize, Casing)>,
     memory: Memory,
     out: Vec<Entity>,
+    /// Set while reading a heading: every candidate needs evidence.
+    evidence_only: bool,
 }
 
 impl<'d, 't> Tagging<'d, 't> {
@@ -145,6 +157,7 @@ impl<'d, 't> Tagging<'d, 't> {
             uncased: Vec::new(),
             memory: Memory::default(),
             out: Vec::new(),
+            evidence_only: false,
         }
     }
 
@@ -153,7 +166,8 @@ impl<'d, 't> Tagging<'d, 't> {
         for s in &self.doc.sentences {
             let (start, end) = (s.tokens.start, s.tokens.end);
             match self.casing(start, end) {
-                Casing::Cased => {
+                casing @ (Casing::Cased | Casing::Heading) => {
+                    self.evidence_only = casing == Casing::Heading;
                     pieces.clear();
                     self.collect_pieces(start, end, &mut pieces);
                     self.join_pieces(&mut pieces);
@@ -246,11 +260,30 @@ impl<'d, 't> Tagging<'d, 't> {
         }
         if (upper >= 2 && upper * 10 >= words * 6) || (words == upper && long_upper) {
             Casing::Upper
-        } else if words >= 5 && lower_content == 0 && capital >= 4 {
+        } else if lower_content == 0 && words <= 4 && capital >= 1 && self.is_heading(start, end) {
+            Casing::Heading
+        } else if lower_content == 0 && words >= 5 && capital >= 4 {
             Casing::Title
         } else {
             Casing::Cased
         }
+    }
+
+    /// A line of its own without closing punctuation: a heading or caption.
+    fn is_heading(&self, start: usize, end: usize) -> bool {
+        let own_line = |i: usize| {
+            self.doc
+                .tokens
+                .get(i)
+                .is_none_or(|t| t.gap >= Gap::LineBreak)
+        };
+        let unpunctuated = end.checked_sub(1).is_some_and(|last| {
+            !matches!(
+                self.kind(last),
+                Some(TokenKind::Punct | TokenKind::Ellipsis | TokenKind::Quote(_))
+            )
+        });
+        (start == 0 || own_line(start)) && own_line(end) && unpunctuated
     }
 
     // ----- pass 1: capitalised runs -------------------------------------
@@ -458,10 +491,22 @@ impl<'d, 't> Tagging<'d, 't> {
     /// the index after what it takes in.
     fn continues_run(&self, start: usize, j: usize, end: usize) -> Option<usize> {
         let text = self.text(j);
+        if text == "I" {
+            // `World War I`, `Level I Trauma Center`; not `Bass I think`.
+            let numeral =
+                lexicon::is_misc_head(self.key(j - 1).as_str()) || self.is_capitalised(j + 1);
+            return numeral.then_some(j + 1);
+        }
         if self.is_capitalised(j) {
             if let Some(m) = self.title_at(j, end) {
                 let known_longer = self.known_at(j, end).is_some_and(|(n, _)| n > m.words);
-                if !known_longer && self.starts_name(j + m.words) {
+                // A title before a name, or a title ending the run ("the
+                // Afghan Ambassador to …"), is not part of it.
+                let after = j + m.words;
+                let possessive = matches!(self.text(after), "'s" | "’s");
+                if !known_longer
+                    && (self.starts_name(after) || !(self.is_capitalised(after) || possessive))
+                {
                     return None;
                 }
             }
@@ -474,7 +519,8 @@ impl<'d, 't> Tagging<'d, 't> {
                     && lexicon::is_given_name(prev.as_str());
                 return month_as_surname.then_some(j + 1);
             }
-            if self.is_pronoun(j) {
+            if self.is_pronoun(j) || (lexicon::is_function_word(key.as_str()) && !is_acronym(text))
+            {
                 return None;
             }
             return Some(j + 1);
@@ -611,7 +657,9 @@ impl<'d, 't> Tagging<'d, 't> {
         let mut stripped = false;
         while p.start < p.end {
             let k = self.key(p.start);
-            if lexicon::is_function_word(k.as_str()) {
+            // Inside a sentence a capital says more: `Will Carling`.
+            let article = matches!(k.as_str(), "the" | "a" | "an");
+            if lexicon::is_function_word(k.as_str()) && (p.initial || article) {
                 stripped_the |= k.as_str() == "the";
                 stripped = true;
                 p.start += 1;
@@ -640,8 +688,22 @@ impl<'d, 't> Tagging<'d, 't> {
                 return self.push(p.start, p.end, Some((label, Sure)), false);
             }
         }
-        // A lone compass word (`the West`) or initial is not a name here.
-        if n == 1 && (lexicon::is_direction(first) || is_initial(self.text(p.start))) {
+        // A lone compass word (`the West`), initial or plural acronym
+        // (`CDs`) is not a name here; nor is a bare title (`the President`).
+        if n == 1
+            && (lexicon::is_direction(first)
+                || lexicon::is_function_word(first)
+                || lexicon::is_name_suffix(first)
+                || matches!(
+                    first,
+                    "inc" | "corp" | "co" | "llc" | "ltd" | "plc" | "llp" | "gmbh"
+                )
+                || is_initial(self.text(p.start))
+                || is_plural_acronym(self.text(p.start)))
+        {
+            return;
+        }
+        if self.title_at(p.start, p.end).is_some_and(|m| m.words == n) {
             return;
         }
         // A run of shouted words inside prose is read like ALL CAPS text.
@@ -710,8 +772,7 @@ impl<'d, 't> Tagging<'d, 't> {
         if lexicon::is_given_name(first.as_str()) {
             return true;
         }
-        let inner_initial =
-            (p.start + 1..p.end.saturating_sub(1)).any(|i| is_initial(self.text(i)));
+        let inner_initial = (p.start..p.end.saturating_sub(1)).any(|i| is_initial(self.text(i)));
         let suffix = lexicon::is_name_suffix(self.key(p.end - 1).as_str());
         inner_initial || suffix
     }
@@ -729,10 +790,21 @@ impl<'d, 't> Tagging<'d, 't> {
         if lexicon::is_demonym(rest.as_str()) {
             return Some((at, Some(Label::Place), Label::Misc));
         }
-        if lexicon::is_given_name(self.key(at).as_str()) && (2..=3).contains(&(p.end - at)) {
+        let rest_len = p.end - at;
+        let headless = !self.has_head(at, p.end);
+        if (2..=3).contains(&rest_len) && headless {
+            // `Ambassador to the United States Hamdullah Mohib`.
             return Some((at, Some(Label::Place), Label::Person));
         }
         Some((p.end, None, Label::Org))
+    }
+
+    /// True when the last word of `start..end` is an organisation, place or
+    /// MISC head word.
+    fn has_head(&self, start: usize, end: usize) -> bool {
+        let last = self.last_head_key(start, end);
+        let last = last.as_str();
+        lexicon::is_org_head(last) || lexicon::is_place_head(last) || lexicon::is_misc_head(last)
     }
 
     /// True when the run ends with a known place after words that are not
@@ -769,6 +841,11 @@ impl<'d, 't> Tagging<'d, 't> {
         {
             return Some((Label::Person, Sure));
         }
+        // A lone surname speaking (`Hahn said`); organisations that speak
+        // mostly come with `the` (`the FBI said`).
+        if n == 1 && !after_the && lexicon::is_speech_verb(next.as_str()) {
+            return Some((Label::Person, Guess));
+        }
         if n == 1 && lexicon::is_org_head(self.key(p.start).as_str()) {
             return Some((Label::Org, Guess));
         }
@@ -795,6 +872,8 @@ impl<'d, 't> Tagging<'d, 't> {
         needs_evidence: bool,
     ) {
         if start < end {
+            let needs_evidence = needs_evidence
+                || (self.evidence_only && label.is_none_or(|(_, c)| c == Confidence::Guess));
             self.candidates.push(Candidate {
                 start,
                 end,
@@ -876,8 +955,24 @@ impl<'d, 't> Tagging<'d, 't> {
     /// Pass 2 over pass-1 candidates: memory, then guesses, then defaults.
     fn resolve(&mut self) {
         let candidates = std::mem::take(&mut self.candidates);
-        for c in &candidates {
+        // Names capitalised inside sentences first: what they resolve to
+        // also vouches for the same words at sentence starts and in
+        // headlines (`Politifact did …` then `Politifact ruled …`).
+        let mut seen = Vec::new();
+        for c in candidates.iter().filter(|c| !c.needs_evidence) {
             if let Some(label) = self.resolve_one(c) {
+                self.emit(c.start, c.end, label);
+                seen.push((self.key_of(c.start, c.end).fingerprint(), label));
+            }
+        }
+        seen.sort_by_key(|&(k, _)| k);
+        seen.dedup_by_key(|&mut (k, _)| k);
+        self.memory.seen = seen;
+        for c in candidates.iter().filter(|c| c.needs_evidence) {
+            let label = self
+                .resolve_one(c)
+                .or_else(|| self.memory.seen(&self.key_of(c.start, c.end)));
+            if let Some(label) = label {
                 self.emit(c.start, c.end, label);
             }
         }
@@ -950,7 +1045,8 @@ impl<'d, 't> Tagging<'d, 't> {
                 i += n;
                 continue;
             }
-            if let Some((n, label)) = self.remembered_at(i, end) {
+            let remembered = self.remembered_at(i, end);
+            if let Some((n, label)) = remembered.filter(|&(n, _)| n > 1) {
                 self.emit(i, i + n, label);
                 i += n;
                 continue;
@@ -960,6 +1056,18 @@ impl<'d, 't> Tagging<'d, 't> {
                 self.emit(i, i + len, Label::Person);
                 i += len;
                 continue;
+            }
+            if let Some((n, label)) = remembered {
+                self.emit(i, i + n, label);
+                i += n;
+                continue;
+            }
+            if casing == Casing::Title {
+                if let Some((n, label)) = self.headed_run_at(i, end) {
+                    self.emit(i, i + n, label);
+                    i += n;
+                    continue;
+                }
             }
             if self.memory.person_word(&key) {
                 self.emit(i, i + 1, Label::Person);
@@ -972,6 +1080,29 @@ impl<'d, 't> Tagging<'d, 't> {
             }
             i += 1;
         }
+    }
+
+    /// In Title Case text, a run of capitalised words ending in an
+    /// organisation or place head (`Civic Party`, `Hong Kong Island`).
+    fn headed_run_at(&self, i: usize, end: usize) -> Option<(usize, Label)> {
+        let mut j = i;
+        while j < end
+            && j < i + MAX_LOOKUP_WORDS
+            && self.plain_word(j, end)
+            && self.is_capitalised(j)
+        {
+            j += 1;
+        }
+        (i + 2..=j).rev().find_map(|stop| {
+            let last = self.key(stop - 1);
+            if lexicon::is_org_head(last.as_str()) {
+                Some((stop - i, Label::Org))
+            } else if lexicon::is_place_head(last.as_str()) {
+                Some((stop - i, Label::Place))
+            } else {
+                None
+            }
+        })
     }
 
     /// A word that can be part of a name in uncased text.
@@ -1015,7 +1146,7 @@ impl<'d, 't> Tagging<'d, 't> {
             if !self.is_word(j) || !key.push(self.text(j)) {
                 break;
             }
-            if let Some(label) = self.memory.name(&key) {
+            if let Some(label) = self.memory.name(&key).or_else(|| self.memory.seen(&key)) {
                 best = Some((j + 1 - i, label));
             }
         }
@@ -1038,15 +1169,21 @@ fn known_label(key: &str) -> Option<Label> {
     }
 }
 
-/// Capital letters only (2–8 letters; dots, `&`, digits and hyphens
-/// allowed): `FBI`, `U.S.`, `AT&T`, `G7`, `AFL-CIO`.
+/// Capital letters only (2–8 letters; dots, `&` and hyphens allowed):
+/// `FBI`, `U.S.`, `AT&T`, `AFL-CIO`. Model numbers (`SX40`) are not.
 fn is_acronym(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     (2..=8).contains(&letters)
         && text.chars().next().is_some_and(char::is_uppercase)
         && text
             .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '&' | '-'))
+            .all(|c| c.is_uppercase() || matches!(c, '.' | '&' | '-'))
+}
+
+/// `CDs`, `NGOs`, `MPs`: plurals of common-noun acronyms.
+fn is_plural_acronym(text: &str) -> bool {
+    text.strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 2 && is_acronym(stem))
 }
 
 /// An initial: one capital letter and a full stop (`J.`).
