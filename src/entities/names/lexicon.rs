@@ -12,6 +12,9 @@
 //! pointers in the wasm. Their sources and licences are in `data/README.md`.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// Longest key, in bytes; longer phrases are never in a list.
 pub const MAX_KEY_BYTES: usize = 64;
@@ -147,18 +150,6 @@ impl WordList {
         self.lower_bound(key) == Some(key)
     }
 
-    /// True when some entry starts with `key` followed by a space: the phrase
-    /// may continue.
-    pub fn continues(&self, key: &Key) -> bool {
-        let mut probe = *key;
-        if !probe.put(' ') {
-            return false;
-        }
-        let probe = probe.as_str();
-        self.lower_bound(probe)
-            .is_some_and(|line| line.starts_with(probe))
-    }
-
     /// The first entry not less than `probe`.
     fn lower_bound(&self, probe: &str) -> Option<&'static str> {
         let text = self.0;
@@ -212,43 +203,79 @@ pub const DEMONYMS: WordList = WordList(include_str!("data/demonyms.txt"));
 /// `FBI`), written by the team.
 pub const ORGS: WordList = WordList(include_str!("data/orgs.txt"));
 
-/// True for a known place (`los angeles`, `u.s`, `middle east`).
-pub fn is_place(key: &str) -> bool {
-    PLACES.contains(key) || REGIONS.contains(key)
+/// Bit flags of the large lists, so that one lookup ([`lists_of`]) answers
+/// for all of them.
+pub mod list {
+    /// A place ([`super::PLACES`] or [`super::REGIONS`]).
+    pub const PLACE: u8 = 1;
+    /// A given name.
+    pub const GIVEN_NAME: u8 = 1 << 1;
+    /// A demonym (singular form).
+    pub const DEMONYM: u8 = 1 << 2;
+    /// A known organisation.
+    pub const ORG: u8 = 1 << 3;
+    /// Some place continues after these words (`new` → `new york`).
+    pub const PLACE_GOES_ON: u8 = 1 << 4;
+    /// Some organisation continues after these words.
+    pub const ORG_GOES_ON: u8 = 1 << 5;
+    /// Some demonym continues after these words.
+    pub const DEMONYM_GOES_ON: u8 = 1 << 6;
 }
 
-/// True when a known place may continue after `key` (`new` → `new york`).
-pub fn place_continues(key: &Key) -> bool {
-    PLACES.continues(key) || REGIONS.continues(key)
+/// Every large list `key` belongs to (or may continue into), as [`list`]
+/// bits. The lists are indexed by fingerprint once, on first use, so a
+/// lookup costs one hash of the key.
+pub fn lists_of(key: &str) -> u8 {
+    type Table = HashMap<u64, u8, BuildHasherDefault<Prehashed>>;
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = Table::default();
+        let lists = [
+            (PLACES, list::PLACE, list::PLACE_GOES_ON),
+            (REGIONS, list::PLACE, list::PLACE_GOES_ON),
+            (GIVEN_NAMES, list::GIVEN_NAME, 0),
+            (WORLD_GIVEN_NAMES, list::GIVEN_NAME, 0),
+            (DEMONYMS, list::DEMONYM, list::DEMONYM_GOES_ON),
+            (ORGS, list::ORG, list::ORG_GOES_ON),
+        ];
+        for (words, bit, goes_on) in lists {
+            for entry in words.entries() {
+                *table.entry(fingerprint(entry)).or_default() |= bit;
+                if goes_on != 0 {
+                    for (at, _) in entry.match_indices(' ') {
+                        let prefix = entry.get(..at).unwrap_or("");
+                        *table.entry(fingerprint(prefix)).or_default() |= goes_on;
+                    }
+                }
+            }
+        }
+        table
+    });
+    table.get(&fingerprint(key)).copied().unwrap_or(0)
+}
+
+/// True for a known place (`los angeles`, `u.s`, `middle east`).
+pub fn is_place(key: &str) -> bool {
+    lists_of(key) & list::PLACE != 0
 }
 
 /// True for a common given name (`karen`, `mohammed`, `xi`).
 pub fn is_given_name(key: &str) -> bool {
-    GIVEN_NAMES.contains(key) || WORLD_GIVEN_NAMES.contains(key)
+    lists_of(key) & list::GIVEN_NAME != 0
 }
 
 /// True for a known organisation.
 pub fn is_known_org(key: &str) -> bool {
-    ORGS.contains(key)
-}
-
-/// True when a known organisation may continue after `key`.
-pub fn org_continues(key: &Key) -> bool {
-    ORGS.continues(key)
+    lists_of(key) & list::ORG != 0
 }
 
 /// True for a nationality, religion, language or party word, singular or
 /// plural (`mexican`, `mexicans`, `democrats`).
 pub fn is_demonym(key: &str) -> bool {
-    DEMONYMS.contains(key)
+    lists_of(key) & list::DEMONYM != 0
         || key
             .strip_suffix('s')
-            .is_some_and(|k| k.len() > 2 && DEMONYMS.contains(k))
-}
-
-/// True when a demonym may continue after `key` (`native` → `native american`).
-pub fn demonym_continues(key: &Key) -> bool {
-    DEMONYMS.continues(key)
+            .is_some_and(|k| k.len() > 2 && lists_of(k) & list::DEMONYM != 0)
 }
 
 /// A small sorted list searched with `binary_search`.
@@ -1107,6 +1134,89 @@ pub fn is_calendar_word(word: &str) -> bool {
     in_sorted(CALENDAR_WORDS, word)
 }
 
+/// Bit flags of the closed word classes, so that a tagger can look a token
+/// up once ([`word_class`]) instead of once per list.
+pub mod class {
+    /// [`super::is_function_word`].
+    pub const FUNCTION: u16 = 1;
+    /// [`super::is_particle`].
+    pub const PARTICLE: u16 = 1 << 1;
+    /// [`super::is_calendar_word`].
+    pub const CALENDAR: u16 = 1 << 2;
+    /// [`super::is_speech_verb`].
+    pub const SPEECH_VERB: u16 = 1 << 3;
+    /// [`super::is_org_head`].
+    pub const ORG_HEAD: u16 = 1 << 4;
+    /// [`super::is_org_of_head`].
+    pub const ORG_OF_HEAD: u16 = 1 << 5;
+    /// [`super::is_place_head`].
+    pub const PLACE_HEAD: u16 = 1 << 6;
+    /// [`super::is_place_first_head`].
+    pub const PLACE_FIRST_HEAD: u16 = 1 << 7;
+    /// [`super::is_misc_head`].
+    pub const MISC_HEAD: u16 = 1 << 8;
+    /// [`super::is_direction`].
+    pub const DIRECTION: u16 = 1 << 9;
+    /// [`super::is_name_suffix`].
+    pub const NAME_SUFFIX: u16 = 1 << 10;
+    /// [`super::is_place_preposition`].
+    pub const PLACE_PREPOSITION: u16 = 1 << 11;
+    /// The first word of a title ([`crate::entities::names::titles`]).
+    pub const TITLE_START: u16 = 1 << 12;
+}
+
+/// A hasher for keys that already are fingerprints.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Every closed class `key` belongs to, as [`class`] bits (0 for none).
+/// The table is built once, on first use.
+pub fn word_class(key: &str) -> u16 {
+    type Table = HashMap<u64, u16, BuildHasherDefault<Prehashed>>;
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = Table::default();
+        let lists: [(&[&str], u16); 12] = [
+            (FUNCTION_WORDS, class::FUNCTION),
+            (PARTICLES, class::PARTICLE),
+            (CALENDAR_WORDS, class::CALENDAR),
+            (SPEECH_VERBS, class::SPEECH_VERB),
+            (ORG_HEADS, class::ORG_HEAD),
+            (ORG_OF_HEADS, class::ORG_OF_HEAD),
+            (PLACE_HEADS, class::PLACE_HEAD),
+            (PLACE_FIRST_HEADS, class::PLACE_FIRST_HEAD),
+            (MISC_HEADS, class::MISC_HEAD),
+            (DIRECTIONS, class::DIRECTION),
+            (NAME_SUFFIXES, class::NAME_SUFFIX),
+            (PLACE_PREPOSITIONS, class::PLACE_PREPOSITION),
+        ];
+        for (list, bit) in lists {
+            for word in list {
+                *table.entry(fingerprint(word)).or_default() |= bit;
+            }
+        }
+        for word in super::titles::first_words() {
+            *table.entry(fingerprint(word)).or_default() |= class::TITLE_START;
+        }
+        table
+    });
+    table.get(&fingerprint(key)).copied().unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1186,13 +1296,28 @@ mod tests {
         assert!(is_place("sao paulo") && is_place("são paulo"));
         assert!(is_place("middle east"));
         assert!(!is_place("bass"));
-        assert!(place_continues(&Key::of("los")));
-        assert!(!place_continues(&Key::of("bass")));
+        assert_ne!(lists_of("los") & list::PLACE_GOES_ON, 0);
+        assert_ne!(lists_of("new") & list::PLACE_GOES_ON, 0);
+        assert_eq!(lists_of("bass"), 0);
+        assert_eq!(lists_of("los angeles") & list::PLACE_GOES_ON, 0);
         assert!(is_given_name("karen") && is_given_name("mohammed"));
         assert!(!is_given_name("will"), "common words are left out");
         assert!(is_demonym("mexican") && is_demonym("mexicans") && is_demonym("democrats"));
         assert!(!is_demonym("mexico"));
         assert!(is_known_org("fbi") && is_known_org("pentagon"));
+    }
+
+    #[test]
+    fn word_classes_match_the_lists() {
+        assert_eq!(word_class("the"), class::FUNCTION);
+        assert_eq!(word_class("said"), class::SPEECH_VERB);
+        assert_ne!(word_class("department") & class::ORG_HEAD, 0);
+        assert_ne!(word_class("mayor") & class::TITLE_START, 0);
+        assert_ne!(word_class("police") & class::TITLE_START, 0);
+        assert_eq!(word_class("bass"), 0);
+        for w in FUNCTION_WORDS.iter().chain(SPEECH_VERBS).chain(PARTICLES) {
+            assert_ne!(word_class(w), 0, "{w}");
+        }
     }
 
     #[test]
@@ -1204,8 +1329,6 @@ mod tests {
         for e in ["", "aa", "b", "d", "0"] {
             assert!(!list.contains(e), "{e}");
         }
-        assert!(list.continues(&Key::of("b")));
-        assert!(!list.continues(&Key::of("a")));
         assert!(!WordList("").contains("a"));
         for e in REGIONS.entries() {
             assert!(REGIONS.contains(e));

@@ -15,7 +15,7 @@
 //!    sentences where capitals say nothing (ALL CAPS, Title Case headlines)
 //!    are read from word lists and memory alone.
 
-use super::lexicon::{self, Key};
+use super::lexicon::{self, class, list, Key};
 use super::titles::{self, TitleKind, MAX_TITLE_WORDS};
 use super::NameTagger;
 use crate::entities::{Entity, Label};
@@ -138,8 +138,18 @@ fn find(map: &[(u64, Label)], k: u64) -> Option<Label> {
         .map(|&(_, l)| l)
 }
 
+/// What pass 1 asks of every token, worked out once.
+#[derive(Clone, Copy, Debug, Default)]
+struct TokenInfo {
+    /// [`lexicon::class`] bits of the word.
+    class: u16,
+    /// The word can be part of a name in cased text.
+    capitalised: bool,
+}
+
 struct Tagging<'d, 't> {
     doc: &'d Document<'t>,
+    info: Vec<TokenInfo>,
     candidates: Vec<Candidate>,
     /// Token ranges read without capitals in pass 2.
     uncased: Vec<(usize, usize, Casing)>,
@@ -151,8 +161,21 @@ struct Tagging<'d, 't> {
 
 impl<'d, 't> Tagging<'d, 't> {
     fn new(doc: &'d Document<'t>) -> Self {
+        let info = (0..doc.tokens.len())
+            .map(|i| {
+                if doc.tokens.get(i).map(|t| t.kind) != Some(TokenKind::Word) {
+                    return TokenInfo::default();
+                }
+                let text = doc.token_text(i);
+                TokenInfo {
+                    class: lexicon::word_class(Key::of(text).as_str()),
+                    capitalised: is_capitalised_word(text),
+                }
+            })
+            .collect();
         Tagging {
             doc,
+            info,
             candidates: Vec::new(),
             uncased: Vec::new(),
             memory: Memory::default(),
@@ -249,9 +272,7 @@ impl<'d, 't> Tagging<'d, 't> {
                 long_upper |= letters >= 4;
             } else if text.chars().next().is_some_and(char::is_uppercase) {
                 capital += 1;
-            } else if !lexicon::is_function_word(self.key(i).as_str())
-                && !lexicon::is_particle(self.key(i).as_str())
-            {
+            } else if !self.is(i, class::FUNCTION | class::PARTICLE) {
                 lower_content += 1;
             }
         }
@@ -290,41 +311,12 @@ impl<'d, 't> Tagging<'d, 't> {
 
     /// True for a word that can be part of a name in cased text.
     fn is_capitalised(&self, i: usize) -> bool {
-        if !self.is_word(i) {
-            return false;
-        }
-        let text = self.text(i);
-        let Some(first) = text.chars().next() else {
-            return false;
-        };
-        // `Texas-based`, `Anti-war`: adjectives, not names.
-        if let Some((head, tail)) = text.rsplit_once('-') {
-            let tail_lower = tail.chars().next().is_some_and(char::is_lowercase);
-            if tail_lower
-                && (lexicon::is_adjective_suffix(tail)
-                    || matches!(
-                        Key::of(head.split('-').next().unwrap_or("")).as_str(),
-                        "anti" | "pro" | "ex" | "non" | "post" | "pre" | "mid" | "self" | "neo"
-                    ))
-            {
-                return false;
-            }
-        }
-        if first.is_uppercase() {
-            // The pronoun I and its contractions; lone letters other than
-            // initials are not names either.
-            let pronoun = first == 'I' && (text.len() == 1 || text[1..].starts_with(['\'', '’']));
-            return !pronoun && text.chars().count() > 1;
-        }
-        // `al-Assad`, `iPhone`, `eBay`.
-        let rest = &text[first.len_utf8()..];
-        match text.split_once('-') {
-            Some((prefix, after)) => {
-                lexicon::is_name_prefix(prefix)
-                    && after.chars().next().is_some_and(char::is_uppercase)
-            }
-            None => rest.chars().next().is_some_and(char::is_uppercase),
-        }
+        self.info.get(i).is_some_and(|t| t.capitalised)
+    }
+
+    /// True when token `i` belongs to any of the [`class`] `bits`.
+    fn is(&self, i: usize, bits: u16) -> bool {
+        self.info.get(i).is_some_and(|t| t.class & bits != 0)
     }
 
     /// True for a word whose capital starts a new name (not a suffix,
@@ -333,18 +325,22 @@ impl<'d, 't> Tagging<'d, 't> {
         if !self.is_capitalised(i) {
             return false;
         }
-        let key = self.key(i);
-        let k = key.as_str();
-        !(lexicon::is_name_suffix(k)
-            || lexicon::is_org_head(k)
-            || lexicon::is_place_head(k)
-            || lexicon::is_misc_head(k)
-            || lexicon::is_calendar_word(k)
-            || lexicon::is_function_word(k))
+        !self.is(
+            i,
+            class::NAME_SUFFIX
+                | class::ORG_HEAD
+                | class::PLACE_HEAD
+                | class::MISC_HEAD
+                | class::CALENDAR
+                | class::FUNCTION,
+        )
     }
 
     /// The longest title starting at token `i`, over adjacent words.
     fn title_at(&self, i: usize, end: usize) -> Option<titles::TitleMatch> {
+        if !self.is(i, class::TITLE_START) {
+            return None;
+        }
         let words = (i..end.min(i + MAX_TITLE_WORDS))
             .take_while(|&j| self.is_word(j))
             .map(|j| self.text(j));
@@ -363,17 +359,11 @@ impl<'d, 't> Tagging<'d, 't> {
                 break;
             }
             let k = key.as_str();
-            if lexicon::is_place(k) {
-                best = Some((j + 1 - i, Label::Place));
-            } else if lexicon::is_known_org(k) {
-                best = Some((j + 1 - i, Label::Org));
-            } else if lexicon::is_demonym(k) {
-                best = Some((j + 1 - i, Label::Misc));
+            if let Some(label) = known_label(k) {
+                best = Some((j + 1 - i, label));
             }
-            if !(lexicon::place_continues(&key)
-                || lexicon::org_continues(&key)
-                || lexicon::demonym_continues(&key))
-            {
+            let goes_on = list::PLACE_GOES_ON | list::ORG_GOES_ON | list::DEMONYM_GOES_ON;
+            if lexicon::lists_of(k) & goes_on == 0 {
                 break;
             }
         }
@@ -444,8 +434,7 @@ impl<'d, 't> Tagging<'d, 't> {
                 i += 1;
                 continue;
             }
-            let first_key = self.key(i);
-            if lexicon::is_calendar_word(first_key.as_str()) || self.is_pronoun(i) {
+            if self.is(i, class::CALENDAR) || self.is_pronoun(i) {
                 title = None;
                 i += 1;
                 continue;
@@ -474,10 +463,7 @@ impl<'d, 't> Tagging<'d, 't> {
 
     /// A lower-case particle such as `de` or `von`.
     fn is_particle(&self, i: usize) -> bool {
-        let text = self.text(i);
-        self.is_word(i)
-            && text.chars().all(|c| c.is_ascii_lowercase())
-            && lexicon::is_particle(text)
+        self.is(i, class::PARTICLE) && self.text(i).bytes().all(|c| c.is_ascii_lowercase())
     }
 
     fn is_pronoun(&self, i: usize) -> bool {
@@ -493,8 +479,7 @@ impl<'d, 't> Tagging<'d, 't> {
         let text = self.text(j);
         if text == "I" {
             // `World War I`, `Level I Trauma Center`; not `Bass I think`.
-            let numeral =
-                lexicon::is_misc_head(self.key(j - 1).as_str()) || self.is_capitalised(j + 1);
+            let numeral = self.is(j - 1, class::MISC_HEAD) || self.is_capitalised(j + 1);
             return numeral.then_some(j + 1);
         }
         if self.is_capitalised(j) {
@@ -510,17 +495,15 @@ impl<'d, 't> Tagging<'d, 't> {
                     return None;
                 }
             }
-            let key = self.key(j);
-            if lexicon::is_calendar_word(key.as_str()) {
+            if self.is(j, class::CALENDAR) {
                 // `Theresa May` but not `Tuesday`.
                 let prev = self.key(j - 1);
-                let month_as_surname = key.as_str() == "may"
+                let month_as_surname = self.key(j).as_str() == "may"
                     && j == start + 1
                     && lexicon::is_given_name(prev.as_str());
                 return month_as_surname.then_some(j + 1);
             }
-            if self.is_pronoun(j) || (lexicon::is_function_word(key.as_str()) && !is_acronym(text))
-            {
+            if self.is_pronoun(j) || (self.is(j, class::FUNCTION) && !is_acronym(text)) {
                 return None;
             }
             return Some(j + 1);
@@ -540,7 +523,7 @@ impl<'d, 't> Tagging<'d, 't> {
         // `Sheriff's Department`: a possessive inside an organisation name.
         if matches!(text, "'s" | "’s")
             && self.is_capitalised(j + 1)
-            && lexicon::is_org_head(self.key(j + 1).as_str())
+            && self.is(j + 1, class::ORG_HEAD)
         {
             return Some(j + 2);
         }
@@ -638,7 +621,7 @@ impl<'d, 't> Tagging<'d, 't> {
     /// (`Jr.`, `III`).
     fn last_head_key(&self, start: usize, end: usize) -> Key {
         let mut i = end;
-        while i > start + 1 && lexicon::is_name_suffix(self.key(i - 1).as_str()) {
+        while i > start + 1 && self.is(i - 1, class::NAME_SUFFIX) {
             i -= 1;
         }
         self.key(i.saturating_sub(1).max(start))
@@ -719,9 +702,7 @@ impl<'d, 't> Tagging<'d, 't> {
             label = sure(Label::Org);
         } else if p.title.is_some() {
             label = sure(Label::Person);
-        } else if n >= 2 && lexicon::is_place_head(last) {
-            label = sure(Label::Place);
-        } else if n >= 2 && lexicon::is_place_first_head(first) {
+        } else if n >= 2 && (lexicon::is_place_head(last) || lexicon::is_place_first_head(first)) {
             label = sure(Label::Place);
         } else if n >= 2 && lexicon::is_misc_head(last) && !lexicon::is_given_name(first) {
             label = sure(Label::Misc);
@@ -773,7 +754,7 @@ impl<'d, 't> Tagging<'d, 't> {
             return true;
         }
         let inner_initial = (p.start..p.end.saturating_sub(1)).any(|i| is_initial(self.text(i)));
-        let suffix = lexicon::is_name_suffix(self.key(p.end - 1).as_str());
+        let suffix = self.is(p.end - 1, class::NAME_SUFFIX);
         inner_initial || suffix
     }
 
@@ -811,8 +792,7 @@ impl<'d, 't> Tagging<'d, 't> {
     /// compass words: usually an organisation named after the place.
     fn ends_with_place(&self, p: Piece) -> bool {
         (p.start + 1..p.end).any(|k| {
-            !lexicon::is_direction(self.key(k - 1).as_str())
-                && lexicon::is_place(self.key_of(k, p.end).as_str())
+            !self.is(k - 1, class::DIRECTION) && lexicon::is_place(self.key_of(k, p.end).as_str())
         })
     }
 
@@ -846,7 +826,7 @@ impl<'d, 't> Tagging<'d, 't> {
         if n == 1 && !after_the && lexicon::is_speech_verb(next.as_str()) {
             return Some((Label::Person, Guess));
         }
-        if n == 1 && lexicon::is_org_head(self.key(p.start).as_str()) {
+        if n == 1 && self.is(p.start, class::ORG_HEAD) {
             return Some((Label::Org, Guess));
         }
         if p.before_title {
@@ -927,14 +907,12 @@ impl<'d, 't> Tagging<'d, 't> {
     /// First and last words of a person's name, for later mentions of the
     /// surname (or given name) alone.
     fn remember_person_words(&self, c: &Candidate, memory: &mut Memory) {
-        let words = (c.start..c.end).filter(|&i| {
-            let k = self.key(i);
+        let mut words = (c.start..c.end).filter(|&i| {
             self.is_capitalised(i)
-                && k.as_str().chars().count() > 1
-                && !lexicon::is_name_suffix(k.as_str())
-                && !lexicon::is_particle(k.as_str())
+                && !is_initial(self.text(i))
+                && !self.is(i, class::NAME_SUFFIX | class::PARTICLE)
         });
-        let (first, last) = (words.clone().next(), words.last());
+        let (first, last) = (words.next(), words.next_back());
         for i in first.into_iter().chain(last) {
             memory.person_words.push(self.key(i).fingerprint());
         }
@@ -1022,11 +1000,10 @@ impl<'d, 't> Tagging<'d, 't> {
             }
             let key = self.key(i);
             let k = key.as_str();
-            if lexicon::is_function_word(k)
-                || lexicon::is_particle(k)
-                || lexicon::is_speech_verb(k)
-                || lexicon::is_calendar_word(k)
-            {
+            if self.is(
+                i,
+                class::FUNCTION | class::PARTICLE | class::SPEECH_VERB | class::CALENDAR,
+            ) {
                 i += 1;
                 continue;
             }
@@ -1110,13 +1087,10 @@ impl<'d, 't> Tagging<'d, 't> {
         if i >= end || !self.is_word(i) {
             return false;
         }
-        let key = self.key(i);
-        let k = key.as_str();
-        !(lexicon::is_function_word(k)
-            || lexicon::is_speech_verb(k)
-            || lexicon::is_calendar_word(k)
-            || lexicon::is_particle(k)
-            || titles::title_kind(k).is_some())
+        !(self.is(
+            i,
+            class::FUNCTION | class::SPEECH_VERB | class::CALENDAR | class::PARTICLE,
+        ) || (self.is(i, class::TITLE_START) && titles::title_kind(self.text(i)).is_some()))
     }
 
     /// How many words from `i` make a person's name in uncased text: a given
@@ -1154,13 +1128,49 @@ impl<'d, 't> Tagging<'d, 't> {
     }
 }
 
+/// True for a word that can be part of a name in cased text.
+fn is_capitalised_word(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    // `Texas-based`, `Anti-war`: adjectives, not names.
+    if let Some((head, tail)) = text.rsplit_once('-') {
+        let tail_lower = tail.chars().next().is_some_and(char::is_lowercase);
+        if tail_lower
+            && (lexicon::is_adjective_suffix(tail)
+                || matches!(
+                    Key::of(head.split('-').next().unwrap_or("")).as_str(),
+                    "anti" | "pro" | "ex" | "non" | "post" | "pre" | "mid" | "self" | "neo"
+                ))
+        {
+            return false;
+        }
+    }
+    if first.is_uppercase() {
+        // The pronoun I and its contractions; lone letters other than
+        // initials are not names either.
+        let pronoun = first == 'I' && (text.len() == 1 || text[1..].starts_with(['\'', '’']));
+        return !pronoun && text.chars().count() > 1;
+    }
+    // `al-Assad`, `iPhone`, `eBay`.
+    let rest = &text[first.len_utf8()..];
+    match text.split_once('-') {
+        Some((prefix, after)) => {
+            lexicon::is_name_prefix(prefix) && after.chars().next().is_some_and(char::is_uppercase)
+        }
+        None => rest.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
 /// The label of a name in the word lists.
 fn known_label(key: &str) -> Option<Label> {
     if key.is_empty() {
-        None
-    } else if lexicon::is_place(key) {
+        return None;
+    }
+    let lists = lexicon::lists_of(key);
+    if lists & list::PLACE != 0 {
         Some(Label::Place)
-    } else if lexicon::is_known_org(key) {
+    } else if lists & list::ORG != 0 {
         Some(Label::Org)
     } else if lexicon::is_demonym(key) {
         Some(Label::Misc)

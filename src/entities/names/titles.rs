@@ -299,6 +299,12 @@ pub fn title_at<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<TitleMat
     best
 }
 
+/// The first word of every title (`police` for `police chief`), in lookup
+/// form: a cheap first test before [`title_at`].
+pub fn first_words() -> impl Iterator<Item = &'static str> {
+    TITLES.iter().map(|(t, _)| t.split(' ').next().unwrap_or(t))
+}
+
 fn lookup(key: &str) -> Option<TitleKind> {
     TITLES
         .binary_search_by(|(t, _)| t.cmp(&key))
