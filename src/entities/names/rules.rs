@@ -38,10 +38,23 @@ const MAX_LOOKUP_WORDS: usize = 6;
 /// How sure a label is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Confidence {
-    /// From context that often misleads (`the X` → ORG, `in X` → PLACE).
+    /// From weak context (`the X` → ORG): outvoted by any [`Self::Guess`].
+    Hint,
+    /// From context that often misleads (`in X` → PLACE, `X said` → PERSON).
     Guess,
     /// From the words themselves or a title: also teaches the document.
     Sure,
+}
+
+/// Where a resolved label came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    /// The name's own words, a title, or document memory.
+    Sure,
+    /// Context around this mention.
+    Guess,
+    /// Nothing but its shape (one word → ORG, two or three → PERSON).
+    Default,
 }
 
 /// A candidate name found in pass 1.
@@ -520,8 +533,16 @@ impl<'d, 't> Tagging<'d, 't> {
         if text == "&" && self.is_capitalised(j + 1) {
             return Some(j + 2);
         }
-        // `Sheriff's Department`: a possessive inside an organisation name.
+        // `Sheriff's Department`, `Children's Hospital`: a possessive inside
+        // an organisation name (but not `Tim Kaine's Senate seat`).
+        let owner = self.key(j - 1);
+        let owner_is_generic = self.is(j - 1, class::TITLE_START)
+            || matches!(
+                owner.as_str(),
+                "women" | "children" | "men" | "people" | "veterans" | "workers" | "attorney"
+            );
         if matches!(text, "'s" | "’s")
+            && owner_is_generic
             && self.is_capitalised(j + 1)
             && self.is(j + 1, class::ORG_HEAD)
         {
@@ -572,9 +593,16 @@ impl<'d, 't> Tagging<'d, 't> {
         let a_last = self.key(a.end - 1);
         let a_last = a_last.as_str();
         let b_last = self.last_head_key(b.start, b.end);
+        let a_person_like = a.title.is_some() || lexicon::is_given_name(self.key(a.start).as_str());
         match words {
             ["of"] | ["of", "the"] | ["for"] | ["for", "the"] | ["on"] => {
-                if lexicon::is_org_of_head(a_last) || lexicon::is_org_head(a_last) {
+                // `Bank of America`, `Court of Appeals for the District of
+                // Columbia Circuit`, `District of Columbia Circuit`.
+                if lexicon::is_org_of_head(a_last)
+                    || lexicon::is_org_head(a_last)
+                    || a.joined == Some(Label::Org)
+                    || (!a_person_like && lexicon::is_org_head(b_last.as_str()))
+                {
                     Some(Label::Org)
                 } else if matches!(
                     a_last,
@@ -606,10 +634,13 @@ impl<'d, 't> Tagging<'d, 't> {
                 }
             }
             ["and"] => {
+                // `Immigration and Customs Enforcement`, but not `Apple Inc
+                // and Alphabet Inc`.
                 let a_key = self.key_of(a.start, a.end);
-                let person_like = lexicon::is_given_name(self.key(a.start).as_str());
                 (lexicon::is_org_head(b_last.as_str())
-                    && !person_like
+                    && !lexicon::is_org_head(a_last)
+                    && a.joined.is_none()
+                    && !a_person_like
                     && !lexicon::is_place(a_key.as_str()))
                 .then_some(Label::Org)
             }
@@ -675,6 +706,9 @@ impl<'d, 't> Tagging<'d, 't> {
         // (`CDs`) is not a name here; nor is a bare title (`the President`).
         if n == 1
             && (lexicon::is_direction(first)
+                || (lexicon::is_place_head(first)
+                    && p.start.checked_sub(1).and_then(|i| self.kind(i))
+                        == Some(TokenKind::Number))
                 || lexicon::is_function_word(first)
                 || lexicon::is_name_suffix(first)
                 || matches!(
@@ -743,7 +777,7 @@ impl<'d, 't> Tagging<'d, 't> {
         if label.is_none() {
             label = self.context_label(p, stripped_the);
         }
-        let needs_evidence = p.initial && n == 1 && label.is_none_or(|(_, c)| c == Guess);
+        let needs_evidence = p.initial && n == 1 && label.is_none_or(|(_, c)| c < Sure);
         self.push(p.start, p.end, label, needs_evidence);
     }
 
@@ -829,11 +863,8 @@ impl<'d, 't> Tagging<'d, 't> {
         if n == 1 && self.is(p.start, class::ORG_HEAD) {
             return Some((Label::Org, Guess));
         }
-        if p.before_title {
-            return Some((Label::Org, Guess));
-        }
-        if after_the {
-            return Some((Label::Org, Guess));
+        if p.before_title || after_the {
+            return Some((Label::Org, Hint));
         }
         if n == 1 && (lexicon::is_place_preposition(prev.as_str()) || prev.as_str() == "at") {
             return Some((Label::Place, Guess));
@@ -853,7 +884,7 @@ impl<'d, 't> Tagging<'d, 't> {
     ) {
         if start < end {
             let needs_evidence = needs_evidence
-                || (self.evidence_only && label.is_none_or(|(_, c)| c == Confidence::Guess));
+                || (self.evidence_only && label.is_none_or(|(_, c)| c < Confidence::Sure));
             self.candidates.push(Candidate {
                 start,
                 end,
@@ -933,15 +964,55 @@ impl<'d, 't> Tagging<'d, 't> {
     /// Pass 2 over pass-1 candidates: memory, then guesses, then defaults.
     fn resolve(&mut self) {
         let candidates = std::mem::take(&mut self.candidates);
+        let decided: Vec<(usize, Option<(Label, Source)>)> = candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.needs_evidence)
+            .map(|(i, c)| (i, self.resolve_one(c)))
+            .collect();
+        // Context guesses about the same name are pooled, so one name gets
+        // one label across the document (`Chelsea explosion` … `in Chelsea`).
+        let mut votes: Vec<(u64, Label)> = Vec::new();
+        for &(i, r) in &decided {
+            if let (Some(c), Some((label, Source::Guess))) = (candidates.get(i), r) {
+                let fp = self.key_of(c.start, c.end).fingerprint();
+                // A hint counts once, a guess twice.
+                let weight = match c.label {
+                    Some((_, Confidence::Hint)) => 1,
+                    _ => 2,
+                };
+                votes.extend(std::iter::repeat_n((fp, label), weight));
+            }
+        }
+        votes.sort_unstable();
+        let majority = |fp: u64| -> Option<Label> {
+            let from = votes.partition_point(|&(k, _)| k < fp);
+            let group = votes.get(from..)?;
+            let group = &group[..group.partition_point(|&(k, _)| k == fp)];
+            let mut best: Option<(usize, Label)> = None;
+            for run in group.chunk_by(|a, b| a.1 == b.1) {
+                let label = run.first()?.1;
+                if best.is_none_or(|(n, _)| run.len() > n) {
+                    best = Some((run.len(), label));
+                }
+            }
+            best.map(|(_, l)| l)
+        };
         // Names capitalised inside sentences first: what they resolve to
         // also vouches for the same words at sentence starts and in
         // headlines (`Politifact did …` then `Politifact ruled …`).
         let mut seen = Vec::new();
-        for c in candidates.iter().filter(|c| !c.needs_evidence) {
-            if let Some(label) = self.resolve_one(c) {
-                self.emit(c.start, c.end, label);
-                seen.push((self.key_of(c.start, c.end).fingerprint(), label));
-            }
+        for (i, result) in decided {
+            let (Some(c), Some((label, source))) = (candidates.get(i), result) else {
+                continue;
+            };
+            let fp = self.key_of(c.start, c.end).fingerprint();
+            let label = match source {
+                Source::Guess | Source::Default => majority(fp).unwrap_or(label),
+                Source::Sure => label,
+            };
+            self.emit(c.start, c.end, label);
+            seen.push((fp, label));
         }
         seen.sort_by_key(|&(k, _)| k);
         seen.dedup_by_key(|&mut (k, _)| k);
@@ -949,6 +1020,7 @@ impl<'d, 't> Tagging<'d, 't> {
         for c in candidates.iter().filter(|c| c.needs_evidence) {
             let label = self
                 .resolve_one(c)
+                .map(|(label, _)| label)
                 .or_else(|| self.memory.seen(&self.key_of(c.start, c.end)));
             if let Some(label) = label {
                 self.emit(c.start, c.end, label);
@@ -956,35 +1028,37 @@ impl<'d, 't> Tagging<'d, 't> {
         }
     }
 
-    fn resolve_one(&self, c: &Candidate) -> Option<Label> {
+    /// A candidate's label and where it came from; `None` drops it.
+    fn resolve_one(&self, c: &Candidate) -> Option<(Label, Source)> {
         if let Some((label, Confidence::Sure)) = c.label {
-            return Some(label);
+            return Some((label, Source::Sure));
         }
         let key = self.key_of(c.start, c.end);
         let n = c.end - c.start;
         if let Some(label) = self.memory.name(&key) {
-            return Some(label);
+            return Some((label, Source::Sure));
         }
         if n == 1 && self.memory.person_word(&key) {
-            return Some(Label::Person);
+            return Some((Label::Person, Source::Sure));
         }
         if n == 1 && is_acronym(self.text(c.start)) {
             if let Some(label) = self.memory.acronym(&acronym_key(self.text(c.start))) {
-                return Some(label);
+                return Some((label, Source::Sure));
             }
         }
         if c.needs_evidence {
             return None;
         }
         if let Some((label, _)) = c.label {
-            return Some(label);
+            return Some((label, Source::Guess));
         }
         let has_connector = (c.start..c.end).any(|i| !self.is_capitalised(i));
-        Some(match n {
+        let label = match n {
             1 => Label::Org,
             2 | 3 if !has_connector => Label::Person,
             _ => Label::Org,
-        })
+        };
+        Some((label, Source::Default))
     }
 
     // ----- pass 2: text without capitals ---------------------------------
@@ -1146,6 +1220,10 @@ fn is_capitalised_word(text: &str) -> bool {
             return false;
         }
     }
+    // `D-Calif.`, `R-Texas`: party and state tags, not names.
+    if matches!(text.get(..2), Some("D-" | "R-" | "I-")) {
+        return false;
+    }
     if first.is_uppercase() {
         // The pronoun I and its contractions; lone letters other than
         // initials are not names either.
@@ -1305,6 +1383,29 @@ mod tests {
         check("The hearing ended when [Oyelaran Fadipe](PERSON) said the vote was unfair.");
         check("She grew up in [Tarzana](PLACE) before moving.");
         check("Reporters asked about the [Zorvex](ORG) deal.");
+    }
+
+    #[test]
+    fn one_name_gets_one_label_across_the_document() {
+        check(
+            "Crews reached the [Marlowe](PLACE) blast site. Residents in [Marlowe](PLACE) \
+             were told to stay inside.",
+        );
+        check(
+            "The [Clean Water Pact](ORG) rules face a test. Judges will weigh the \
+             [Clean Water Pact](ORG) next week.",
+        );
+    }
+
+    #[test]
+    fn party_tags_datelines_and_possessives_inside_names() {
+        check("Rep. [Ana Ruiz](PERSON) (D-Calif.) voted no.");
+        check("[NEWPORT NEWS](PLACE), [Va.](PLACE) - The vote was close.");
+        check("[Tim Kaine](PERSON)'s [Senate](ORG) seat is open.");
+        check(
+            "The [U.S. Court of Appeals for the District of Columbia Circuit](ORG) heard it, \
+             as did [Apple Inc](ORG) and [Alphabet Inc.](ORG)",
+        );
     }
 
     #[test]
