@@ -455,10 +455,10 @@ impl<'d, 't> Tagging<'d, 't> {
             let piece_start = i;
             let mut j = i + 1;
             while j < end {
-                if let Some(next) = self.continues_run(piece_start, j, end) {
-                    j = next;
-                } else {
-                    break;
+                match self.continues_run(piece_start, j, end) {
+                    // Never past the sentence.
+                    Some(next) if next <= end => j = next,
+                    _ => break,
                 }
             }
             pieces.push(Piece {
@@ -1447,6 +1447,105 @@ mod tests {
         check("Former [British](MISC) Prime Minister [Theresa May](PERSON) spoke in May.");
     }
 
+    /// The tagger's contract on any document: no panic, spans on token
+    /// boundaries, no overlaps, name labels only.
+    fn assert_contract(text: &str) {
+        let doc = Document::new(text);
+        let mut found = RuleTagger.tag(&doc);
+        found.sort_by_key(|e| e.span.start);
+        for pair in found.windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start, "{text:?}");
+        }
+        for e in &found {
+            let starts = doc.tokens.iter().any(|t| t.span.start == e.span.start);
+            let ends = doc.tokens.iter().any(|t| t.span.end == e.span.end);
+            assert!(starts && ends, "{text:?}");
+            assert!(e.label.is_name());
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use proptest::prelude::*;
+
+        /// Words that exercise every rule: titles, connectors, lists,
+        /// acronyms, possessives, quotes, emoji and odd characters.
+        const PARTS: &[&str] = &[
+            "Karen",
+            "Bass",
+            "BASS",
+            "Mayor",
+            "Sen.",
+            "Police",
+            "Chief",
+            "of",
+            "the",
+            "The",
+            "and",
+            "&",
+            "'s",
+            "’s",
+            "de",
+            "von",
+            "Los",
+            "Angeles",
+            "LA",
+            "ICE",
+            "FBI",
+            "Department",
+            "said",
+            "in",
+            "May",
+            "Monday",
+            "I",
+            "“",
+            "”",
+            "\"",
+            ".",
+            ",",
+            ":",
+            "—",
+            "🇺🇸",
+            "@x",
+            "#y",
+            "https://e.org/a",
+            "U.S.",
+            "J.",
+            "Jr.",
+            "al-Assad",
+            "Texas-based",
+            "é",
+            "\u{301}",
+            "\n",
+            "\n\n",
+            "Secretary",
+            "State",
+            "Inc.",
+        ];
+
+        proptest! {
+            #[test]
+            fn any_mix_of_name_parts_keeps_the_contract(
+                picks in proptest::collection::vec(0..PARTS.len(), 0..40),
+                spaces in proptest::collection::vec(any::<bool>(), 40),
+            ) {
+                let mut text = String::new();
+                for (n, &i) in picks.iter().enumerate() {
+                    if spaces.get(n).copied().unwrap_or(false) {
+                        text.push(' ');
+                    }
+                    text.push_str(PARTS.get(i).copied().unwrap_or(""));
+                }
+                super::assert_contract(&text);
+            }
+
+            #[test]
+            fn any_text_keeps_the_contract(text in "\\PC{0,120}") {
+                super::assert_contract(&text);
+            }
+        }
+    }
+
     #[test]
     fn spans_never_overlap_and_sit_on_token_boundaries() {
         let samples = [
@@ -1457,23 +1556,7 @@ mod tests {
             "",
         ];
         for text in samples {
-            let doc = Document::new(text);
-            let mut found = RuleTagger.tag(&doc);
-            found.sort_by_key(|e| e.span.start);
-            for pair in found.windows(2) {
-                assert!(pair[0].span.end <= pair[1].span.start, "{text}");
-            }
-            for e in &found {
-                assert!(
-                    doc.tokens.iter().any(|t| t.span.start == e.span.start),
-                    "{text}"
-                );
-                assert!(
-                    doc.tokens.iter().any(|t| t.span.end == e.span.end),
-                    "{text}"
-                );
-                assert!(e.label.is_name());
-            }
+            assert_contract(text);
         }
     }
 }
