@@ -109,6 +109,9 @@ struct Memory {
     names: Vec<(u64, Label)>,
     /// Fingerprints of first and last words of people's names.
     person_words: Vec<u64>,
+    /// Fingerprints of the distinctive first words of organisations
+    /// (`Hofstra` of `Hofstra University`).
+    org_words: Vec<u64>,
     /// Fingerprints of the initials of multiword names.
     acronyms: Vec<(u64, Label)>,
     /// Fingerprints of every name found inside a sentence, however it was
@@ -123,6 +126,8 @@ impl Memory {
         self.names.dedup_by_key(|&mut (k, _)| k);
         self.person_words.sort_unstable();
         self.person_words.dedup();
+        self.org_words.sort_unstable();
+        self.org_words.dedup();
         self.acronyms.sort_by_key(|&(k, _)| k);
         self.acronyms.dedup_by_key(|&mut (k, _)| k);
     }
@@ -141,6 +146,10 @@ impl Memory {
 
     fn person_word(&self, key: &Key) -> bool {
         self.person_words.binary_search(&key.fingerprint()).is_ok()
+    }
+
+    fn org_word(&self, key: &Key) -> bool {
+        self.org_words.binary_search(&key.fingerprint()).is_ok()
     }
 }
 
@@ -453,7 +462,11 @@ impl<'d, 't> Tagging<'d, 't> {
                 continue;
             }
             let piece_start = i;
-            let mut j = i + 1;
+            // A known name may hold words that end runs (`USA Today`).
+            let mut j = match self.known_at(piece_start, end) {
+                Some((n, _)) if self.is_capitalised(piece_start + n - 1) => piece_start + n,
+                _ => i + 1,
+            };
             while j < end {
                 match self.continues_run(piece_start, j, end) {
                     // Never past the sentence.
@@ -723,10 +736,19 @@ impl<'d, 't> Tagging<'d, 't> {
         if self.title_at(p.start, p.end).is_some_and(|m| m.words == n) {
             return;
         }
-        // A run of shouted words inside prose is read like ALL CAPS text.
-        if n >= 2 && (p.start..p.end).all(|i| is_acronym(self.text(i))) {
-            self.uncased.push((p.start, p.end, Casing::Upper));
-            return;
+        if (p.start..p.end).all(|i| is_all_caps(self.text(i))) {
+            // A dateline: `HEMPSTEAD, N.Y. —`.
+            if p.initial && self.text(p.end) == "," && self.is_state_or_country(p.end + 1) {
+                return self.push(p.start, p.end, Some((Label::Place, Sure)), false);
+            }
+            // Shouted words inside prose (`SAVE A QUARTER`) are read like
+            // ALL CAPS text.
+            let (from, to) = self.capitals_around(p.start, p.end);
+            if n >= 2 || to - from > n {
+                self.uncased
+                    .push((from.min(p.start), to.max(p.end), Casing::Upper));
+                return;
+            }
         }
         let sure = |label| Some((label, Sure));
         let mut label = None;
@@ -747,7 +769,7 @@ impl<'d, 't> Tagging<'d, 't> {
             label = sure(Label::Place);
         } else if !p.has_connector && (2..=4).contains(&n) && self.looks_like_person(p) {
             label = sure(Label::Person);
-        } else if n == 1 && is_acronym(self.text(p.start)) {
+        } else if n == 1 && is_all_caps(self.text(p.start)) {
             // Long words in capitals inside prose are mostly shouting
             // ("VERY fast"); known acronyms were found above.
             let letters = self
@@ -779,6 +801,29 @@ impl<'d, 't> Tagging<'d, 't> {
         }
         let needs_evidence = p.initial && n == 1 && label.is_none_or(|(_, c)| c < Sure);
         self.push(p.start, p.end, label, needs_evidence);
+    }
+
+    /// The run of words in capitals (of any length, `A` included) around
+    /// `start..end`.
+    fn capitals_around(&self, start: usize, end: usize) -> (usize, usize) {
+        let upper =
+            |i: usize| self.is_word(i) && (is_all_caps(self.text(i)) || self.text(i) == "A");
+        let mut from = start;
+        while from > 0 && upper(from - 1) {
+            from -= 1;
+        }
+        let mut to = end;
+        while upper(to) {
+            to += 1;
+        }
+        (from, to)
+    }
+
+    /// True when token `i` starts a US state (or its abbreviation) or a
+    /// country: what follows a town in a dateline or an address.
+    fn is_state_or_country(&self, i: usize) -> bool {
+        self.known_at(i, i + 3)
+            .is_some_and(|(_, label)| label == Label::Place)
     }
 
     /// Given name first, or a middle initial, or a name suffix.
@@ -855,6 +900,10 @@ impl<'d, 't> Tagging<'d, 't> {
         {
             return Some((Label::Person, Sure));
         }
+        // `Eau Claire, Wis.`, `Hempstead, N.Y.`: a town before its state.
+        if next.as_str() == "," && self.is_state_or_country(p.end + 1) {
+            return Some((Label::Place, Guess));
+        }
         // A lone surname speaking (`Hahn said`); organisations that speak
         // mostly come with `the` (`the FBI said`).
         if n == 1 && !after_the && lexicon::is_speech_verb(next.as_str()) {
@@ -914,6 +963,9 @@ impl<'d, 't> Tagging<'d, 't> {
             if label == Label::Person {
                 self.remember_person_words(c, &mut memory);
             } else if c.end - c.start >= 2 {
+                if label == Label::Org {
+                    self.remember_org_word(c, &mut memory);
+                }
                 let initials = self.initials(c.start, c.end);
                 if initials.words() >= 2 {
                     memory.acronyms.push((initials.fingerprint(), label));
@@ -946,6 +998,29 @@ impl<'d, 't> Tagging<'d, 't> {
         let (first, last) = (words.next(), words.next_back());
         for i in first.into_iter().chain(last) {
             memory.person_words.push(self.key(i).fingerprint());
+        }
+    }
+
+    /// The first word of a two- or three-word organisation named by a head
+    /// word (`Hofstra University`, `Boeing Co.`), when that word is not
+    /// itself a place, a given name, a title or a common word.
+    fn remember_org_word(&self, c: &Candidate, memory: &mut Memory) {
+        let n = c.end - c.start;
+        let first = self.key(c.start);
+        let generic = self.is(
+            c.start,
+            class::FUNCTION
+                | class::DIRECTION
+                | class::TITLE_START
+                | class::ORG_HEAD
+                | class::PLACE_HEAD
+                | class::PLACE_FIRST_HEAD
+                | class::MISC_HEAD,
+        ) || lexicon::lists_of(first.as_str()) != 0
+            || lexicon::is_demonym(first.as_str());
+        let headed = self.is(c.end - 1, class::ORG_HEAD);
+        if (2..=3).contains(&n) && headed && !generic && self.is_capitalised(c.start) {
+            memory.org_words.push(first.fingerprint());
         }
     }
 
@@ -1040,6 +1115,9 @@ impl<'d, 't> Tagging<'d, 't> {
         }
         if n == 1 && self.memory.person_word(&key) {
             return Some((Label::Person, Source::Sure));
+        }
+        if n == 1 && self.memory.org_word(&key) {
+            return Some((Label::Org, Source::Sure));
         }
         if n == 1 && is_acronym(self.text(c.start)) {
             if let Some(label) = self.memory.acronym(&acronym_key(self.text(c.start))) {
@@ -1268,6 +1346,11 @@ fn is_acronym(text: &str) -> bool {
             .all(|c| c.is_uppercase() || matches!(c, '.' | '&' | '-'))
 }
 
+/// Letters in capitals only (at least two): `FBI`, `HEMPSTEAD`, `N.Y.`.
+fn is_all_caps(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !text.chars().any(char::is_lowercase)
+}
+
 /// `CDs`, `NGOs`, `MPs`: plurals of common-noun acronyms.
 fn is_plural_acronym(text: &str) -> bool {
     text.strip_suffix('s')
@@ -1370,6 +1453,7 @@ mod tests {
         check("Agents from [ICE](ORG) and the [FBI](ORG) joined the [LAPD](ORG) across the [US](PLACE).");
         check("The [Northern Mariana Islands](PLACE) sent aid. The [NMI](PLACE) governor agreed.");
         check("Service was VERY fast and the food was great.");
+        check("SAVE A QUARTER of the cost, the adviser said.");
     }
 
     #[test]
@@ -1402,6 +1486,9 @@ mod tests {
         check("Rep. [Ana Ruiz](PERSON) (D-Calif.) voted no.");
         check("[NEWPORT NEWS](PLACE), [Va.](PLACE) - The vote was close.");
         check("[Tim Kaine](PERSON)'s [Senate](ORG) seat is open.");
+        check("[HEMPSTEAD](PLACE), [N.Y.](PLACE) — The debate began late.");
+        check("She met an adviser in [Eau Claire](PLACE), [Wis.](PLACE), last week.");
+        check("A reporter for [USA Today](ORG) saw her.");
         check(
             "The [U.S. Court of Appeals for the District of Columbia Circuit](ORG) heard it, \
              as did [Apple Inc](ORG) and [Alphabet Inc.](ORG)",
@@ -1417,6 +1504,10 @@ mod tests {
         check(
             "[Oyelaran Fadipe](PERSON) said the vote was unfair.\n\nSOURCES SAY \
              [FADIPE](PERSON) WILL RESIGN",
+        );
+        check(
+            "Guards at [Quillon University](ORG) stopped her. Her trip to [Quillon](ORG) \
+             was short.",
         );
     }
 
