@@ -1005,9 +1005,6 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "near",
     "outside",
     "throughout",
-    "to",
-    "toward",
-    "towards",
 ];
 
 /// Day and month names (and time zones): the DATE and TIME recognisers own

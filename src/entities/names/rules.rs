@@ -153,6 +153,21 @@ impl Memory {
     }
 }
 
+/// The label most often voted for `fp` (the earliest label on ties).
+fn majority(votes: &[(u64, Label)], fp: u64) -> Option<Label> {
+    let from = votes.partition_point(|&(k, _)| k < fp);
+    let group = votes.get(from..)?;
+    let group = group.get(..group.partition_point(|&(k, _)| k == fp))?;
+    let mut best: Option<(usize, Label)> = None;
+    for run in group.chunk_by(|a, b| a.1 == b.1) {
+        let label = run.first()?.1;
+        if best.is_none_or(|(n, _)| run.len() > n) {
+            best = Some((run.len(), label));
+        }
+    }
+    best.map(|(_, l)| l)
+}
+
 fn find(map: &[(u64, Label)], k: u64) -> Option<Label> {
     map.binary_search_by_key(&k, |&(k, _)| k)
         .ok()
@@ -791,10 +806,6 @@ impl<'d, 't> Tagging<'d, 't> {
             if let Some(split) = self.split_after_place(p) {
                 return self.push_split(p, split);
             }
-            if self.ends_with_place(p) {
-                // `Air France`, `Dynamo Moscow`, `Radio Free Europe`.
-                label = Some((Label::Org, Guess));
-            }
         }
         if label.is_none() {
             label = self.context_label(p, stripped_the);
@@ -865,14 +876,6 @@ impl<'d, 't> Tagging<'d, 't> {
         let last = self.last_head_key(start, end);
         let last = last.as_str();
         lexicon::is_org_head(last) || lexicon::is_place_head(last) || lexicon::is_misc_head(last)
-    }
-
-    /// True when the run ends with a known place after words that are not
-    /// compass words: usually an organisation named after the place.
-    fn ends_with_place(&self, p: Piece) -> bool {
-        (p.start + 1..p.end).any(|k| {
-            !self.is(k - 1, class::DIRECTION) && lexicon::is_place(self.key_of(k, p.end).as_str())
-        })
     }
 
     fn push_split(&mut self, p: Piece, (at, head, tail): (usize, Option<Label>, Label)) {
@@ -1039,77 +1042,93 @@ impl<'d, 't> Tagging<'d, 't> {
     /// Pass 2 over pass-1 candidates: memory, then guesses, then defaults.
     fn resolve(&mut self) {
         let candidates = std::mem::take(&mut self.candidates);
-        let decided: Vec<(usize, Option<(Label, Source)>)> = candidates
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| !c.needs_evidence)
-            .map(|(i, c)| (i, self.resolve_one(c)))
-            .collect();
         // Context guesses about the same name are pooled, so one name gets
-        // one label across the document (`Chelsea explosion` … `in Chelsea`).
+        // one label across the document (`Chelsea explosion` … `in
+        // Chelsea`). A hint counts once, a guess twice.
         let mut votes: Vec<(u64, Label)> = Vec::new();
-        for &(i, r) in &decided {
-            if let (Some(c), Some((label, Source::Guess))) = (candidates.get(i), r) {
+        for c in &candidates {
+            let weight = match c.label {
+                Some((_, Confidence::Hint)) => 1,
+                Some((_, Confidence::Guess)) => 2,
+                _ => continue,
+            };
+            if let Some((label, _)) = c.label {
                 let fp = self.key_of(c.start, c.end).fingerprint();
-                // A hint counts once, a guess twice.
-                let weight = match c.label {
-                    Some((_, Confidence::Hint)) => 1,
-                    _ => 2,
-                };
                 votes.extend(std::iter::repeat_n((fp, label), weight));
             }
         }
         votes.sort_unstable();
-        let majority = |fp: u64| -> Option<Label> {
-            let from = votes.partition_point(|&(k, _)| k < fp);
-            let group = votes.get(from..)?;
-            let group = &group[..group.partition_point(|&(k, _)| k == fp)];
-            let mut best: Option<(usize, Label)> = None;
-            for run in group.chunk_by(|a, b| a.1 == b.1) {
-                let label = run.first()?.1;
-                if best.is_none_or(|(n, _)| run.len() > n) {
-                    best = Some((run.len(), label));
+        // Longer names first: a two-word name found by its shape alone
+        // (`Valeska Paris`) still makes its words people's names
+        // (`Paris claims …`). Then single words, then sentence starts,
+        // which also take what the same words were inside sentences
+        // (`Politifact did …` then `Politifact ruled …`).
+        let mut seen = Vec::new();
+        for pass in 0..3 {
+            for c in &candidates {
+                let n = c.end - c.start;
+                let this_pass = match (c.needs_evidence, n) {
+                    (false, 2..) => 0,
+                    (false, _) => 1,
+                    (true, _) => 2,
+                };
+                if this_pass != pass {
+                    continue;
+                }
+                let fp = self.key_of(c.start, c.end).fingerprint();
+                let resolved = match self.resolve_one(c) {
+                    Some((label, Source::Sure)) => Some((label, Source::Sure)),
+                    Some((label, source)) => Some((majority(&votes, fp).unwrap_or(label), source)),
+                    None if pass == 2 => find(&seen, fp).map(|l| (l, Source::Sure)),
+                    None => None,
+                };
+                let Some((label, source)) = resolved else {
+                    continue;
+                };
+                self.emit(c.start, c.end, label);
+                if pass < 2 {
+                    seen.push((fp, label));
+                }
+                if pass == 0 && source == Source::Default && label == Label::Person {
+                    // Only words no list knows: `Air France` must not make
+                    // `France` a person.
+                    let mut words = Memory::default();
+                    self.remember_person_words(c, &mut words);
+                    let unknown: Vec<u64> = (c.start..c.end)
+                        .map(|i| self.key(i))
+                        .filter(|k| {
+                            lexicon::lists_of(k.as_str()) == 0 && !lexicon::is_demonym(k.as_str())
+                        })
+                        .map(|k| k.fingerprint())
+                        .filter(|fp| words.person_words.contains(fp))
+                        .collect();
+                    self.memory.person_words.extend(unknown);
+                    self.memory.person_words.sort_unstable();
                 }
             }
-            best.map(|(_, l)| l)
-        };
-        // Names capitalised inside sentences first: what they resolve to
-        // also vouches for the same words at sentence starts and in
-        // headlines (`Politifact did …` then `Politifact ruled …`).
-        let mut seen = Vec::new();
-        for (i, result) in decided {
-            let (Some(c), Some((label, source))) = (candidates.get(i), result) else {
-                continue;
-            };
-            let fp = self.key_of(c.start, c.end).fingerprint();
-            let label = match source {
-                Source::Guess | Source::Default => majority(fp).unwrap_or(label),
-                Source::Sure => label,
-            };
-            self.emit(c.start, c.end, label);
-            seen.push((fp, label));
-        }
-        seen.sort_by_key(|&(k, _)| k);
-        seen.dedup_by_key(|&mut (k, _)| k);
-        self.memory.seen = seen;
-        for c in candidates.iter().filter(|c| c.needs_evidence) {
-            let label = self
-                .resolve_one(c)
-                .map(|(label, _)| label)
-                .or_else(|| self.memory.seen(&self.key_of(c.start, c.end)));
-            if let Some(label) = label {
-                self.emit(c.start, c.end, label);
+            if pass == 1 {
+                seen.sort_by_key(|&(k, _)| k);
+                seen.dedup_by_key(|&mut (k, _)| k);
             }
         }
+        self.memory.seen = seen;
     }
 
     /// A candidate's label and where it came from; `None` drops it.
     fn resolve_one(&self, c: &Candidate) -> Option<(Label, Source)> {
+        let key = self.key_of(c.start, c.end);
+        let n = c.end - c.start;
+        // `Michael Jordan … Jordan said`: a person's surname that is also a
+        // place is the person in this document.
+        if n == 1
+            && c.label == Some((Label::Place, Confidence::Sure))
+            && self.memory.person_word(&key)
+        {
+            return Some((Label::Person, Source::Sure));
+        }
         if let Some((label, Confidence::Sure)) = c.label {
             return Some((label, Source::Sure));
         }
-        let key = self.key_of(c.start, c.end);
-        let n = c.end - c.start;
         if let Some(label) = self.memory.name(&key) {
             return Some((label, Source::Sure));
         }
