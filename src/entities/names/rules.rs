@@ -1103,8 +1103,11 @@ impl<'d, 't> Tagging<'d, 't> {
                         .filter(|fp| words.person_words.contains(fp))
                         .collect();
                     self.memory.person_words.extend(unknown);
-                    self.memory.person_words.sort_unstable();
                 }
+            }
+            if pass == 0 {
+                self.memory.person_words.sort_unstable();
+                self.memory.person_words.dedup();
             }
             if pass == 1 {
                 seen.sort_by_key(|&(k, _)| k);
