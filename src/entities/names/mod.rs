@@ -3,7 +3,9 @@
 //! The [`NameTagger`] trait is the seam between the pipeline and whatever
 //! finds names; [`rules::RuleTagger`] is the first, rule-based implementation.
 
+pub mod lexicon;
 pub mod rules;
+pub mod titles;
 
 use super::Entity;
 use crate::text::Document;
