@@ -244,8 +244,21 @@ impl<'d, 't> Tagging<'d, 't> {
         for (start, end, casing) in uncased {
             self.read_uncased(start, end, casing);
         }
-        self.out.sort_by_key(|e| e.span.start);
-        self.out
+        // Two passes may reach the same words (a heading read from memory and
+        // again as uncased text): keep one mention per place, the longest.
+        self.out.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
+        let mut kept: Vec<Entity> = Vec::with_capacity(self.out.len());
+        for e in self.out {
+            if kept.last().is_none_or(|k| k.span.end <= e.span.start) {
+                kept.push(e);
+            }
+        }
+        kept
     }
 
     // ----- token helpers -------------------------------------------------
