@@ -40,3 +40,14 @@ test('a 1 MB text without any space or line break', () => {
   const r = analyse(text, { tokens: true, sentences: true });
   assertContract(text, r);
 });
+
+test('10 MB of messy text: NUL bytes, unbalanced quotes, lone surrogates, CRLF', (t) => {
+  const messy = ARTICLES.join('\r\n\r\n').replaceAll('.', '.\0').replaceAll('”', '') + ' “unclosed \uD800 quote\n\n';
+  const text = messy.repeat(Math.ceil(10_000_000 / messy.length));
+  assert.ok(text.length >= 10_000_000);
+  const t0 = performance.now();
+  const r = analyse(text);
+  t.diagnostic(`${(text.length / 1e6).toFixed(1)} M UTF-16 units: ${Math.round(performance.now() - t0)} ms, ${r.entities.length} entities, ${r.attributions.length} attributions`);
+  assertContract(text, r);
+  assert.ok(r.entities.length > 1000);
+});
