@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 
-import { planRender } from '../../www/plan.js';
+import { planRender } from '../../js/plan.js';
 import { corpus, random } from './corpus.mjs';
 import { analyse } from './lede.mjs';
 
