@@ -42,7 +42,7 @@ export declare class LedeArticle extends HTMLElement {
   static readonly observedAttributes: string[];
   /** The analyser all elements share (created on first use; assign your own before). */
   static analyser: Analyser;
-  /** The text annotated: the `text` property if set, else the text content. */
+  /** The text annotated (offsets are into it): the `text` property if set, else the trimmed text content. */
   get text(): string;
   /** Annotate this string instead of the text content; null goes back to the text content. */
   set text(value: string | null | undefined);

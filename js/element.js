@@ -4,8 +4,8 @@
 //   <script type="module" src="/lede/element.js"></script>
 //   <lede-article labels="PERSON ORG PLACE" theme="light">Text to annotate…</lede-article>
 //
-// - Its text is its own text content (watched for changes) or, when set, its
-//   `text` property. It renders a highlighted copy in a shadow root, built
+// - Its text is its own text content, trimmed (watched for changes), or,
+//   when set, its `text` property. It renders a highlighted copy in a shadow root, built
 //   with DOM calls only: the text is never parsed as HTML.
 // - Attributes: `labels` (space- or comma-separated labels to highlight;
 //   default all), `theme` ("light", "dark", or follow the system),
@@ -152,9 +152,13 @@ export class LedeArticle extends Base {
     } else this.#applyClasses();
   }
 
-  /** The text being annotated: the `text` property if set, else the text content. */
+  /**
+   * The text being annotated: the `text` property if set, else the text
+   * content without its leading and trailing white space (the indentation
+   * of the markup around it). Offsets in `analysis` are into this string.
+   */
   get text() {
-    return this.#text ?? this.textContent ?? '';
+    return this.#text ?? (this.textContent ?? '').trim();
   }
 
   /** Annotates this string instead of the text content; null goes back to the text content. */

@@ -111,6 +111,14 @@ function cleanAttributions(text, attributions) {
       skipped += 1;
       return;
     }
+    // The same object when every part is usable and exact (the usual case):
+    // a worker posting the analysis and the plan together sends it once.
+    const exact = (span) => span === null || (isValidSpan(text, span) && span.text === text.slice(span.start, span.end));
+    if (typeof a.kind === 'string' && ROLES.every((role) => a[role] !== undefined && exact(a[role]))) {
+      kept.push(a);
+      index.push(i);
+      return;
+    }
     const clean = { ...a, kind: typeof a.kind === 'string' ? a.kind : 'unknown' };
     for (const role of ROLES) {
       const span = a[role];

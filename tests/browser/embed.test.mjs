@@ -52,7 +52,7 @@ test('embed.html: <lede-article> highlights its own text in a shadow root, under
     const el = document.getElementById('report');
     return { text: el.text, ownText: el.textContent, labels: el.getAttribute('labels'), children: el.children.length };
   });
-  assert.equal(info.text, info.ownText, 'the text is the element’s own content');
+  assert.equal(info.text, info.ownText.trim(), 'the text is the element’s own content, trimmed');
   assert.equal(info.children, 0, 'the light DOM is left alone');
   const shown = new Set(info.labels.split(' '));
   const { marks, text } = await shadowMarks(page, 'report');
@@ -178,7 +178,7 @@ test('the text property, content changes and the labels attribute re-render; hos
     const analysis = await own.whenAnalysed();
     const root = own.shadowRoot;
     const report = document.getElementById('report');
-    report.textContent = 'Now only @new_handle and https://example.org/new are here.';
+    report.textContent = '\n    Now only @new_handle and https://example.org/new are here.\n  ';
     const changed = await report.whenAnalysed();
     const before = report.analysis;
     report.setAttribute('labels', 'URL');
@@ -190,6 +190,7 @@ test('the text property, content changes and the labels attribute re-render; hos
       changed: changed.entities.map((e) => e.text),
       urlOnly: [...report.shadowRoot.querySelectorAll('mark')].map((m) => m.dataset.label),
       sameAnalysis: report.analysis === before,
+      reportText: report.text,
       pwned: window.__pwned ?? null,
     };
   }, hostile);
@@ -197,6 +198,7 @@ test('the text property, content changes and the labels attribute re-render; hos
   for (const tag of result.tags) assert.ok(['div', 'mark', 'span'].includes(tag), `<${tag}> in the shadow root`);
   assert.deepEqual(result.ownMarks, ['@reader_one', 'https://example.org/x']);
   assert.deepEqual(result.changed, ['@new_handle', 'https://example.org/new'], 'a content change is analysed');
+  assert.equal(result.reportText, 'Now only @new_handle and https://example.org/new are here.', 'markup indentation is trimmed');
   assert.deepEqual(result.urlOnly, ['URL'], 'labels="URL" shows only links');
   assert.equal(result.sameAnalysis, true, 'changing labels does not analyse again');
   assert.equal(result.pwned, null);
@@ -273,5 +275,43 @@ test('a worker that cannot load: the element keeps its plain text and reports le
     assert.equal(outcome.shown, outcome.text, 'the text stays readable');
   } finally {
     await env.context.unroute('**/pkg/worker.js');
+  }
+});
+
+test('the package runs inside a module worker: init, analyse, exports, and a nested createAnalyser', async () => {
+  // A host page and a worker script served from the same origin (no CSP: a plain worker host).
+  await env.context.route('**/worker-host.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>host</title>' }));
+  await env.context.route('**/pkg-worker-check.js', (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: `
+      import { init, analyse, createAnalyser, toCSV, toWebAnnotation, version } from './pkg/index.js';
+      await init();
+      const text = 'Ask @city_hall 😀 or https://example.org/x';
+      const analysis = analyse(text);
+      const nested = createAnalyser({ worker: false });
+      const again = await nested.analyse(text);
+      postMessage({
+        version: version(), entities: analysis.entities.map((e) => e.text),
+        csvHeader: toCSV(text, analysis).split('\\r\\n')[0].split(',').length,
+        start: toWebAnnotation(text, analysis).first.items[1].target.selector[0].start,
+        nested: again.entities.length, mode: nested.mode,
+      });
+    `,
+  }));
+  try {
+    const { page } = await env.open({ path: 'worker-host.html', ready: false });
+    const result = await page.evaluate(() => new Promise((resolve, reject) => {
+      const worker = new Worker('./pkg-worker-check.js', { type: 'module' });
+      worker.onmessage = (e) => resolve(e.data);
+      worker.onerror = (e) => reject(new Error(e.message || 'worker failed'));
+    }));
+    assert.match(result.version, /^\d+\.\d+\.\d+/);
+    assert.deepEqual(result.entities, ['@city_hall', 'https://example.org/x']);
+    assert.equal(result.csvHeader, 13);
+    assert.equal(result.start, 20, 'code points: the emoji counts once (21 in UTF-16)');
+    assert.deepEqual([result.nested, result.mode], [2, 'inline']);
+  } finally {
+    await env.context.unroute('**/worker-host.html');
+    await env.context.unroute('**/pkg-worker-check.js');
   }
 });
