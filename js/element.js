@@ -21,7 +21,6 @@
 // exists); importing it in a worker or in node is harmless.
 
 import { createAnalyser } from './analyser.js';
-import { LABELS } from './labels.js';
 import { attachNavigation, NAVIGATION_HELP } from './navigate.js';
 import { planRender } from './plan.js';
 import { ArticleRenderer, ROLE_PART } from './render.js';
@@ -55,17 +54,14 @@ function sheets() {
 
 let sharedAnalyser = null;
 
-/** Known label names, to read the `labels` attribute. */
-const KNOWN_LABELS = new Set(LABELS.map((l) => l.label));
-
-/** The labels listed in a `labels` attribute (null: attribute absent, all labels). */
+/**
+ * The labels listed in a `labels` attribute ("PERSON ORG", "person, org"),
+ * or null when the attribute is absent (all labels). Names this version does
+ * not know are kept: a newer analyser may report them.
+ */
 function parseLabels(value) {
   if (value === null) return null;
-  const labels = value
-    .split(/[\s,]+/)
-    .map((l) => l.trim().toUpperCase())
-    .filter((l) => l !== '');
-  return new Set(labels.filter((l) => KNOWN_LABELS.has(l) || /^[A-Z_]+$/.test(l)));
+  return new Set(value.split(/[\s,]+/).map((l) => l.toUpperCase()).filter((l) => /^[A-Z_]+$/.test(l)));
 }
 
 const Base = globalThis.HTMLElement ?? class {};
