@@ -25,6 +25,9 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_TARGET := wasm32-unknown-unknown
 WASM_RAW := target/$(WASM_TARGET)/release/lede.wasm
 PKG := www/pkg
+# The JS package around the wasm glue (js/ → www/pkg/); its version is the crate's.
+JS_SOURCES := $(wildcard js/*.js js/*.d.ts)
+VERSION := $(shell sed -n 's/^version *= *"\([^"]*\)".*/\1/p' Cargo.toml | head -n 1)
 RUST_SOURCES := $(shell find src -name '*.rs' -o -name '*.bin' -o -name '*.txt' 2>/dev/null) Cargo.toml
 
 .PHONY: build serve test test-rust test-node test-browser lint setup setup-wasm setup-node \
@@ -62,7 +65,7 @@ setup-browser:
 
 # ----- build ---------------------------------------------------------------
 
-build: $(PKG)/lede_bg.wasm cli
+build: $(PKG)/package.json cli
 
 cli:
 	cargo build --release --bin lede
@@ -71,8 +74,13 @@ $(PKG)/lede_bg.wasm: $(RUST_SOURCES) | setup
 	cargo build --release --target $(WASM_TARGET) --lib
 	$(WASM_BINDGEN) --target web --out-dir $(PKG) $(WASM_RAW)
 	$(WASM_OPT) -O3 $(PKG)/lede_bg.wasm -o $(PKG)/lede_bg.wasm
-	@echo '{"type":"module"}' > $(PKG)/package.json
 	@printf 'wasm: %s bytes, %s bytes gzip -9\n' "$$(wc -c < $@)" "$$(gzip -9 -c $@ | wc -c)"
+
+# The npm-style package: the glue plus js/ (ES modules and their types).
+$(PKG)/package.json: $(PKG)/lede_bg.wasm $(JS_SOURCES) js/package.template.json Cargo.toml
+	cp $(JS_SOURCES) $(PKG)/
+	sed 's/@VERSION@/$(VERSION)/' js/package.template.json > $@
+	@printf 'package: %s (%s files)\n' "lede@$(VERSION)" "$$(ls $(PKG) | wc -l)"
 
 serve: build
 	@echo "Serving Lede on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"

@@ -1,23 +1,31 @@
-// The page: sends what is typed or pasted to the analysis worker and renders
-// the latest result (highlighted article, legend, entity and attribution
-// lists). The article is only ever handled as text: the DOM is built with
-// createElement / textContent / append.
+// The page: sends what is typed, pasted, dropped or shared to the analyser
+// (the package's worker) and renders the latest result (highlighted article,
+// legend, entity and attribution lists, exports). The article is only ever
+// handled as text: the DOM is built with createElement / textContent / append.
 //
 // Files of the page (www/):
-//   index.html  markup and the Content-Security-Policy
-//   app.js      this wiring: input → worker → rendering, legend, status
-//   worker.js   loads the wasm (pkg/, made by `make build`), analyses the latest request
-//   plan.js     analysis → render plan (runs of text, nesting), run in the worker
-//   render.js   render plan → DOM (marks and attribution spans), flashing
-//   lists.js    entity and attribution lists
-//   labels.js   label and kind names
-//   example.js  the example article (bundled: no request after load)
-//   style.css   all styles (no inline styles: the CSP forbids them)
+//   index.html      markup and the Content-Security-Policy
+//   app.js          this wiring: input → analyser → rendering, legend, status, exports
+//   lists.js        entity and attribution lists
+//   text-import.js  dropped / opened files and pastes from web pages → plain text
+//   share.js        share links (the text compressed into the URL fragment)
+//   example.js      the example article (bundled: no request after load)
+//   style.css       the page's styles (no inline styles: the CSP forbids them)
+//   embed.html, embed.js, embed.css   an unrelated page embedding <lede-article>
+//   pkg/            the Lede package, made by `make build` from js/ and the wasm:
+//                   analyser + worker, render plan and renderer, highlight theme,
+//                   keyboard navigation, exports, labels
 
 import { EXAMPLE_ARTICLE } from './example.js';
-import { LABELS, labelName } from './labels.js';
 import { renderAttributionList, renderEntityList } from './lists.js';
-import { ArticleRenderer, flash } from './render.js';
+import { createAnalyser } from './pkg/analyser.js';
+import { toCSV, toHTML, toJSON, toWebAnnotation } from './pkg/exports.js';
+import { LABELS, labelName } from './pkg/labels.js';
+import { attachNavigation } from './pkg/navigate.js';
+import { ArticleRenderer, flash } from './pkg/render.js';
+import { adoptTheme } from './pkg/theme.js';
+import { isShareFragment, shareFragment, SHARE_WARN_LENGTH, textFromFragment } from './share.js';
+import { htmlToText, readTextFile } from './text-import.js';
 
 /** Pause after the last keystroke before analysing, in ms. */
 const DEBOUNCE_MS = 150;
@@ -36,18 +44,23 @@ const numbers = new Intl.NumberFormat('en');
 const renderer = new ArticleRenderer(rendered);
 const mutedLabels = new Set();
 
-let worker = null;
-let workerReady = false;
+let analyser = null;
+let analyserReady = false;
 let requestId = 0;
-/** The text of the newest request; older results are ignored. */
-let latestText = '';
 let debounceTimer = 0;
+/** The text and analysis on screen, for the exports. */
+let shown = null;
 
 // ----- status line ----------------------------------------------------------
 
 function setStatus(text, kind = 'info') {
   status.textContent = text;
   status.dataset.kind = kind;
+}
+
+/** An analyser error message without its "lede: " prefix (the page says "Error:"). */
+function plainMessage(err) {
+  return String(err?.message ?? err).replace(/^lede(\.analyse)?: /, '');
 }
 
 function showError(message) {
@@ -61,82 +74,50 @@ function timeline(step, id) {
   performance.mark(`lede:${step}`, { detail: id });
 }
 
-// ----- the worker -----------------------------------------------------------
+// ----- the analyser ---------------------------------------------------------
 
-/**
- * The worker's script URL as a Trusted Type. The page's CSP requires Trusted
- * Types for script URLs, and `new Worker()` is such a sink; this one policy
- * (the only one the CSP allows) accepts exactly the page's own worker.js.
- */
-let workerPolicy = null;
-function workerScriptUrl() {
-  const url = new URL('./worker.js', import.meta.url).href;
-  if (!globalThis.trustedTypes?.createPolicy) return url;
-  workerPolicy ??= globalThis.trustedTypes.createPolicy('lede-worker', {
-    createScriptURL(input) {
-      if (input === url) return input;
-      throw new TypeError(`Lede refuses to load an unexpected worker script: ${input}`);
+function startAnalyser() {
+  analyser = createAnalyser({ name: 'lede-analyser' });
+  analyser.ready.then(
+    (version) => {
+      analyserReady = true;
+      document.documentElement.dataset.lede = 'ready';
+      $('version').textContent = `Lede ${version}`;
+      if (requestId === 0) {
+        if (article.value) analyseNow();
+        else setStatus('Ready. Paste, type or drop an article, or load the example.');
+      }
     },
-  });
-  return workerPolicy.createScriptURL(url);
-}
-
-function startWorker() {
-  try {
-    worker = new Worker(workerScriptUrl(), { type: 'module', name: 'lede-analyser' });
-  } catch (err) {
-    showError(`the analyser could not start (${err.message}).`);
-    return;
-  }
-  worker.addEventListener('message', (event) => onWorkerMessage(event.data));
-  worker.addEventListener('error', (event) => {
-    event.preventDefault();
-    showError(`the analyser stopped (${event.message || 'the worker script failed to load'}). Reload the page to try again.`);
-  });
-  worker.addEventListener('messageerror', () => showError('a result could not be read. Try again.'));
-}
-
-function restartWorker() {
-  worker?.terminate();
-  worker = null;
-  workerReady = false;
-  startWorker();
-}
-
-function onWorkerMessage(msg) {
-  if (msg.type === 'ready') {
-    workerReady = true;
-    document.documentElement.dataset.lede = 'ready';
-    $('version').textContent = `Lede ${msg.version}`;
-    if (requestId === 0) {
-      if (article.value) analyseNow();
-      else setStatus('Ready. Paste or type an article, or load the example.');
-    }
-  } else if (msg.type === 'fatal') {
-    document.documentElement.dataset.lede = 'error';
-    showError(`${msg.message}. Reload the page to try again.`);
-  } else if (msg.type === 'result') {
-    if (msg.id !== requestId) return; // superseded: only the latest result is shown
-    timeline('result', msg.id);
-    if (msg.error) {
-      showError(`analysis failed: ${msg.error}`);
-      // A failed analysis may leave the wasm instance unusable: start afresh.
-      restartWorker();
-    } else showResult(msg);
-  }
+    (err) => {
+      document.documentElement.dataset.lede = 'error';
+      showError(`${plainMessage(err)}. Reload the page to try again.`);
+    },
+  );
 }
 
 // ----- requests -------------------------------------------------------------
 
 function analyseNow() {
   clearTimeout(debounceTimer);
-  if (!worker) return;
+  if (!analyser) return;
   requestId += 1;
-  timeline('request', requestId);
-  latestText = article.value;
+  const id = requestId;
+  timeline('request', id);
+  const text = article.value;
   rendered.dataset.state = 'analysing';
-  if (workerReady) setStatus('Analysing…', 'busy');
-  worker.postMessage({ type: 'analyse', id: requestId, text: latestText });
+  if (analyserReady) setStatus('Analysing…', 'busy');
+  analyser.analyseDetailed(text, undefined, { plan: true }).then(
+    (result) => {
+      if (id !== requestId) return; // superseded: only the latest result is shown
+      timeline('result', id);
+      showResult(id, text, result);
+    },
+    (err) => {
+      if (err?.name === 'AbortError' || id !== requestId) return;
+      timeline('result', id);
+      showError(analyserReady ? `analysis failed: ${plainMessage(err)}` : `${plainMessage(err)}. Reload the page to try again.`);
+    },
+  );
 }
 
 function analyseSoon() {
@@ -145,17 +126,20 @@ function analyseSoon() {
   debounceTimer = setTimeout(analyseNow, DEBOUNCE_MS);
 }
 
+/** Replaces the article with `text` and analyses it at once. */
+function loadText(text) {
+  article.value = text;
+  article.scrollTop = 0;
+  analyseNow();
+}
+
 article.addEventListener('input', (event) => {
   const pasted = event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop';
   if (pasted) analyseNow();
   else analyseSoon();
 });
 
-$('example').addEventListener('click', () => {
-  article.value = EXAMPLE_ARTICLE;
-  article.scrollTop = 0;
-  analyseNow();
-});
+$('example').addEventListener('click', () => loadText(EXAMPLE_ARTICLE));
 
 $('clear').addEventListener('click', () => {
   article.value = '';
@@ -165,11 +149,11 @@ $('clear').addEventListener('click', () => {
 
 // ----- results --------------------------------------------------------------
 
-async function showResult({ id, plan, stats }) {
+async function showResult(id, text, { analysis, plan, stats }) {
   rendered.dataset.state = 'rendering';
-  const text = latestText;
   const complete = await renderer.render(text, plan, (label) => mutedLabels.has(label), () => id === requestId);
   if (!complete) return;
+  shown = { text, analysis };
   renderEntityList(entityList, plan.entities, showEntity);
   renderAttributionList(attributionList, plan.attributions, showAttribution);
   entityCount.textContent = numbers.format(plan.entities.length);
@@ -180,8 +164,9 @@ async function showResult({ id, plan, stats }) {
   rendered.dataset.requestId = String(id);
   rendered.dataset.analysed = String(stats.analysed);
   rendered.dataset.dropped = String(stats.dropped);
+  document.body.dataset.hasText = String(text.trim() !== '');
   if (text.trim() === '') {
-    setStatus('Ready. Paste or type an article, or load the example.');
+    setStatus('Ready. Paste, type or drop an article, or load the example.');
     return;
   }
   const words = stats.words === 1 ? 'word' : 'words';
@@ -202,6 +187,13 @@ function showAttribution(index) {
   const content = elements.filter((e) => e.dataset.role === 'content');
   flash(content.length ? content : elements);
 }
+
+// Arrow keys between mentions, [ and ] between sources (see pkg/navigate.js).
+attachNavigation(rendered, {
+  marks: () => renderer.marks,
+  attributions: () => renderer.partElements,
+  onSelect: (element) => flash([element]),
+});
 
 // ----- legend ---------------------------------------------------------------
 
@@ -257,9 +249,141 @@ $('show-attributions').addEventListener('change', (event) => {
   rendered.classList.toggle('hide-attributions', !event.target.checked);
 });
 
+// ----- files and pastes -----------------------------------------------------
+
+async function openFile(file) {
+  try {
+    const text = await readTextFile(file);
+    loadText(text);
+    setStatus(`Opened “${file.name}”. Analysing…`, 'busy');
+  } catch (err) {
+    setStatus(`Error: ${plainMessage(err)}.`, 'error');
+  }
+}
+
+$('open-file').addEventListener('click', () => $('file-input').click());
+$('file-input').addEventListener('change', (event) => {
+  const [file] = event.target.files;
+  if (file) openFile(file);
+  event.target.value = '';
+});
+
+const dropHint = $('drop-hint');
+const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+document.addEventListener('dragover', (event) => {
+  if (!carriesFiles(event)) return; // text dragged into the textarea works as usual
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'copy';
+  dropHint.hidden = false;
+});
+document.addEventListener('dragleave', (event) => {
+  if (event.relatedTarget === null) dropHint.hidden = true;
+});
+document.addEventListener('drop', (event) => {
+  if (!carriesFiles(event)) return;
+  event.preventDefault(); // never let the browser open the file in place of the page
+  dropHint.hidden = true;
+  const [file] = event.dataTransfer.files;
+  if (file) openFile(file);
+});
+
+// A paste from a web page keeps its paragraphs but not its markup.
+article.addEventListener('paste', (event) => {
+  const html = event.clipboardData?.getData('text/html');
+  if (!html) return;
+  let text;
+  try {
+    text = htmlToText(html);
+  } catch {
+    return; // the browser's own plain text will do
+  }
+  if (text === '') return;
+  event.preventDefault();
+  // execCommand keeps the paste on the undo stack; setRangeText is the fallback.
+  if (!document.execCommand('insertText', false, text)) {
+    article.setRangeText(text, article.selectionStart, article.selectionEnd, 'end');
+  }
+  analyseNow();
+});
+
+// ----- exports --------------------------------------------------------------
+
+/** Offers `content` as a file download. */
+function download(content, name, type) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const EXPORTS = {
+  json: () => [toJSON(shown.text, shown.analysis), 'lede-analysis.json', 'application/json'],
+  csv: () => [toCSV(shown.text, shown.analysis), 'lede-attributions.csv', 'text/csv;charset=utf-8'],
+  'csv-excel': () => [toCSV(shown.text, shown.analysis, { bom: true }), 'lede-attributions-excel.csv', 'text/csv;charset=utf-8'],
+  annotations: () => [JSON.stringify(toWebAnnotation(shown.text, shown.analysis), null, 2), 'lede-annotations.jsonld', 'application/ld+json'],
+  html: () => [toHTML(shown.text, shown.analysis), 'lede-article.html', 'text/html;charset=utf-8'],
+};
+
+for (const button of document.querySelectorAll('[data-export]')) {
+  button.addEventListener('click', () => {
+    if (!shown) {
+      setStatus('Nothing to export yet: paste or type an article first.', 'warning');
+      return;
+    }
+    const [content, name, type] = EXPORTS[button.dataset.export]();
+    download(content, name, type);
+  });
+}
+
+// ----- share links ----------------------------------------------------------
+
+$('share').addEventListener('click', async () => {
+  const box = $('share-box');
+  const field = $('share-url');
+  const note = $('share-note');
+  const url = `${location.origin}${location.pathname}${location.search}${await shareFragment(article.value)}`;
+  field.value = url;
+  box.hidden = false;
+  const size = `${numbers.format(Math.ceil(url.length / 1024))} KB`;
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(url);
+    copied = true;
+  } catch {
+    field.select();
+  }
+  const what = copied ? `Link copied (${size}).` : `Copy this link (${size}).`;
+  if (url.length > SHARE_WARN_LENGTH) {
+    note.textContent = `${what} Warning: links longer than about 8 KB are cut short by some chat apps, e-mail programs and web servers, so this one may arrive broken. For long articles, share an exported file instead.`;
+    note.dataset.kind = 'warning';
+  } else {
+    note.textContent = `${what} The article travels inside the link, after the “#”, which browsers never send to any server.`;
+    note.dataset.kind = 'info';
+  }
+});
+
+async function loadFromFragment() {
+  if (!isShareFragment(location.hash)) return false;
+  try {
+    loadText(await textFromFragment(location.hash));
+    return true;
+  } catch (err) {
+    setStatus(`Error: this shared link could not be opened: ${plainMessage(err)}.`, 'error');
+    return false;
+  }
+}
+
+window.addEventListener('hashchange', () => loadFromFragment());
+
 // ----- start ----------------------------------------------------------------
 
+adoptTheme(document);
 buildLegend();
 rendered.classList.toggle('show-tags', $('show-tags').checked);
 rendered.classList.toggle('hide-attributions', !$('show-attributions').checked);
-startWorker();
+startAnalyser();
+loadFromFragment();

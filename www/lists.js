@@ -2,7 +2,7 @@
 // Bass ×3"), and attributions (source → quoted text, with kind). Every item is
 // a button that asks the page to show its span. DOM calls only, no HTML.
 
-import { kindName, labelName, labelRank } from './labels.js';
+import { kindName, labelName, labelRank } from './pkg/labels.js';
 
 /** Items shown per label (or attributions) before a "show all" button. */
 const FIRST_ITEMS = 60;

@@ -59,8 +59,11 @@ export async function launch() {
     url: server.url,
     origin,
     context,
-    /** Opens a fresh page with its own log; waits until the analyser is ready. */
-    async open({ viewport, ready = true } = {}) {
+    /**
+     * Opens a fresh page (`path` under www/, default the Lede page) with its
+     * own log; waits until the Lede page's analyser is ready.
+     */
+    async open({ viewport, ready = true, path = '' } = {}) {
       for (const old of context.pages()) await old.close();
       log = { requests: [], console: [], pageErrors: [], requestsAtLoad: 0 };
       const page = await context.newPage();
@@ -70,11 +73,11 @@ export async function launch() {
         if (msg.type() === 'error' || msg.type() === 'warning') pageLog.console.push(`${msg.type()}: ${msg.text()}`);
       });
       page.on('pageerror', (err) => pageLog.pageErrors.push(err.message));
-      await page.goto(server.url);
-      if (ready) {
+      await page.goto(server.url + path);
+      if (ready && path === '') {
         await page.waitForSelector('html[data-lede="ready"]');
-        pageLog.requestsAtLoad = pageLog.requests.length;
       }
+      if (ready) pageLog.requestsAtLoad = pageLog.requests.length;
       return { page, log: pageLog };
     },
     async close() {

@@ -79,7 +79,7 @@ function contrast(a, b) {
   const luminance = (rgb) => {
     const [r, g, b2] = rgb.match(/[\d.]+/g).slice(0, 3).map((v) => {
       const c = Number(v) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
     });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b2;
   };
@@ -87,11 +87,11 @@ function contrast(a, b) {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-test('every label has its own readable colour and its name is shown without relying on colour', async () => {
+test('every label has its own readable colour in light and dark mode, and its name is shown without relying on colour', async (t) => {
   const { page, log } = await env.open();
   await page.click('#example');
   await waitDone(page);
-  const styles = await page.$$eval('#legend .swatch', (swatches) => swatches.map((s) => {
+  const probeStyles = () => page.$$eval('#legend .swatch', (swatches) => swatches.map((s) => {
     const probe = document.createElement('mark');
     probe.dataset.label = s.dataset.label;
     probe.textContent = 'x';
@@ -101,13 +101,25 @@ test('every label has its own readable colour and its name is shown without rely
     probe.remove();
     return result;
   }));
-  assert.equal(styles.length, 13);
-  assert.equal(new Set(styles.map((s) => s.background)).size, 13, 'thirteen distinct highlight colours');
-  for (const s of styles) {
-    const ratio = contrast(s.color, s.background);
-    assert.ok(ratio >= 7, `${s.label}: contrast ${ratio.toFixed(1)}:1 (want at least 7:1)`);
+  const backgrounds = {};
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const styles = await probeStyles();
+    assert.equal(styles.length, 13);
+    assert.equal(new Set(styles.map((s) => s.background)).size, 13, `${scheme}: thirteen distinct highlight colours`);
+    const ratios = styles.map((s) => contrast(s.color, s.background));
+    styles.forEach((s, i) => assert.ok(ratios[i] >= 7, `${scheme} ${s.label}: contrast ${ratios[i].toFixed(1)}:1 (want at least 7:1)`));
+    assert.ok(new Set(styles.map((s) => s.line)).size >= 3, 'underline patterns tell label families apart');
+    backgrounds[scheme] = styles.map((s) => s.background);
+    const page_ = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    t.diagnostic(`${scheme}: page ${page_}, worst text contrast on a highlight ${Math.min(...ratios).toFixed(1)}:1`);
+    if (scheme === 'dark') {
+      await page.screenshot({ path: join(outputDir(), 'page-dark.png') });
+      assert.equal(page_, 'rgb(23, 25, 29)', 'the page follows the system dark mode');
+    }
   }
-  assert.ok(new Set(styles.map((s) => s.line)).size >= 3, 'underline patterns tell label families apart');
+  assert.notDeepEqual(backgrounds.light, backgrounds.dark, 'dark mode has its own highlight colours');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   const handle = page.locator('#rendered mark[data-label="HANDLE"]').first();
   assert.equal(await handle.getAttribute('title'), 'HANDLE');

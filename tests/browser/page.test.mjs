@@ -38,7 +38,7 @@ test('loads cleanly: same-origin requests only, CSP meta as specified, analyser 
     "style-src 'self'", "img-src 'self' data:", "font-src 'self'", "base-uri 'none'", "form-action 'none'",
     "require-trusted-types-for 'script'",
   ]) assert.ok(csp.includes(directive), `CSP has ${directive}`);
-  assert.match(csp, /trusted-types lede-worker(;|$)/, 'only the worker policy is allowed');
+  assert.match(csp, /trusted-types lede-worker lede-inert-html(;|$)/, 'only the worker and inert-HTML policies are allowed');
   assert.equal(await page.$$eval('[style]', (els) => els.length), 0, 'no style attributes');
   assert.equal(await page.$$eval('script:not([src])', (els) => els.length), 0, 'no inline scripts');
   assert.equal(await page.$$eval('textarea', (els) => els.length), 1, 'one textarea');
@@ -244,8 +244,8 @@ test('the renderer nests attribution highlights around and inside marks without 
     ],
   };
   const result = await page.evaluate(async ({ text, analysis }) => {
-    const { planRender } = await import('./plan.js');
-    const { ArticleRenderer } = await import('./render.js');
+    const { planRender } = await import('./pkg/plan.js');
+    const { ArticleRenderer } = await import('./pkg/render.js');
     const box = document.createElement('div');
     const renderer = new ArticleRenderer(box);
     await renderer.render(text, planRender(text, analysis), () => false);
@@ -272,8 +272,8 @@ test('splitting a long article into chunks does not change its layout', async ()
   const paragraph = 'The council met on Tuesday and @city_hall posted the minutes at https://example.org/minutes.\n';
   const text = `Headline\n\n${paragraph}\n${paragraph.repeat(3)}\n\n\n${paragraph}  indented line\n\ttabbed\nlast line without break`;
   const layouts = await page.evaluate(async ({ text, analysis }) => {
-    const { planRender } = await import('./plan.js');
-    const { ArticleRenderer } = await import('./render.js');
+    const { planRender } = await import('./pkg/plan.js');
+    const { ArticleRenderer } = await import('./pkg/render.js');
     const layout = async (chunkSize) => {
       const box = document.createElement('div');
       box.className = 'rendered';

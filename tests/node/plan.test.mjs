@@ -1,11 +1,12 @@
-// The page's render plan (www/plan.js): runs tile the text, entities are
-// never split, attribution boundaries move out of entities, bad spans are
-// counted rather than rendered.
+// The render plan (js/plan.js, shared by the page, <lede-article> and the
+// HTML export): runs tile the text, entities are never split, attribution
+// boundaries move out of entities, bad spans are counted rather than
+// rendered, and the walk over runs opens and closes parts in proper nesting.
 
 import assert from 'node:assert/strict';
 import test from 'node:test';
 
-import { planRender } from '../../www/plan.js';
+import { planRender, walkRuns } from '../../js/plan.js';
 import { corpus, random } from './corpus.mjs';
 import { analyse } from './lede.mjs';
 
@@ -178,5 +179,79 @@ test('plans of real analyses plus random attributions keep every invariant', () 
     const plan = assertPlan(text, planRender(text, analysis, { chunkSize: 64 }));
     assert.equal(plan.skipped, 0);
     assert.equal(plan.runs.map((r) => text.slice(r.start, r.end)).join(''), text);
+  }
+});
+
+test('a split quote highlights its content_parts, not the cue and source between them', () => {
+  const text = '“We will rebuild,” said Elena Marsh, “and we will do it this year.”';
+  const first = span(text, ...at(text, 'We will rebuild,'));
+  const second = span(text, ...at(text, 'and we will do it this year.'));
+  const attribution = {
+    kind: 'direct', content: span(text, first.start, second.end), content_parts: [second, first],
+    cue: span(text, ...at(text, 'said')), source: span(text, ...at(text, 'Elena Marsh')),
+  };
+  const plan = assertPlan(text, planRender(text, { entities: [], attributions: [attribution] }));
+  const content = plan.parts.filter((p) => p.role === 'content').map((p) => text.slice(p.start, p.end));
+  assert.deepEqual(content, [first.text, second.text], 'the pieces, in text order');
+  const cueRun = plan.runs.find((r) => text.slice(r.start, r.end) === 'said');
+  assert.deepEqual(cueRun.parts.map((p) => plan.parts[p].role), ['cue'], 'the cue is not inside the quote');
+
+  // Unusable parts fall back to the whole content span.
+  const broken = { ...attribution, content_parts: [{ start: 5, end: 2 }] };
+  const fallback = planRender(text, { entities: [], attributions: [broken] });
+  assert.deepEqual(fallback.parts.filter((p) => p.role === 'content').map((p) => [p.start, p.end]), [[first.start, second.end]]);
+});
+
+test('plan indexes lead back to the analysis, past skipped and reordered items', () => {
+  const text = 'Ask @one, @two and @three.';
+  const handle = (name) => entity(text, ...at(text, name), 'HANDLE');
+  const entities = [handle('@three'), { start: 0, end: 99, label: 'URL' }, handle('@one'), handle('@two')];
+  const content = span(text, ...at(text, 'Ask'));
+  const attributions = [{ kind: 'direct', content: { start: 9, end: 1 } }, { kind: 'direct', content, cue: null, source: null }];
+  const plan = planRender(text, { entities, attributions });
+  assert.deepEqual(plan.entities.map((e) => e.text), ['@one', '@two', '@three']);
+  assert.deepEqual(plan.entityIndex, [2, 3, 0]);
+  plan.entityIndex.forEach((i, k) => assert.equal(entities[i], plan.entities[k], 'the same object when its text is exact'));
+  assert.deepEqual(plan.attributionIndex, [1]);
+});
+
+test('walkRuns opens and closes parts like a well-formed document', () => {
+  const next = random(5);
+  for (const text of corpus().slice(0, 40)) {
+    if (text.length < 4) continue;
+    const analysis = analyse(text);
+    for (let i = 0; i < 6; i += 1) {
+      const a = Math.floor(next() * text.length);
+      const b = Math.floor(next() * text.length);
+      if (a !== b) analysis.attributions.push({ kind: 'direct', content: span(text, Math.min(a, b), Math.max(a, b)), cue: null, source: null });
+    }
+    const plan = planRender(text, analysis, { chunkSize: 50 });
+    const bounds = [...plan.chunkStarts, plan.runs.length];
+    for (let c = 0; c + 1 < bounds.length; c += 1) {
+      const stack = [];
+      let out = '';
+      walkRuns(plan, bounds[c], bounds[c + 1], {
+        open(part) {
+          stack.push(part);
+          out += '(';
+        },
+        close(count) {
+          assert.ok(count > 0 && count <= stack.length, 'closes only what is open');
+          stack.length -= count;
+          out += ')'.repeat(count);
+        },
+        run(run) {
+          assert.deepEqual(stack, run.parts, 'the open parts are exactly the run’s, outermost first');
+          out += text.slice(run.start, run.end).replace(/[()]/g, '');
+        },
+      });
+      assert.equal(stack.length, 0, 'everything opened is closed');
+      let depth = 0;
+      for (const ch of out) {
+        depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+        assert.ok(depth >= 0);
+      }
+      assert.equal(depth, 0);
+    }
   }
 });

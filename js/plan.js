@@ -1,6 +1,8 @@
 // Turns an analysis into a render plan: a flat list of runs of text, each
 // with the entity it is (if any) and the attribution parts (content, cue,
-// source) that cover it, outermost first.
+// source) that cover it, outermost first. The page, the <lede-article>
+// element (DOM, render.js) and the HTML export (a string, exports.js) all
+// draw from the same plan.
 //
 // Pure and DOM-free, so the worker can run it off the main thread and the
 // node tests can check it directly.
@@ -61,30 +63,61 @@ function sameText(actual, reported) {
  * `skipped` (and reported by the page) rather than dropped silently.
  */
 function cleanEntities(text, entities) {
+  const list = Array.isArray(entities) ? entities : [];
   const valid = [];
   let skipped = 0;
-  for (const e of Array.isArray(entities) ? entities : []) {
-    if (isValidSpan(text, e) && typeof e.label === 'string' && e.label !== '') valid.push(e);
+  list.forEach((e, i) => {
+    if (isValidSpan(text, e) && typeof e.label === 'string' && e.label !== '') valid.push(i);
     else skipped += 1;
-  }
-  valid.sort((a, b) => a.start - b.start || b.end - a.end);
+  });
+  valid.sort((i, j) => list[i].start - list[j].start || list[j].end - list[i].end || i - j);
   const kept = [];
-  for (const e of valid) {
+  const index = [];
+  for (const i of valid) {
+    const e = list[i];
     const last = kept[kept.length - 1];
     if (last && e.start < last.end) skipped += 1;
-    else kept.push({ ...e, text: text.slice(e.start, e.end) });
+    else {
+      // The same object when its text is exact: a worker posting the analysis
+      // and the plan together then sends each entity once.
+      const exact = text.slice(e.start, e.end);
+      kept.push(e.text === exact ? e : { ...e, text: exact });
+      index.push(i);
+    }
   }
-  return { entities: kept, skipped };
+  return { entities: kept, index, skipped };
+}
+
+/**
+ * The pieces of an attribution's content to highlight: its `content_parts`
+ * when they are all usable (a split quote leaves the cue and source between
+ * its pieces unhighlighted), else the content span itself.
+ */
+function contentPieces(text, a) {
+  const parts = a.content_parts;
+  if (Array.isArray(parts) && parts.length > 0 && parts.every((p) => isValidSpan(text, p))) {
+    return parts.map((p) => ({ start: p.start, end: p.end })).sort((x, y) => x.start - y.start);
+  }
+  return [{ start: a.content.start, end: a.content.end }];
 }
 
 /** Attributions with a valid content span; invalid cue/source become null. */
 function cleanAttributions(text, attributions) {
   const kept = [];
+  const index = [];
   let skipped = 0;
-  for (const a of Array.isArray(attributions) ? attributions : []) {
+  (Array.isArray(attributions) ? attributions : []).forEach((a, i) => {
     if (!a || typeof a !== 'object' || !isValidSpan(text, a.content)) {
       skipped += 1;
-      continue;
+      return;
+    }
+    // The same object when every part is usable and exact (the usual case):
+    // a worker posting the analysis and the plan together sends it once.
+    const exact = (span) => span === null || (isValidSpan(text, span) && span.text === text.slice(span.start, span.end));
+    if (typeof a.kind === 'string' && ROLES.every((role) => a[role] !== undefined && exact(a[role]))) {
+      kept.push(a);
+      index.push(i);
+      return;
     }
     const clean = { ...a, kind: typeof a.kind === 'string' ? a.kind : 'unknown' };
     for (const role of ROLES) {
@@ -97,8 +130,9 @@ function cleanAttributions(text, attributions) {
       }
     }
     kept.push(clean);
-  }
-  return { attributions: kept, skipped };
+    index.push(i);
+  });
+  return { attributions: kept, index, skipped };
 }
 
 /** Index of the entity strictly containing `pos` (start < pos < end), or -1. */
@@ -117,18 +151,19 @@ function entityAround(entities, pos) {
 }
 
 /** Attribution parts with boundaries moved out of entities. */
-function snapParts(entities, attributions) {
+function snapParts(text, entities, attributions) {
   const parts = [];
   attributions.forEach((a, attr) => {
     for (const role of ROLES) {
-      const span = a[role];
-      if (!span) continue;
-      let { start, end } = span;
-      const s = entityAround(entities, start);
-      if (s >= 0) start = entities[s].start;
-      const e = entityAround(entities, end);
-      if (e >= 0) end = entities[e].end;
-      if (start < end) parts.push({ attr, role, start, end });
+      const spans = role === 'content' ? contentPieces(text, a) : a[role] ? [a[role]] : [];
+      for (const span of spans) {
+        let { start, end } = span;
+        const s = entityAround(entities, start);
+        if (s >= 0) start = entities[s].start;
+        const e = entityAround(entities, end);
+        if (e >= 0) end = entities[e].end;
+        if (start < end) parts.push({ attr, role, start, end });
+      }
     }
   });
   return parts;
@@ -165,16 +200,18 @@ function nestingOrder(parts) {
 /**
  * Builds the render plan of `analysis` for `text`.
  *
- * Returns `{ entities, attributions, parts, runs, chunkStarts, skipped }`:
- * `runs[i] = { start, end, entity, parts }` where `entity` indexes `entities`
- * (or is -1) and `parts` lists indexes into `parts`, outermost first;
- * `chunkStarts` lists the run indexes that begin a chunk.
+ * Returns `{ entities, attributions, parts, runs, chunkStarts, skipped,
+ * entityIndex, attributionIndex }`: `runs[i] = { start, end, entity, parts }`
+ * where `entity` indexes `entities` (or is -1) and `parts` lists indexes into
+ * `parts`, outermost first; `chunkStarts` lists the run indexes that begin a
+ * chunk; `entityIndex[i]` / `attributionIndex[i]` is the position of the
+ * plan's entity / attribution `i` in the analysis it was made from.
  */
 export function planRender(text, analysis, { chunkSize = CHUNK_SIZE } = {}) {
   const source = analysis && typeof analysis === 'object' ? analysis : {};
-  const { entities, skipped: badEntities } = cleanEntities(text, source.entities);
-  const { attributions, skipped: badAttributions } = cleanAttributions(text, source.attributions);
-  const parts = snapParts(entities, attributions);
+  const { entities, index: entityIndex, skipped: badEntities } = cleanEntities(text, source.entities);
+  const { attributions, index: attributionIndex, skipped: badAttributions } = cleanAttributions(text, source.attributions);
+  const parts = snapParts(text, entities, attributions);
   const chunkCuts = chunkBoundaries(text, entities, chunkSize);
 
   const points = [0, text.length, ...chunkCuts];
@@ -222,5 +259,30 @@ export function planRender(text, analysis, { chunkSize = CHUNK_SIZE } = {}) {
     }
   }
   if (runs.length === 0) chunkStarts.length = 0;
-  return { entities, attributions, parts, runs, chunkStarts, skipped: badEntities + badAttributions };
+  return { entities, attributions, parts, runs, chunkStarts, skipped: badEntities + badAttributions, entityIndex, attributionIndex };
+}
+
+/**
+ * Walks runs [from, to) of `plan` in text order, telling `visitor` how the
+ * attribution parts open and close around them: `open(partIndex)`,
+ * `close(count)` (innermost first) and `run(run)`. Parts that continue from
+ * one run to the next stay open; every part opened is closed by the end.
+ */
+export function walkRuns(plan, from, to, visitor) {
+  const open = [];
+  for (let r = from; r < to; r += 1) {
+    const run = plan.runs[r];
+    let keep = 0;
+    while (keep < open.length && keep < run.parts.length && open[keep] === run.parts[keep]) keep += 1;
+    if (keep < open.length) {
+      visitor.close(open.length - keep);
+      open.length = keep;
+    }
+    for (let k = keep; k < run.parts.length; k += 1) {
+      visitor.open(run.parts[k]);
+      open.push(run.parts[k]);
+    }
+    visitor.run(run);
+  }
+  if (open.length > 0) visitor.close(open.length);
 }

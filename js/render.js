@@ -1,6 +1,8 @@
 // Builds the highlighted article from a render plan (see plan.js), with DOM
 // calls only (createElement / textContent / append): the article is text, never
-// HTML.
+// HTML. Used by the page (#rendered) and by <lede-article> (its shadow root).
+
+import { walkRuns } from './plan.js';
 
 /** Main-thread time one slice of rendering may take, in ms. */
 const SLICE_MS = 10;
@@ -18,9 +20,14 @@ function yieldToBrowser() {
  * the chunks on screen (`content-visibility: auto` in style.css).
  */
 export class ArticleRenderer {
-  /** @param {HTMLElement} container the `#rendered` element */
-  constructor(container) {
+  /**
+   * @param {HTMLElement} container where the article goes
+   * @param {{ parts?: boolean }} [options] `parts`: give marks and attribution
+   *   pieces `part` names (for `::part()` styling from outside a shadow root)
+   */
+  constructor(container, { parts = false } = {}) {
     this.container = container;
+    this.exposeParts = parts;
     this.generation = 0;
     /** Entity index → its <mark>, for the lists' "show me" clicks. */
     this.marks = [];
@@ -54,6 +61,9 @@ export class ArticleRenderer {
       }
     }
     if (!wanted()) return false;
+    // Only a long article (several chunks) skips layout of what is off screen:
+    // a short one keeps its real height wherever it is on the page.
+    this.container.classList.toggle('lede-chunked', chunks.length > 1);
     this.container.replaceChildren(...chunks);
     this.marks = target.marks;
     this.partElements = target.parts;
@@ -65,22 +75,24 @@ export class ArticleRenderer {
   buildChunk(text, plan, from, to, muted, target) {
     const chunk = document.createElement('div');
     chunk.className = 'chunk';
-    const open = []; // [{ part, element }], outermost first
-    for (let r = from; r < to; r += 1) {
-      const run = plan.runs[r];
-      let keep = 0;
-      while (keep < open.length && keep < run.parts.length && open[keep].part === run.parts[keep]) keep += 1;
-      open.length = keep;
-      for (let k = keep; k < run.parts.length; k += 1) {
-        const element = partElement(plan, run.parts[k], target);
-        (open.length ? open[open.length - 1].element : chunk).append(element);
-        open.push({ part: run.parts[k], element });
-      }
-      const parent = open.length ? open[open.length - 1].element : chunk;
-      const piece = text.slice(run.start, run.end);
-      if (run.entity >= 0) parent.append(markElement(plan.entities[run.entity], run.entity, piece, muted, target));
-      else parent.append(piece);
-    }
+    const stack = [chunk];
+    const exposeParts = this.exposeParts;
+    walkRuns(plan, from, to, {
+      open(index) {
+        const element = partElement(plan, index, target, exposeParts);
+        stack[stack.length - 1].append(element);
+        stack.push(element);
+      },
+      close(count) {
+        stack.length -= count;
+      },
+      run(run) {
+        const piece = text.slice(run.start, run.end);
+        const parent = stack[stack.length - 1];
+        if (run.entity >= 0) parent.append(markElement(plan.entities[run.entity], run.entity, piece, muted, target, exposeParts));
+        else parent.append(piece);
+      },
+    });
     return chunk;
   }
 
@@ -94,24 +106,29 @@ export class ArticleRenderer {
   }
 }
 
+/** The `part` name of each attribution role (`quote` reads better than `content`). */
+export const ROLE_PART = { content: 'quote', cue: 'cue', source: 'source' };
+
 /** A <span> for one piece of an attribution's content, cue or source. */
-function partElement(plan, index, target) {
+function partElement(plan, index, target, exposeParts) {
   const part = plan.parts[index];
   const element = document.createElement('span');
   element.className = `part part-${part.role}`;
   element.dataset.attr = String(part.attr);
   element.dataset.role = part.role;
   element.dataset.kind = plan.attributions[part.attr].kind;
+  if (exposeParts) element.setAttribute('part', ROLE_PART[part.role]);
   target.parts[part.attr].push(element);
   return element;
 }
 
 /** The <mark> of one entity; its textContent is exactly the entity text. */
-function markElement(entity, index, piece, muted, target) {
+function markElement(entity, index, piece, muted, target, exposeParts) {
   const mark = document.createElement('mark');
   mark.dataset.label = entity.label;
   mark.dataset.entity = String(index);
   mark.title = entity.label;
+  if (exposeParts) mark.setAttribute('part', `mark mark-${entity.label.toLowerCase()}`);
   if (muted(entity.label)) mark.classList.add('muted');
   mark.textContent = piece;
   target.marks[index] = mark;
