@@ -170,7 +170,8 @@ test('toHTML: one inert document; the article is escaped, highlighted and comple
   assert.match(html, /^<!doctype html>/);
   assert.equal((html.match(/<script/gi) ?? []).length, 0, 'no script element at all');
   assert.doesNotMatch(html, /<img|<\/style><\/article>/, 'the hostile text is escaped');
-  assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+  // (The digits may be highlighted as quantities: check around them.)
+  assert.ok(html.includes('&lt;script&gt;alert(') && html.includes(')&lt;/script&gt;'));
   assert.ok(html.includes('<title>&lt;b&gt;Title&lt;/b&gt;</title>'));
   assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'/);
   assert.doesNotMatch(html.replace(/<article[\s\S]*<\/article>/, ''), /(src|href)=|url\(|@import/, 'nothing external');
