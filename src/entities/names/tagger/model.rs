@@ -1,0 +1,303 @@
+//! The model file: quantised feature weights and transitions, and the
+//! in-memory table that looks weights up by feature key.
+//!
+//! File layout (little-endian), designed to be small and to compress well
+//! inside the wasm:
+//!
+//! ```text
+//! "LEDENER1"                      magic
+//! u8      number of tags (17)
+//! f32     scale: one weight unit in perceptron score units (informative)
+//! i16 × (T·T + 2T)                transitions, start, end (weight units)
+//! u32     number of features N
+//! N × varint                      feature keys, sorted, as deltas
+//! N × varint                      bit mask of the tags with a non-zero weight
+//! Σ popcount × i8                 those weights, feature by feature
+//! ```
+
+use super::tags::NUM_TAGS;
+use super::viterbi::Transitions;
+
+/// The file's first bytes.
+pub const MAGIC: &[u8; 8] = b"LEDENER1";
+
+/// A decoded model.
+#[derive(Clone, Debug)]
+pub struct Model {
+    /// Open-addressing table of feature keys (0 = empty slot).
+    slots: Vec<u32>,
+    /// Row of each occupied slot.
+    rows: Vec<u32>,
+    /// Weights, `NUM_TAGS` per row.
+    weights: Vec<i8>,
+    /// Transitions with the BILOU constraints applied.
+    pub transitions: Transitions,
+    /// Perceptron score units per weight unit.
+    pub scale: f32,
+}
+
+/// Everything needed to write a model file.
+#[derive(Clone, Debug, Default)]
+pub struct Parts {
+    /// Perceptron score units per weight unit.
+    pub scale: f32,
+    /// Transition weights `[from][to]`.
+    pub next: [[i16; NUM_TAGS]; NUM_TAGS],
+    /// Start weights.
+    pub start: [i16; NUM_TAGS],
+    /// End weights.
+    pub end: [i16; NUM_TAGS],
+    /// Feature keys and their weights (any order; zero rows are dropped).
+    pub features: Vec<(u32, [i8; NUM_TAGS])>,
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// A bounds-checked reader over the file bytes.
+struct Reader<'b> {
+    bytes: &'b [u8],
+    pos: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
+        let s = self.bytes.get(self.pos..self.pos.checked_add(n)?)?;
+        self.pos += n;
+        Some(s)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        self.take(1)?.first().copied()
+    }
+    fn i16(&mut self) -> Option<i16> {
+        let b = self.take(2)?;
+        Some(i16::from_le_bytes([*b.first()?, *b.get(1)?]))
+    }
+    fn u32(&mut self) -> Option<u32> {
+        let b: [u8; 4] = self.take(4)?.try_into().ok()?;
+        Some(u32::from_le_bytes(b))
+    }
+    fn varint(&mut self) -> Option<u32> {
+        let mut v = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            v |= u32::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+impl Parts {
+    /// Serialises the model.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut feats: Vec<&(u32, [i8; NUM_TAGS])> = self
+            .features
+            .iter()
+            .filter(|(k, w)| *k != 0 && w.iter().any(|&x| x != 0))
+            .collect();
+        feats.sort_by_key(|(k, _)| *k);
+        feats.dedup_by_key(|(k, _)| *k);
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.push(NUM_TAGS as u8);
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for row in &self.next {
+            for v in row {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        for v in self.start.iter().chain(&self.end) {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for (k, _) in &feats {
+            put_varint(&mut out, k - prev);
+            prev = *k;
+        }
+        for (_, w) in &feats {
+            let mask = w
+                .iter()
+                .enumerate()
+                .fold(0u32, |m, (t, &x)| if x != 0 { m | 1 << t } else { m });
+            put_varint(&mut out, mask);
+        }
+        for (_, w) in &feats {
+            out.extend(w.iter().filter(|&&x| x != 0).map(|&x| x as u8));
+        }
+        out
+    }
+}
+
+impl Model {
+    /// Decodes a model file; `None` if it is malformed.
+    pub fn decode(bytes: &[u8]) -> Option<Model> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(MAGIC.len())? != MAGIC || usize::from(r.u8()?) != NUM_TAGS {
+            return None;
+        }
+        let scale = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
+        let mut next = [[0f32; NUM_TAGS]; NUM_TAGS];
+        for row in next.iter_mut() {
+            for v in row.iter_mut() {
+                *v = f32::from(r.i16()?);
+            }
+        }
+        let mut start = [0f32; NUM_TAGS];
+        let mut end = [0f32; NUM_TAGS];
+        for v in start.iter_mut().chain(end.iter_mut()) {
+            *v = f32::from(r.i16()?);
+        }
+        let n = r.u32()? as usize;
+        if n > bytes.len() {
+            return None;
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut prev = 0u32;
+        for _ in 0..n {
+            prev = prev.checked_add(r.varint()?)?;
+            keys.push(prev);
+        }
+        let mut masks = Vec::with_capacity(n);
+        for _ in 0..n {
+            masks.push(r.varint()?);
+        }
+        let capacity = (n * 2).next_power_of_two().max(16);
+        let mut model = Model {
+            slots: vec![0; capacity],
+            rows: vec![0; capacity],
+            weights: vec![0; n * NUM_TAGS],
+            transitions: Transitions::constrained(&next, &start, &end),
+            scale,
+        };
+        for (row, (&k, &mask)) in keys.iter().zip(&masks).enumerate() {
+            if k == 0 || mask >> NUM_TAGS != 0 {
+                return None;
+            }
+            let w = model.weights.get_mut(row * NUM_TAGS..(row + 1) * NUM_TAGS)?;
+            for (t, slot) in w.iter_mut().enumerate() {
+                if mask & (1 << t) != 0 {
+                    *slot = r.u8()? as i8;
+                }
+            }
+            model.insert(k, row as u32);
+        }
+        Some(model)
+    }
+
+    fn insert(&mut self, key: u32, row: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            match self.slots.get(i) {
+                Some(&0) => {
+                    self.slots[i] = key;
+                    self.rows[i] = row;
+                    return;
+                }
+                Some(&k) if k == key => return,
+                Some(_) => i = (i + 1) & mask,
+                None => return,
+            }
+        }
+    }
+
+    /// The weights of feature `key`, if the model has it.
+    #[inline]
+    pub fn row(&self, key: u32) -> Option<&[i8]> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = key as usize & mask;
+        loop {
+            let k = *self.slots.get(i)?;
+            if k == key {
+                let r = *self.rows.get(i)? as usize;
+                return self.weights.get(r * NUM_TAGS..(r + 1) * NUM_TAGS);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds the weights of `keys` into `scores` (one per tag).
+    #[inline]
+    pub fn score(&self, keys: &[u32], scores: &mut [f32]) {
+        let mut acc = [0i32; NUM_TAGS];
+        for &k in keys {
+            if let Some(w) = self.row(k) {
+                for (a, &x) in acc.iter_mut().zip(w) {
+                    *a += i32::from(x);
+                }
+            }
+        }
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s = a as f32;
+        }
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.weights.len() / NUM_TAGS
+    }
+
+    /// True for a model without features.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Parts {
+        let mut parts = Parts {
+            scale: 0.5,
+            ..Parts::default()
+        };
+        parts.next[0][1] = -3;
+        parts.start[4] = 2;
+        let mut w = [0i8; NUM_TAGS];
+        w[1] = 7;
+        w[16] = -128;
+        parts.features.push((42, w));
+        parts.features.push((7, [1; NUM_TAGS]));
+        parts.features.push((9, [0; NUM_TAGS]));
+        parts
+    }
+
+    #[test]
+    fn round_trip() {
+        let bytes = sample().encode();
+        let m = Model::decode(&bytes).expect("valid model");
+        assert_eq!(m.len(), 2);
+        assert_eq!(m.row(42).map(|w| (w[1], w[16], w[0])), Some((7, -128, 0)));
+        assert_eq!(m.row(7).map(|w| w[5]), Some(1));
+        assert!(m.row(9).is_none() && m.row(8).is_none());
+        assert_eq!(m.transitions.next[0][1], -3.0);
+        assert_eq!(m.transitions.start[4], 2.0);
+        let mut scores = [0f32; NUM_TAGS];
+        m.score(&[42, 7, 1000], &mut scores);
+        assert_eq!(scores[1], 8.0);
+    }
+
+    #[test]
+    fn truncated_or_corrupt_files_are_rejected() {
+        let bytes = sample().encode();
+        for cut in 0..bytes.len() {
+            assert!(Model::decode(&bytes[..cut]).is_none(), "cut at {cut}");
+        }
+        let mut bad = bytes.clone();
+        bad[0] = b'X';
+        assert!(Model::decode(&bad).is_none());
+    }
+}
