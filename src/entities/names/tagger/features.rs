@@ -38,6 +38,9 @@ mod t {
     pub const EVIDENCE: u64 = 80;
     pub const EVIDENCE_SHAPE: u64 = 81;
     pub const LOWER_CAPS: u64 = 82;
+    pub const WORD_BEFORE_SHAPE: u64 = 44;
+    pub const SHAPE_WORD_AFTER: u64 = 45;
+    pub const SHAPE_TRIGRAM: u64 = 46;
 }
 
 /// Sentinels for positions before the first and after the last token.
@@ -104,6 +107,9 @@ pub fn extract(
     out.push(key(t::BIGRAM_AFTER, f.lower, lower_at(1)));
     out.push(key(t::SHAPE_BEFORE, shape_at(-1), f.shape));
     out.push(key(t::SHAPE_AFTER, f.shape, shape_at(1)));
+    out.push(key(t::WORD_BEFORE_SHAPE, lower_at(-1), f.shape));
+    out.push(key(t::SHAPE_WORD_AFTER, f.shape, lower_at(1)));
+    out.push(key(t::SHAPE_TRIGRAM, shape_at(-1) ^ shape_at(1).rotate_left(17), f.shape));
 
     if flags & flag::START != 0 {
         out.push(key(t::START, f.shape, 0));
@@ -144,10 +150,17 @@ pub fn extract(
     }
 
     if let Some(e) = evidence {
-        if e != EVIDENCE_NONE {
-            out.push(key(t::EVIDENCE, u64::from(e), 0));
-            out.push(key(t::EVIDENCE_SHAPE, u64::from(e), f.shape));
-        }
+        extract_evidence(ctx, i, e, out);
+    }
+}
+
+/// Appends only the second-pass evidence keys of token `i` (what
+/// [`extract`] adds when given `evidence`).
+pub fn extract_evidence(ctx: &Context, i: usize, evidence: Evidence, out: &mut Vec<u32>) {
+    let Some(f) = ctx.forms.get(i) else { return };
+    if evidence != EVIDENCE_NONE {
+        out.push(key(t::EVIDENCE, u64::from(evidence), 0));
+        out.push(key(t::EVIDENCE_SHAPE, u64::from(evidence), f.shape));
     }
 }
 

