@@ -175,11 +175,12 @@ fn run(args: &Args) -> Result<(), String> {
         }
     }
     eprintln!(
-        "{} documents, {tokens} tokens, {} gold names ({} off token edges, {} across sentences), {} distinct features",
+        "{} documents, {tokens} tokens, {} gold names ({} off token edges, {} across sentences, {} not all candidates), {} distinct features",
         built.len(),
         align.names,
         align.off_token,
         align.cross_sentence,
+        align.unreachable,
         counts.len()
     );
     let mut index = Index::default();

@@ -4,7 +4,7 @@
 //! perceptron: a corpus without MISC lets an unlabelled token be MISC).
 
 use lede::entities::names::tagger::tags::NUM_TAGS;
-use lede::entities::names::tagger::viterbi::{Transitions, Viterbi};
+use lede::entities::names::tagger::viterbi::{Bounds, Transitions, Viterbi};
 
 use crate::samples::Sample;
 
@@ -102,10 +102,22 @@ impl Perceptron {
                 }
                 let trans = Self::transitions(&self.next);
                 Self::emissions(&self.w, sample, range.clone(), evidence, &mut self.emissions);
-                self.viterbi.decode(&self.emissions, &trans, None, &mut self.pred);
+                let free = &sample.free[range.clone()];
+                self.viterbi.decode(
+                    &self.emissions,
+                    &trans,
+                    Some(free),
+                    Bounds::SENTENCE,
+                    &mut self.pred,
+                );
                 let masks = &sample.masks[range.clone()];
-                self.viterbi
-                    .decode(&self.emissions, &trans, Some(masks), &mut self.gold);
+                self.viterbi.decode(
+                    &self.emissions,
+                    &trans,
+                    Some(masks),
+                    Bounds::SENTENCE,
+                    &mut self.gold,
+                );
                 if self.pred != self.gold {
                     mistakes += 1;
                     self.update(sample, range.clone(), evidence);
@@ -192,7 +204,8 @@ impl Averaged {
         let mut tags = Vec::new();
         for range in &sample.sentences {
             Perceptron::emissions(&self.w, sample, range.clone(), evidence, &mut em);
-            v.decode(&em, &trans, None, &mut tags);
+            let free = &sample.free[range.clone()];
+            v.decode(&em, &trans, Some(free), Bounds::SENTENCE, &mut tags);
             out[range.clone()].copy_from_slice(&tags);
         }
         out

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use lede::corpus::{Gold, GoldDoc};
+use lede::entities::names::tagger::candidates;
 use lede::entities::names::tagger::context::{Context, Resources};
 use lede::entities::names::tagger::features;
 use lede::entities::names::tagger::tags::{self, LABELS, NUM_TAGS};
@@ -53,6 +54,8 @@ pub struct Alignment {
     pub off_token: usize,
     /// Names that cross a sentence boundary.
     pub cross_sentence: usize,
+    /// Names with a token that is not a name candidate.
+    pub unreachable: usize,
 }
 
 impl Alignment {
@@ -60,6 +63,7 @@ impl Alignment {
         self.names += o.names;
         self.off_token += o.off_token;
         self.cross_sentence += o.cross_sentence;
+        self.unreachable += o.unreachable;
     }
 }
 
@@ -67,8 +71,11 @@ impl Alignment {
 pub struct Sample {
     /// Sentences as token ranges.
     pub sentences: Vec<Range<usize>>,
-    /// Allowed tags per token (one bit per tag).
+    /// Gold: allowed tags per token (one bit per tag).
     pub masks: Vec<u32>,
+    /// What inference allows per token: any tag for name candidates, only
+    /// `O` for the rest (see `tagger::candidates`).
+    pub free: Vec<u32>,
     /// First-pass feature ids, token by token.
     pub feats: Vec<u32>,
     /// `feats[offs[i]..offs[i + 1]]` are token `i`'s.
@@ -186,6 +193,35 @@ pub fn build(doc: &GoldDoc, res: &Resources) -> (Sample, Vec<u32>, Alignment) {
             Gold::Unknown => masks[s..e].iter_mut().for_each(|x| *x = tags::ANY),
         }
     }
+    // Inference decodes only candidate tokens; train the same way. A gold
+    // name that reaches outside the candidates cannot be produced, so its
+    // candidate tokens may take any tag.
+    let mut free = vec![1u32; n];
+    let mut cand = Vec::new();
+    for s in &d.sentences {
+        let range = s.tokens.start.min(n)..s.tokens.end.min(n);
+        candidates::mark(&d, &ctx, range.clone(), &mut cand);
+        for (k, &c) in cand.iter().enumerate() {
+            if c {
+                free[range.start + k] = tags::ANY;
+            }
+        }
+    }
+    for m in &mentions {
+        let s = d.tokens.partition_point(|t| t.span.end <= m.span.start);
+        let e = d.tokens.partition_point(|t| t.span.start < m.span.end);
+        if s < e && free[s..e].iter().any(|&f| f == 1) {
+            stats.unreachable += usize::from(matches!(m.gold, Gold::Name(_)));
+            for i in s..e {
+                masks[i] = if free[i] == 1 { 1 } else { tags::ANY };
+            }
+        }
+    }
+    for (m, &f) in masks.iter_mut().zip(&free) {
+        if f == 1 {
+            *m = 1;
+        }
+    }
     let mut keys = Vec::with_capacity(n * 36);
     let mut offs = Vec::with_capacity(n + 1);
     offs.push(0u32);
@@ -204,6 +240,7 @@ pub fn build(doc: &GoldDoc, res: &Resources) -> (Sample, Vec<u32>, Alignment) {
         Sample {
             sentences,
             masks,
+            free,
             feats: Vec::new(),
             offs,
             ev_feats: Vec::new(),

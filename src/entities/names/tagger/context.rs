@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use super::hash::PreHashed;
+
 use super::forms::{lower_hash, Form};
 use super::gazetteer::{Gazetteers, Matches};
 use super::titles::TITLES;
@@ -190,7 +192,7 @@ fn doc_capitalisation(forms: &[Form], flags: &[u8]) -> Vec<u8> {
             && !f.casing.all_caps
             && b & (flag::START | flag::CAPS_SENTENCE) == 0
     };
-    let mut counts: HashMap<u64, (u32, u32)> = HashMap::new();
+    let mut counts: HashMap<u64, (u32, u32), PreHashed> = HashMap::default();
     for (f, &b) in forms.iter().zip(flags) {
         if !f.casing.has_letter {
             continue;

@@ -7,6 +7,8 @@ use super::features::{Evidence, EVIDENCE_NONE, EVIDENCE_OUTSIDE};
 use super::tags;
 use std::collections::HashMap;
 
+use super::hash::PreHashed;
+
 /// Evidence for every token, given first-pass `tags` (one per token).
 /// Only capitalised words vote and receive evidence; a token's own
 /// first-pass label is left out of its evidence.
@@ -19,7 +21,7 @@ pub fn evidence(ctx: &Context, tags_in: &[u8]) -> Vec<Evidence> {
         let t = *tags_in.get(i)?;
         Some(tags::split(t).map_or(4, |(label, _)| label))
     };
-    let mut counts: HashMap<u64, [u16; 5]> = HashMap::new();
+    let mut counts: HashMap<u64, [u16; 5], PreHashed> = HashMap::default();
     for (i, f) in ctx.forms.iter().enumerate() {
         if let Some(v) = vote(i) {
             let c = counts.entry(f.lower).or_insert([0; 5]);

@@ -67,6 +67,18 @@ pub fn extract(
     out: &mut Vec<u32>,
 ) {
     let Some(f) = ctx.forms.get(i) else { return };
+    extract_own(f, out);
+    extract_rest(ctx, f, sentence, i, evidence, out);
+}
+
+fn extract_rest(
+    ctx: &Context,
+    f: &Form,
+    sentence: Range<usize>,
+    i: usize,
+    evidence: Option<Evidence>,
+    out: &mut Vec<u32>,
+) {
     let flags = ctx.flags.get(i).copied().unwrap_or(0);
     let form_at = |offset: isize| -> Option<&Form> {
         let j = i.checked_add_signed(offset)?;
@@ -79,25 +91,6 @@ pub fn extract(
     let lower_at = |o: isize| form_at(o).map_or(if o < 0 { BEFORE } else { AFTER }, |f| f.lower);
     let shape_at = |o: isize| form_at(o).map_or(if o < 0 { BEFORE } else { AFTER }, |f| f.shape);
 
-    out.push(key(t::BIAS, 0, 0));
-    out.push(key(t::LOWER, f.lower, 0));
-    if f.casing.has_letter && !f.casing.all_lower {
-        out.push(key(t::RAW, f.raw, 0));
-    }
-    out.push(key(t::SHAPE, f.shape, 0));
-    for k in 0..AFFIXES {
-        // An affix as long as the word adds nothing to the word itself.
-        if usize::from(f.chars) > k + 1 {
-            if let (Some(&p), Some(&s)) = (f.prefix.get(k), f.suffix.get(k)) {
-                if p != 0 {
-                    out.push(key(t::PREFIX + k as u64, p, 0));
-                }
-                if s != 0 {
-                    out.push(key(t::SUFFIX + k as u64, s, 0));
-                }
-            }
-        }
-    }
     for (n, o) in [-2isize, -1, 1, 2].into_iter().enumerate() {
         out.push(key(t::LOWER_AT + n as u64, lower_at(o), 0));
     }
@@ -152,6 +145,44 @@ pub fn extract(
     if let Some(e) = evidence {
         extract_evidence(ctx, i, e, out);
     }
+}
+
+/// Appends the keys that depend only on the token's own text (its word,
+/// shape and affixes): the same for every occurrence of the same string, so
+/// the tagger scores them once per distinct word.
+pub fn extract_own(f: &Form, out: &mut Vec<u32>) {
+    out.push(key(t::BIAS, 0, 0));
+    out.push(key(t::LOWER, f.lower, 0));
+    if f.casing.has_letter && !f.casing.all_lower {
+        out.push(key(t::RAW, f.raw, 0));
+    }
+    out.push(key(t::SHAPE, f.shape, 0));
+    for k in 0..AFFIXES {
+        // An affix as long as the word adds nothing to the word itself.
+        if usize::from(f.chars) > k + 1 {
+            if let (Some(&p), Some(&s)) = (f.prefix.get(k), f.suffix.get(k)) {
+                if p != 0 {
+                    out.push(key(t::PREFIX + k as u64, p, 0));
+                }
+                if s != 0 {
+                    out.push(key(t::SUFFIX + k as u64, s, 0));
+                }
+            }
+        }
+    }
+}
+
+/// Appends the keys of token `i` that depend on its context (everything
+/// [`extract`] adds beyond [`extract_own`]).
+pub fn extract_context(
+    ctx: &Context,
+    sentence: Range<usize>,
+    i: usize,
+    evidence: Option<Evidence>,
+    out: &mut Vec<u32>,
+) {
+    let Some(f) = ctx.forms.get(i) else { return };
+    extract_rest(ctx, f, sentence, i, evidence, out);
 }
 
 /// Appends only the second-pass evidence keys of token `i` (what

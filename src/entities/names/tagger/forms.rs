@@ -25,6 +25,8 @@ pub struct Casing {
     pub all_caps: bool,
     /// Every letter is lower case.
     pub all_lower: bool,
+    /// Some letter is upper case (`Bass`, `iPhone`, `eBay`).
+    pub has_upper: bool,
 }
 
 /// The hashed forms of one token.
@@ -72,8 +74,13 @@ fn class(c: char) -> char {
 pub fn lower_hash(s: &str) -> u64 {
     let mut h = Hasher::new(LOWER);
     for c in s.chars() {
-        for l in fold(c).to_lowercase() {
-            h = h.add(l as u64);
+        let f = fold(c);
+        if f.is_ascii() {
+            h = h.add(f.to_ascii_lowercase() as u64);
+        } else {
+            for l in f.to_lowercase() {
+                h = h.add(l as u64);
+            }
         }
     }
     h.finish()
@@ -111,13 +118,20 @@ impl Form {
                 if c.is_uppercase() {
                     upper_letters += 1;
                     casing.all_lower = false;
+                    casing.has_upper = true;
                 } else if c.is_lowercase() {
                     casing.all_caps = false;
                 }
             }
-            for l in f.to_lowercase() {
-                lower = lower.add(l as u64);
-                pre = pre.add(l as u64);
+            if f.is_ascii() {
+                let l = f.to_ascii_lowercase() as u64;
+                lower = lower.add(l);
+                pre = pre.add(l);
+            } else {
+                for l in f.to_lowercase() {
+                    lower = lower.add(l as u64);
+                    pre = pre.add(l as u64);
+                }
             }
             if let Some(p) = prefix.get_mut(chars) {
                 *p = pre.finish();
@@ -129,8 +143,13 @@ impl Form {
         let mut suffix = [0u64; AFFIXES];
         let mut suf = Hasher::new(SUFFIX);
         for (k, c) in s.chars().rev().take(AFFIXES).enumerate() {
-            for l in fold(c).to_lowercase() {
-                suf = suf.add(l as u64);
+            let f = fold(c);
+            if f.is_ascii() {
+                suf = suf.add(f.to_ascii_lowercase() as u64);
+            } else {
+                for l in f.to_lowercase() {
+                    suf = suf.add(l as u64);
+                }
             }
             if let Some(slot) = suffix.get_mut(k) {
                 *slot = suf.finish();

@@ -8,10 +8,9 @@
 //! the tagger sees.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher as StdHasher};
 
 use super::forms::lower_hash;
-use super::hash::Hasher;
+use super::hash::{Hasher, PreHashed};
 use crate::text::token;
 
 /// The lists, in the order of their bits in [`Matches`].
@@ -29,6 +28,9 @@ pub const LISTS: [&str; 8] = [
 /// Longest entry, in tokens, that is matched.
 pub const MAX_TOKENS: usize = 6;
 
+/// Flag of a sequence that starts a longer entry.
+const PREFIX: u16 = 1 << 15;
+
 /// Seed of entry-sequence hashes.
 const SEQUENCE: u64 = 0x51;
 
@@ -41,29 +43,11 @@ pub const fn position(m: Matches, list: usize) -> u32 {
     (m >> (3 * list)) & 0b111
 }
 
-/// A hasher for keys that are already hashes.
-#[derive(Default)]
-struct Identity(u64);
-
-impl StdHasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 /// Compiled gazetteers.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteers {
     /// Sequence hash → bit mask of the lists holding the entry.
-    entries: HashMap<u64, u16, BuildHasherDefault<Identity>>,
+    entries: HashMap<u64, u16, PreHashed>,
     /// Longest entry in tokens.
     max_tokens: usize,
 }
@@ -115,8 +99,12 @@ impl Gazetteers {
             return;
         }
         let mut seq = Sequence::new();
-        for t in &tokens {
+        for (k, t) in tokens.iter().enumerate() {
             seq = seq.push(lower_hash(t.span.slice(entry)));
+            if k + 1 < tokens.len() {
+                // Matching may go on past this prefix.
+                *self.entries.entry(seq.key()).or_insert(0) |= PREFIX;
+            }
         }
         *self.entries.entry(seq.key()).or_insert(0) |= 1 << list;
         self.max_tokens = self.max_tokens.max(tokens.len());
@@ -124,7 +112,7 @@ impl Gazetteers {
 
     /// Number of distinct entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries.values().filter(|&&m| m & !PREFIX != 0).count()
     }
 
     /// True when no list was loaded.
@@ -148,12 +136,16 @@ impl Gazetteers {
             let max = self.max_tokens.min(lowers.len() - start);
             for (len, &lower) in (1..=max).zip(&lowers[start..]) {
                 seq = seq.push(lower);
-                if let Some(&mask) = self.entries.get(&seq.key()) {
-                    for (list, best) in longest.iter_mut().enumerate() {
-                        if mask & (1 << list) != 0 {
-                            *best = len;
-                        }
+                let Some(&mask) = self.entries.get(&seq.key()) else {
+                    break;
+                };
+                for (list, best) in longest.iter_mut().enumerate() {
+                    if mask & (1 << list) != 0 {
+                        *best = len;
                     }
+                }
+                if mask & PREFIX == 0 {
+                    break;
                 }
             }
             for (list, &len) in longest.iter().enumerate() {

@@ -6,6 +6,8 @@
 //! features allocates nothing. Training and inference share this code, so a
 //! key means the same feature on both sides.
 
+use std::hash::{BuildHasherDefault, Hasher as StdHasher};
+
 const MULTIPLIER: u64 = 0x517c_c1b7_2722_0a95;
 
 /// An incremental hash state.
@@ -54,6 +56,27 @@ pub const fn feature_key(h: u64) -> u32 {
 pub const fn key(template: u64, a: u64, b: u64) -> u32 {
     feature_key(Hasher::new(template).add(a).add(b).finish())
 }
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+pub struct Identity(u64);
+
+impl StdHasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Build hasher for maps keyed by values that are already hashes.
+pub type PreHashed = BuildHasherDefault<Identity>;
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,7 @@
 //! Architecture invariant: features are computed by [`features::extract`]
 //! for both training and inference, so the two cannot drift apart.
 
+pub mod candidates;
 pub mod context;
 pub mod evidence;
 pub mod features;
@@ -20,6 +21,7 @@ pub mod tags;
 pub mod titles;
 pub mod viterbi;
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -27,10 +29,10 @@ use super::NameTagger;
 use crate::entities::Entity;
 use crate::text::Document;
 use context::{Context, Resources};
-use features::Evidence;
+use hash::PreHashed;
 use model::Model;
 use tags::NUM_TAGS;
-use viterbi::Viterbi;
+use viterbi::{Bounds, Viterbi};
 
 /// The embedded model: `models/names-full.lmod` by default, or
 /// `models/names-open.lmod` (trained on openly licensed data only) with the
@@ -55,7 +57,7 @@ pub struct ModelTagger {
 #[derive(Default)]
 struct Scratch {
     keys: Vec<u32>,
-    emissions: Vec<f32>,
+    candidates: Vec<bool>,
     viterbi: Viterbi,
     out: Vec<u8>,
 }
@@ -88,49 +90,110 @@ impl ModelTagger {
         &self.model
     }
 
-    /// One tag per token of `doc`, after both passes.
+    /// One tag per token of `doc`, after both passes. Only runs of
+    /// [`candidates`] are scored and decoded; the second pass only adds the
+    /// evidence features to the first pass's scores, and decodes again only
+    /// the runs where some evidence disagrees with the first pass.
     pub fn tag_tokens(&self, doc: &Document, ctx: &Context) -> Vec<u8> {
         let n = doc.tokens.len();
         let mut tags = vec![tags::O; n];
-        let mut scratch = Scratch::default();
-        for s in &doc.sentences {
-            let range = s.tokens.start.min(n)..s.tokens.end.min(n);
-            self.decode(ctx, range, None, &mut scratch, &mut tags);
+        let mut s = Scratch::default();
+        let mut emissions = vec![0f32; n * NUM_TAGS];
+        // Scores of the features of a word's own text, once per distinct
+        // word of the document.
+        let mut own: HashMap<u64, [f32; NUM_TAGS], PreHashed> = HashMap::default();
+        let mut runs: Vec<(Range<usize>, Bounds)> = Vec::new();
+        for sentence in &doc.sentences {
+            let range = sentence.tokens.start.min(n)..sentence.tokens.end.min(n);
+            candidates::mark(doc, ctx, range.clone(), &mut s.candidates);
+            let first_run = runs.len();
+            let mut k = 0;
+            while k < s.candidates.len() {
+                if !s.candidates[k] {
+                    k += 1;
+                    continue;
+                }
+                let start = k;
+                while k < s.candidates.len() && s.candidates[k] {
+                    k += 1;
+                }
+                let run = range.start + start..range.start + k;
+                let bounds = Bounds {
+                    outside_before: run.start > range.start,
+                    outside_after: run.end < range.end,
+                };
+                runs.push((run, bounds));
+            }
+            for (run, _) in &runs[first_run..] {
+                for i in run.clone() {
+                    let (Some(f), Some(row)) = (
+                        ctx.forms.get(i),
+                        emissions.get_mut(i * NUM_TAGS..(i + 1) * NUM_TAGS),
+                    ) else {
+                        continue;
+                    };
+                    let word = f.raw ^ u64::from(f.prefix[0] == 0);
+                    let scores = own.entry(word).or_insert_with(|| {
+                        let mut v = [0f32; NUM_TAGS];
+                        s.keys.clear();
+                        features::extract_own(f, &mut s.keys);
+                        self.model.score(&s.keys, &mut v);
+                        v
+                    });
+                    row.copy_from_slice(scores);
+                    s.keys.clear();
+                    features::extract_context(ctx, range.clone(), i, None, &mut s.keys);
+                    self.model.score(&s.keys, row);
+                }
+            }
+        }
+        for (run, bounds) in &runs {
+            self.decode(&emissions, run.clone(), *bounds, &mut s, &mut tags);
         }
         let ev = evidence::evidence(ctx, &tags);
-        for s in &doc.sentences {
-            let range = s.tokens.start.min(n)..s.tokens.end.min(n);
-            let informed = ev
-                .get(range.clone())
-                .is_some_and(|e| e.iter().any(|&x| x != features::EVIDENCE_NONE));
+        for (run, bounds) in &runs {
+            // Evidence that agrees with a token's own first-pass label
+            // rarely changes anything; a run is decoded again only when
+            // some evidence disagrees.
+            let mut informed = false;
+            for i in run.clone() {
+                let e = ev.get(i).copied().unwrap_or(features::EVIDENCE_NONE);
+                if e == features::EVIDENCE_NONE {
+                    continue;
+                }
+                let own = tags
+                    .get(i)
+                    .and_then(|&t| tags::split(t))
+                    .map_or(features::EVIDENCE_OUTSIDE, |(label, _)| label as u8 + 1);
+                informed |= own != e;
+                s.keys.clear();
+                features::extract_evidence(ctx, i, e, &mut s.keys);
+                if let Some(row) = emissions.get_mut(i * NUM_TAGS..(i + 1) * NUM_TAGS) {
+                    self.model.score(&s.keys, row);
+                }
+            }
             if informed {
-                self.decode(ctx, range, Some(&ev), &mut scratch, &mut tags);
+                self.decode(&emissions, run.clone(), *bounds, &mut s, &mut tags);
             }
         }
         tags
     }
 
-    /// Tags one sentence into `tags[range]`.
+    /// Decodes the tokens `range` from the document's `emissions` into
+    /// `tags[range]`.
     fn decode(
         &self,
-        ctx: &Context,
+        emissions: &[f32],
         range: Range<usize>,
-        evidence: Option<&[Evidence]>,
+        bounds: Bounds,
         s: &mut Scratch,
         tags: &mut [u8],
     ) {
-        s.emissions.clear();
-        s.emissions.resize(range.len() * NUM_TAGS, 0.0);
-        for (k, i) in range.clone().enumerate() {
-            s.keys.clear();
-            let e = evidence.and_then(|ev| ev.get(i).copied());
-            features::extract(ctx, range.clone(), i, e, &mut s.keys);
-            if let Some(row) = s.emissions.get_mut(k * NUM_TAGS..(k + 1) * NUM_TAGS) {
-                self.model.score(&s.keys, row);
-            }
-        }
+        let scores = emissions
+            .get(range.start * NUM_TAGS..range.end * NUM_TAGS)
+            .unwrap_or(&[]);
         s.viterbi
-            .decode(&s.emissions, &self.model.transitions, None, &mut s.out);
+            .decode(scores, &self.model.transitions, None, bounds, &mut s.out);
         if let Some(dst) = tags.get_mut(range) {
             for (d, &t) in dst.iter_mut().zip(&s.out) {
                 *d = t;

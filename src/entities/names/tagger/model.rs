@@ -22,15 +22,43 @@ use super::viterbi::Transitions;
 /// The file's first bytes.
 pub const MAGIC: &[u8; 8] = b"LEDENER1";
 
+/// One slot of the weight table: a feature key and its weights side by
+/// side, so that a lookup touches one cache line.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C)]
+struct Slot {
+    /// Feature key (0 = empty).
+    key: u32,
+    /// One weight per tag plus 128 (so 128 means 0), padded with 128s.
+    weights: [u8; ROW],
+}
+
+/// Weights per slot: the tags, padded to a multiple of eight bytes.
+const ROW: usize = 24;
+
+impl Slot {
+    /// The biased weights as three little-endian words of eight bytes.
+    #[inline]
+    fn words(&self) -> [u64; 3] {
+        let w = &self.weights;
+        let word = |k: usize| {
+            let mut b = [0u8; 8];
+            if let Some(src) = w.get(8 * k..8 * k + 8) {
+                b.copy_from_slice(src);
+            }
+            u64::from_le_bytes(b)
+        };
+        [word(0), word(1), word(2)]
+    }
+}
+
 /// A decoded model.
 #[derive(Clone, Debug)]
 pub struct Model {
-    /// Open-addressing table of feature keys (0 = empty slot).
-    slots: Vec<u32>,
-    /// Row of each occupied slot.
-    rows: Vec<u32>,
-    /// Weights, `NUM_TAGS` per row.
-    weights: Vec<i8>,
+    /// Open-addressing table of features.
+    slots: Vec<Slot>,
+    /// Number of features.
+    features: usize,
     /// Transitions with the BILOU constraints applied.
     pub transitions: Transitions,
     /// Perceptron score units per weight unit.
@@ -197,88 +225,113 @@ impl Model {
         for _ in 0..n {
             masks.push(r.varint()?);
         }
-        let capacity = (n * 2).next_power_of_two().max(16);
+        // Load factor at most 2/3: short probe sequences.
+        let capacity = (n + n / 2 + 1).next_power_of_two().max(16);
         let mut model = Model {
-            slots: vec![0; capacity],
-            rows: vec![0; capacity],
-            weights: vec![0; n * NUM_TAGS],
+            slots: vec![Slot::default(); capacity],
+            features: 0,
             transitions: Transitions::constrained(&next, &start, &end),
             scale,
         };
-        for (row, (&k, &mask)) in keys.iter().zip(&masks).enumerate() {
+        for (&k, &mask) in keys.iter().zip(&masks) {
             if k == 0 || mask >> NUM_TAGS != 0 {
                 return None;
             }
-            let w = model.weights.get_mut(row * NUM_TAGS..(row + 1) * NUM_TAGS)?;
-            for (t, slot) in w.iter_mut().enumerate() {
+            let mut w = [128u8; ROW];
+            for (t, slot) in w.iter_mut().enumerate().take(NUM_TAGS) {
                 if mask & (1 << t) != 0 {
-                    *slot = r.u8()? as i8;
+                    // i8 two's complement → offset binary.
+                    *slot = r.u8()? ^ 0x80;
                 }
             }
-            model.insert(k, row as u32);
+            model.insert(k, w);
         }
         Some(model)
     }
 
-    fn insert(&mut self, key: u32, row: u32) {
+    fn insert(&mut self, key: u32, weights: [u8; ROW]) {
         let mask = self.slots.len() - 1;
         let mut i = key as usize & mask;
-        loop {
-            match self.slots.get(i) {
-                Some(&0) => {
-                    self.slots[i] = key;
-                    self.rows[i] = row;
-                    return;
+        while let Some(slot) = self.slots.get_mut(i) {
+            if slot.key == 0 {
+                *slot = Slot { key, weights };
+                self.features += 1;
+                return;
+            }
+            if slot.key == key {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The weights of feature `key` (one per tag), if the model has it.
+    pub fn row(&self, key: u32) -> Option<[i8; NUM_TAGS]> {
+        let slot = self.find(key)?;
+        let mut w = [0i8; NUM_TAGS];
+        for (x, &b) in w.iter_mut().zip(&slot.weights) {
+            *x = (b ^ 0x80) as i8;
+        }
+        Some(w)
+    }
+
+    /// Adds the weights of `keys` to `scores` (one per tag).
+    ///
+    /// The weights are summed four at a time in 16-bit lanes of `u64`s
+    /// (offset by 128 to make them unsigned), which is several times faster
+    /// than byte-by-byte in a wasm build without SIMD.
+    #[inline]
+    pub fn score(&self, keys: &[u32], scores: &mut [f32]) {
+        const LANES: u64 = 0x00ff_00ff_00ff_00ff;
+        // A 16-bit lane holds 257 sums of bytes: add in chunks of 256 keys.
+        for chunk in keys.chunks(256) {
+            let mut even = [0u64; 3];
+            let mut odd = [0u64; 3];
+            let mut hits = 0i32;
+            for &k in chunk {
+                if let Some(slot) = self.find(k) {
+                    let words = slot.words();
+                    for ((e, o), w) in even.iter_mut().zip(odd.iter_mut()).zip(words) {
+                        *e += w & LANES;
+                        *o += (w >> 8) & LANES;
+                    }
+                    hits += 1;
                 }
-                Some(&k) if k == key => return,
-                Some(_) => i = (i + 1) & mask,
-                None => return,
+            }
+            let bias = 128 * hits;
+            for (t, s) in scores.iter_mut().enumerate().take(NUM_TAGS) {
+                let (word, lane) = (t / 8, (t % 8) / 2);
+                let src = if t % 2 == 0 { &even } else { &odd };
+                let sum = src.get(word).map_or(0, |w| (w >> (16 * lane)) & 0xffff) as i32;
+                *s += (sum - bias) as f32;
             }
         }
     }
 
-    /// The weights of feature `key`, if the model has it.
     #[inline]
-    pub fn row(&self, key: u32) -> Option<&[i8]> {
+    fn find(&self, key: u32) -> Option<&Slot> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = key as usize & mask;
         loop {
-            let k = *self.slots.get(i)?;
-            if k == key {
-                let r = *self.rows.get(i)? as usize;
-                return self.weights.get(r * NUM_TAGS..(r + 1) * NUM_TAGS);
+            let slot = self.slots.get(i)?;
+            if slot.key == key {
+                return Some(slot);
             }
-            if k == 0 {
+            if slot.key == 0 {
                 return None;
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Adds the weights of `keys` into `scores` (one per tag).
-    #[inline]
-    pub fn score(&self, keys: &[u32], scores: &mut [f32]) {
-        let mut acc = [0i32; NUM_TAGS];
-        for &k in keys {
-            if let Some(w) = self.row(k) {
-                for (a, &x) in acc.iter_mut().zip(w) {
-                    *a += i32::from(x);
-                }
-            }
-        }
-        for (s, a) in scores.iter_mut().zip(acc) {
-            *s = a as f32;
-        }
-    }
-
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        self.weights.len() / NUM_TAGS
+        self.features
     }
 
     /// True for a model without features.
     pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.features == 0
     }
 }
 
@@ -315,6 +368,12 @@ mod tests {
         let mut scores = [0f32; NUM_TAGS];
         m.score(&[42, 7, 1000], &mut scores);
         assert_eq!(scores[1], 8.0);
+        assert_eq!(scores[16], -127.0);
+        assert_eq!(scores[0], 1.0);
+        // Many keys: the 16-bit lanes must not overflow.
+        let mut many = [0f32; NUM_TAGS];
+        m.score(&[42; 1000], &mut many);
+        assert_eq!((many[1], many[16], many[0]), (7000.0, -128_000.0, 0.0));
     }
 
     #[test]

@@ -12,6 +12,11 @@ pub struct Transitions {
     pub start: [f32; NUM_TAGS],
     /// Score of ending a sentence with each tag.
     pub end: [f32; NUM_TAGS],
+    /// For each tag, the tags that may precede it (BILOU leaves 9 or 2 of
+    /// 17), so decoding skips the impossible moves.
+    preds: [[u8; NUM_TAGS]; NUM_TAGS],
+    /// How many entries of `preds[b]` are used.
+    pred_count: [u8; NUM_TAGS],
 }
 
 impl Transitions {
@@ -25,6 +30,8 @@ impl Transitions {
             next: *next,
             start: *start,
             end: *end,
+            preds: [[0; NUM_TAGS]; NUM_TAGS],
+            pred_count: [0; NUM_TAGS],
         };
         for a in 0..NUM_TAGS {
             for b in 0..NUM_TAGS {
@@ -39,8 +46,37 @@ impl Transitions {
                 t.end[a] = f32::NEG_INFINITY;
             }
         }
+        for b in 0..NUM_TAGS {
+            for a in 0..NUM_TAGS {
+                if tags::allowed(a as u8, b as u8) {
+                    let k = usize::from(t.pred_count[b]);
+                    t.preds[b][k] = a as u8;
+                    t.pred_count[b] += 1;
+                }
+            }
+        }
         t
     }
+}
+
+/// What surrounds the decoded tokens: a sentence edge, or tokens known to
+/// be outside any name (the tagger decodes runs of candidate tokens and
+/// leaves the rest `O`, which is the same as decoding the whole sentence
+/// with those tokens fixed to `O`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Bounds {
+    /// An `O` token comes just before (else the sentence starts).
+    pub outside_before: bool,
+    /// An `O` token comes just after (else the sentence ends).
+    pub outside_after: bool,
+}
+
+impl Bounds {
+    /// A whole sentence.
+    pub const SENTENCE: Bounds = Bounds {
+        outside_before: false,
+        outside_after: false,
+    };
 }
 
 /// Reusable buffers for decoding.
@@ -60,8 +96,24 @@ impl Viterbi {
         emissions: &[f32],
         trans: &Transitions,
         allowed: Option<&[u32]>,
+        bounds: Bounds,
         out: &mut Vec<u8>,
     ) {
+        let o = usize::from(tags::O);
+        let start = |t: usize| {
+            if bounds.outside_before {
+                trans.next[o][t]
+            } else {
+                trans.start[t]
+            }
+        };
+        let end = |t: usize| {
+            if bounds.outside_after {
+                trans.next[t][o]
+            } else {
+                trans.end[t]
+            }
+        };
         let n = emissions.len() / NUM_TAGS;
         out.clear();
         if n == 0 {
@@ -74,7 +126,7 @@ impl Viterbi {
         let ok = |i: usize, t: usize| allowed.is_none_or(|m| m.get(i).is_none_or(|b| b & (1 << t) != 0));
         for t in 0..NUM_TAGS {
             if ok(0, t) {
-                self.score[t] = trans.start[t] + emissions[t];
+                self.score[t] = start(t) + emissions[t];
             }
         }
         for i in 1..n {
@@ -89,11 +141,12 @@ impl Viterbi {
                 }
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0u8;
-                for a in 0..NUM_TAGS {
-                    let s = prev[a] + trans.next[a][b];
+                let preds = &trans.preds[b][..usize::from(trans.pred_count[b])];
+                for &a in preds {
+                    let s = prev[a as usize] + trans.next[a as usize][b];
                     if s > best {
                         best = s;
-                        arg = a as u8;
+                        arg = a;
                     }
                 }
                 cur[b] = best + em[b];
@@ -104,7 +157,7 @@ impl Viterbi {
         let mut best = f32::NEG_INFINITY;
         let mut arg = None;
         for t in 0..NUM_TAGS {
-            let s = last[t] + trans.end[t];
+            let s = last[t] + end(t);
             if s > best {
                 best = s;
                 arg = Some(t as u8);
@@ -143,7 +196,7 @@ mod tests {
         em[NUM_TAGS] = 3.0;
         let mut v = Viterbi::default();
         let mut out = Vec::new();
-        v.decode(&em, &zero(), None, &mut out);
+        v.decode(&em, &zero(), None, Bounds::SENTENCE, &mut out);
         assert_eq!(out, vec![tag(0, Part::Unit), tags::O]);
     }
 
@@ -152,10 +205,10 @@ mod tests {
         let em = vec![0.0f32; 2 * NUM_TAGS];
         let only_org = [tags::label_or_outside_mask(1) & !1, tags::label_or_outside_mask(1) & !1];
         let mut out = Vec::new();
-        Viterbi::default().decode(&em, &zero(), Some(&only_org), &mut out);
+        Viterbi::default().decode(&em, &zero(), Some(&only_org), Bounds::SENTENCE, &mut out);
         assert_eq!(out, vec![tag(1, Part::Begin), tag(1, Part::Last)]);
         let none = [0u32, 0];
-        Viterbi::default().decode(&em, &zero(), Some(&none), &mut out);
+        Viterbi::default().decode(&em, &zero(), Some(&none), Bounds::SENTENCE, &mut out);
         assert_eq!(out, vec![tags::O, tags::O]);
     }
 }
