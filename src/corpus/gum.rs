@@ -5,7 +5,8 @@
 //! that GUM calls named (syntactic head PROPN) with type person,
 //! organization or place:
 //! - a leading "the", "a" or "an" is dropped, and so is a trailing
-//!   possessive ("Zurbarán ’s" → "Zurbarán");
+//!   possessive ("Zurbarán ’s" → "Zurbarán") and, for people, a leading
+//!   title ("President Obama" → "Obama", as in CoNLL);
 //! - the span is cut at its first comma or opening bracket ("University of
 //!   Portsmouth, United Kingdom" → "University of Portsmouth"; GUM marks
 //!   "United Kingdom" separately);
@@ -62,7 +63,12 @@ pub(super) fn load(text: &str, path: &Path) -> Result<Vec<GoldDoc>, Error> {
             .entities
             .iter()
             .filter(|e| e.named)
-            .filter_map(|e| Some((Span::new(*bytes.get(e.start)?, *bytes.get(e.end)?), e.label.as_str())))
+            .filter_map(|e| {
+                Some((
+                    Span::new(*bytes.get(e.start)?, *bytes.get(e.end)?),
+                    e.label.as_str(),
+                ))
+            })
             .collect();
         let mentions = mentions(&r.text, &spans);
         docs.push(GoldDoc {
@@ -98,6 +104,7 @@ pub fn mentions(text: &str, named: &[(Span, &str)]) -> Vec<Mention> {
             }
         };
         match normalise(text, span) {
+            Some(s) if label == Label::Person => names.push((strip_title(text, s), label)),
             Some(s) => names.push((s, label)),
             None => out.push(Mention {
                 span,
@@ -156,6 +163,22 @@ fn strip(text: &str, span: Span) -> Span {
     Span::new(start, start + trimmed.len())
 }
 
+/// Drops leading titles ("Mayor Karen Bass" → "Karen Bass"); a title alone
+/// stays.
+fn strip_title(text: &str, mut span: Span) -> Span {
+    loop {
+        let body = span.slice(text);
+        let Some((first, rest)) = body.split_once(' ') else {
+            return span;
+        };
+        if !crate::entities::names::tagger::titles::is_title(&first.to_lowercase()) {
+            return span;
+        }
+        let skip = body.len() - rest.trim_start().len();
+        span = Span::new(span.start + skip, span.end);
+    }
+}
+
 /// The CoNLL-style name inside a GUM named mention, if there is one.
 fn normalise(text: &str, span: Span) -> Option<Span> {
     let mut s = strip(text, span);
@@ -173,7 +196,8 @@ fn normalise(text: &str, span: Span) -> Option<Span> {
     let last = words.len() - 1;
     for (k, w) in words.iter().enumerate() {
         let first = w.chars().next()?;
-        let capitalised = first.is_uppercase() || first.is_numeric() || w.chars().any(char::is_uppercase);
+        let capitalised =
+            first.is_uppercase() || first.is_numeric() || w.chars().any(char::is_uppercase);
         let connector = k != 0 && k != last && CONNECTORS.contains(&w.to_lowercase().as_str());
         if !capitalised && !connector {
             return None;
@@ -208,7 +232,10 @@ mod tests {
         let got = names(
             text,
             &[
-                ("the University of Portsmouth, United Kingdom", "organization"),
+                (
+                    "the University of Portsmouth, United Kingdom",
+                    "organization",
+                ),
                 ("United Kingdom", "place"),
                 ("Zurbarán ’s", "person"),
             ],
@@ -224,12 +251,30 @@ mod tests {
     }
 
     #[test]
+    fn titles_are_not_part_of_a_person() {
+        let text = "Mayor Karen Bass met Sen. Alex Padilla and the Queen.";
+        let got = names(
+            text,
+            &[
+                ("Mayor Karen Bass", "person"),
+                ("Sen. Alex Padilla", "person"),
+                ("Queen", "person"),
+            ],
+        );
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Alex Padilla", "Karen Bass", "Queen"]);
+    }
+
+    #[test]
     fn clauses_are_unknown_and_events_may_be_misc() {
         let text = "the University of Malaysia which urged staff during World War II";
         let got = names(
             text,
             &[
-                ("the University of Malaysia which urged staff", "organization"),
+                (
+                    "the University of Malaysia which urged staff",
+                    "organization",
+                ),
                 ("World War II", "event"),
             ],
         );
@@ -242,7 +287,11 @@ mod tests {
         assert!(open_license("CC BY 2.5"));
         assert!(open_license("CC BY-SA 3.0"));
         assert!(!open_license("CC BY-NC-SA 4.0"));
-        assert!(!open_license("not listed in GUM LICENSE.txt; see source_url"));
-        assert!(open_license("CC BY 4.0 (OpenStax; not listed in GUM LICENSE.txt)"));
+        assert!(!open_license(
+            "not listed in GUM LICENSE.txt; see source_url"
+        ));
+        assert!(open_license(
+            "CC BY 4.0 (OpenStax; not listed in GUM LICENSE.txt)"
+        ));
     }
 }

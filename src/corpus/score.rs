@@ -265,9 +265,10 @@ impl Errors {
             match preds.iter().find(|(ps, _)| ps.overlaps(gs)) {
                 None => note(ErrorKind::Missed(gl), text(gs)),
                 Some(&(ps, pl)) if ps == gs => note(ErrorKind::Label(gl, pl), text(gs)),
-                Some(&(ps, pl)) if pl == gl => {
-                    note(ErrorKind::Boundary(gl), format!("{} | {}", text(gs), text(ps)))
-                }
+                Some(&(ps, pl)) if pl == gl => note(
+                    ErrorKind::Boundary(gl),
+                    format!("{} | {}", text(gs), text(ps)),
+                ),
                 Some(&(ps, pl)) => note(
                     ErrorKind::BoundaryAndLabel(gl, pl),
                     format!("{} | {}", text(gs), text(ps)),
@@ -296,7 +297,13 @@ impl Errors {
             let shown: Vec<String> = freq
                 .iter()
                 .take(examples)
-                .map(|(e, c)| if *c > 1 { format!("{e} ×{c}") } else { (*e).to_string() })
+                .map(|(e, c)| {
+                    if *c > 1 {
+                        format!("{e} ×{c}")
+                    } else {
+                        (*e).to_string()
+                    }
+                })
                 .collect();
             let _ = writeln!(s, "  {n:>5}  {kind}: {}", shown.join("; "));
         }

@@ -55,7 +55,10 @@ impl Section for Names {
                 scores.add(d, p);
                 errors.add(d, p, labels);
             }
-            print!("{}", scores.table(&format!("{} ({} documents)", source.name(), docs.len())));
+            print!(
+                "{}",
+                scores.table(&format!("{} ({} documents)", source.name(), docs.len()))
+            );
             print!("{note}");
             if args.errors > 0 {
                 println!("  top errors:");

@@ -53,14 +53,6 @@ impl Perceptron {
         }
     }
 
-    /// Grows the weight table to `features` features.
-    pub fn grow(&mut self, features: usize) {
-        if features * NT > self.w.len() {
-            self.w.resize(features * NT, 0.0);
-            self.u.resize(features * NT, 0.0);
-        }
-    }
-
     fn transitions(next: &[f32]) -> Transitions {
         let mut n = [[0f32; NT]; NT];
         for (a, row) in n.iter_mut().enumerate() {
@@ -73,7 +65,13 @@ impl Perceptron {
         Transitions::constrained(&n, &s, &e)
     }
 
-    fn emissions(w: &[f32], sample: &Sample, range: std::ops::Range<usize>, evidence: bool, out: &mut Vec<f32>) {
+    fn emissions(
+        w: &[f32],
+        sample: &Sample,
+        range: std::ops::Range<usize>,
+        evidence: bool,
+        out: &mut Vec<f32>,
+    ) {
         out.clear();
         out.resize(range.len() * NT, 0.0);
         for (k, i) in range.enumerate() {
@@ -101,7 +99,13 @@ impl Perceptron {
                     continue;
                 }
                 let trans = Self::transitions(&self.next);
-                Self::emissions(&self.w, sample, range.clone(), evidence, &mut self.emissions);
+                Self::emissions(
+                    &self.w,
+                    sample,
+                    range.clone(),
+                    evidence,
+                    &mut self.emissions,
+                );
                 let free = &sample.free[range.clone()];
                 self.viterbi.decode(
                     &self.emissions,

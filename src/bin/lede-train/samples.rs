@@ -29,11 +29,6 @@ impl Index {
         id
     }
 
-    /// The id of `key`, if known.
-    pub fn get(&self, key: u32) -> Option<u32> {
-        self.ids.get(&key).copied()
-    }
-
     /// Keys by id.
     pub fn keys(&self) -> &[u32] {
         &self.keys
@@ -160,7 +155,8 @@ pub fn build(doc: &GoldDoc, res: &Resources) -> (Sample, Vec<u32>, Alignment) {
         if s >= e {
             continue;
         }
-        let exact = d.tokens[s].span.start == m.span.start && d.tokens[e - 1].span.end == m.span.end;
+        let exact =
+            d.tokens[s].span.start == m.span.start && d.tokens[e - 1].span.end == m.span.end;
         let same_sentence = sentence_of[s] == sentence_of[e - 1];
         match m.gold {
             Gold::Name(label) => {
@@ -210,7 +206,7 @@ pub fn build(doc: &GoldDoc, res: &Resources) -> (Sample, Vec<u32>, Alignment) {
     for m in &mentions {
         let s = d.tokens.partition_point(|t| t.span.end <= m.span.start);
         let e = d.tokens.partition_point(|t| t.span.start < m.span.end);
-        if s < e && free[s..e].iter().any(|&f| f == 1) {
+        if s < e && free[s..e].contains(&1) {
             stats.unreachable += usize::from(matches!(m.gold, Gold::Name(_)));
             for i in s..e {
                 masks[i] = if free[i] == 1 { 1 } else { tags::ANY };

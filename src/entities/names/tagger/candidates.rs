@@ -16,7 +16,14 @@ use super::gazetteer::{position, LISTS};
 use crate::text::{Document, TokenKind};
 
 /// Lists whose members are names, so a lower-case member is a candidate.
-const NAME_LISTS: [&str; 6] = ["country", "us_state", "region", "city", "given_name", "surname"];
+const NAME_LISTS: [&str; 6] = [
+    "country",
+    "us_state",
+    "region",
+    "city",
+    "given_name",
+    "surname",
+];
 
 /// The bit mask (over [`LISTS`]) of the name lists.
 fn name_lists() -> u32 {
@@ -105,9 +112,7 @@ pub fn mark(doc: &Document, ctx: &Context, range: Range<usize>, out: &mut Vec<bo
         }
         if let Some(p) = last {
             let gap = k - p - 1;
-            if (1..=MAX_GAP).contains(&gap)
-                && (p + 1..k).all(|g| joins(doc, range.start + g))
-            {
+            if (1..=MAX_GAP).contains(&gap) && (p + 1..k).all(|g| joins(doc, range.start + g)) {
                 out[p + 1..k].iter_mut().for_each(|x| *x = true);
             }
         }

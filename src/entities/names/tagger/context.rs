@@ -188,9 +188,7 @@ fn mark_quotes(doc: &Document, flags: &mut [u8]) {
 /// capitalised in mid-sentence, and whether it appears in lower case.
 fn doc_capitalisation(forms: &[Form], flags: &[u8]) -> Vec<u8> {
     let informative_cap = |f: &Form, b: u8| {
-        f.casing.initial_upper
-            && !f.casing.all_caps
-            && b & (flag::START | flag::CAPS_SENTENCE) == 0
+        f.casing.initial_upper && !f.casing.all_caps && b & (flag::START | flag::CAPS_SENTENCE) == 0
     };
     let mut counts: HashMap<u64, (u32, u32), PreHashed> = HashMap::default();
     for (f, &b) in forms.iter().zip(flags) {

@@ -102,7 +102,11 @@ fn extract_rest(
     out.push(key(t::SHAPE_AFTER, f.shape, shape_at(1)));
     out.push(key(t::WORD_BEFORE_SHAPE, lower_at(-1), f.shape));
     out.push(key(t::SHAPE_WORD_AFTER, f.shape, lower_at(1)));
-    out.push(key(t::SHAPE_TRIGRAM, shape_at(-1) ^ shape_at(1).rotate_left(17), f.shape));
+    out.push(key(
+        t::SHAPE_TRIGRAM,
+        shape_at(-1) ^ shape_at(1).rotate_left(17),
+        f.shape,
+    ));
 
     if flags & flag::START != 0 {
         out.push(key(t::START, f.shape, 0));
@@ -215,7 +219,10 @@ mod tests {
     fn neighbours_and_gazetteer_change_the_keys() {
         let a = keys("Mayor Karen Bass spoke.", 1, None);
         let b = keys("Mayor Karin Bass spoke.", 1, None);
-        assert!(a.len() > b.len(), "Karen is a given name, Karin is not listed");
+        assert!(
+            a.len() > b.len(),
+            "Karen is a given name, Karin is not listed"
+        );
         let c = keys("Mayor Karen Bass spoke.", 2, None);
         let d = keys("Rep. Karen Bass spoke.", 2, None);
         assert_ne!(c, d);

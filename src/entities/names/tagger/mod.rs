@@ -215,3 +215,93 @@ impl NameTagger for ModelTagger {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::Label;
+
+    /// The names the embedded model finds, as `(text, label)`.
+    fn names(text: &str) -> Vec<(String, Label)> {
+        let Some(tagger) = ModelTagger::embedded() else {
+            panic!("the embedded model must decode");
+        };
+        let doc = Document::new(text);
+        let mut found: Vec<Entity> = tagger.tag(&doc);
+        found.sort_by_key(|e| e.span.start);
+        found
+            .into_iter()
+            .map(|e| (e.span.slice(text).to_string(), e.label))
+            .collect()
+    }
+
+    fn has(found: &[(String, Label)], text: &str, label: Label) -> bool {
+        found.iter().any(|(t, l)| t == text && *l == label)
+    }
+
+    #[test]
+    fn embedded_model_decodes() {
+        let tagger = ModelTagger::embedded().expect("model decodes");
+        assert!(tagger.model().len() > 10_000);
+        assert!(tagger.resources().gazetteers.len() > 10_000);
+    }
+
+    #[test]
+    fn people_places_and_organisations_in_news() {
+        let found = names(
+            "Los Angeles Mayor Karen Bass said on Tuesday that the city would not back down. \
+             The Department of Homeland Security did not respond.",
+        );
+        assert!(has(&found, "Karen Bass", Label::Person), "{found:?}");
+        assert!(has(&found, "Los Angeles", Label::Place), "{found:?}");
+        assert!(
+            has(&found, "Department of Homeland Security", Label::Org),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(t, _)| t.contains("Mayor")), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_alone_follows_the_full_name_earlier() {
+        let found = names(
+            "Senator Maria Okafor of Ohio visited the plant on Monday. \
+             Okafor told workers the bill would pass.",
+        );
+        assert!(has(&found, "Maria Okafor", Label::Person), "{found:?}");
+        assert!(has(&found, "Okafor", Label::Person), "{found:?}");
+    }
+
+    #[test]
+    fn capitals_do_not_break_it() {
+        let found = names(
+            "MAYOR BASS VISITS SOUTH LOS ANGELES\n\n\
+             Mayor Karen Bass toured South Los Angeles on Friday with council members.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(t, l)| t.contains("BASS") && *l == Label::Person),
+            "{found:?}"
+        );
+        assert!(has(&found, "Karen Bass", Label::Person), "{found:?}");
+    }
+
+    #[test]
+    fn text_without_names_has_none() {
+        assert!(names("it rained all day and nobody went out.").is_empty());
+        assert!(names("").is_empty());
+        assert!(names("  \n\n ").is_empty());
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in [
+            "🤨🤨🤨 \u{301}\u{301} ’’’ \"\"\" —",
+            "A\nB\nC\nD",
+            "ÉCOLE ÉTÉ ÅLAND İSTANBUL ß",
+            &"Bass ".repeat(3000),
+        ] {
+            let _ = names(text);
+        }
+    }
+}

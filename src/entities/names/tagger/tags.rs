@@ -178,7 +178,12 @@ mod tests {
         write_mention(&mut tags, 5..7, 1);
         assert_eq!(spans(&tags), vec![(1..3, 0), (4..5, 2), (5..7, 1)]);
         // A broken sequence still yields mentions.
-        let broken = [tag(1, Part::Inside), tag(1, Part::Last), O, tag(0, Part::Begin)];
+        let broken = [
+            tag(1, Part::Inside),
+            tag(1, Part::Last),
+            O,
+            tag(0, Part::Begin),
+        ];
         assert_eq!(spans(&broken), vec![(0..2, 1), (3..4, 0)]);
     }
 }

@@ -123,10 +123,11 @@ impl Viterbi {
         self.score.resize(n * NUM_TAGS, f32::NEG_INFINITY);
         self.back.clear();
         self.back.resize(n * NUM_TAGS, 0);
-        let ok = |i: usize, t: usize| allowed.is_none_or(|m| m.get(i).is_none_or(|b| b & (1 << t) != 0));
-        for t in 0..NUM_TAGS {
-            if ok(0, t) {
-                self.score[t] = start(t) + emissions[t];
+        let ok =
+            |i: usize, t: usize| allowed.is_none_or(|m| m.get(i).is_none_or(|b| b & (1 << t) != 0));
+        for (t, (slot, &e)) in self.score.iter_mut().zip(emissions).enumerate() {
+            if t < NUM_TAGS && ok(0, t) {
+                *slot = start(t) + e;
             }
         }
         for i in 1..n {
@@ -156,8 +157,8 @@ impl Viterbi {
         let last = &self.score[(n - 1) * NUM_TAGS..];
         let mut best = f32::NEG_INFINITY;
         let mut arg = None;
-        for t in 0..NUM_TAGS {
-            let s = last[t] + end(t);
+        for (t, &score) in last.iter().enumerate() {
+            let s = score + end(t);
             if s > best {
                 best = s;
                 arg = Some(t as u8);
@@ -183,7 +184,11 @@ mod tests {
     use crate::entities::names::tagger::tags::{tag, Part};
 
     fn zero() -> Transitions {
-        Transitions::constrained(&[[0.0; NUM_TAGS]; NUM_TAGS], &[0.0; NUM_TAGS], &[0.0; NUM_TAGS])
+        Transitions::constrained(
+            &[[0.0; NUM_TAGS]; NUM_TAGS],
+            &[0.0; NUM_TAGS],
+            &[0.0; NUM_TAGS],
+        )
     }
 
     #[test]
@@ -203,7 +208,10 @@ mod tests {
     #[test]
     fn masks_restrict_tags() {
         let em = vec![0.0f32; 2 * NUM_TAGS];
-        let only_org = [tags::label_or_outside_mask(1) & !1, tags::label_or_outside_mask(1) & !1];
+        let only_org = [
+            tags::label_or_outside_mask(1) & !1,
+            tags::label_or_outside_mask(1) & !1,
+        ];
         let mut out = Vec::new();
         Viterbi::default().decode(&em, &zero(), Some(&only_org), Bounds::SENTENCE, &mut out);
         assert_eq!(out, vec![tag(1, Part::Begin), tag(1, Part::Last)]);
