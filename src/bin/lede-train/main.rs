@@ -22,7 +22,7 @@ use lede::corpus::score::Scores;
 use lede::corpus::{GoldDoc, Source};
 use lede::entities::names::tagger::context::Resources;
 use lede::entities::names::tagger::model::Model;
-use lede::entities::names::tagger::{ModelTagger, GAZETTEERS};
+use lede::entities::names::tagger::{ModelTagger, CLUSTERS, GAZETTEERS};
 use lede::entities::names::NameTagger;
 use lede::entities::Label;
 use lede::text::Document;
@@ -46,8 +46,11 @@ struct Args {
     #[arg(long)]
     out: Option<PathBuf>,
     /// Epochs of the final model.
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, default_value_t = 11)]
     epochs: usize,
+    /// Perceptrons (over different shuffles) averaged into the final model.
+    #[arg(long, default_value_t = 3)]
+    ensemble: usize,
     /// Epochs of the two cross-fitted first-pass models.
     #[arg(long, default_value_t = 8)]
     fold_epochs: usize,
@@ -58,7 +61,7 @@ struct Args {
     #[arg(long, default_value_t = 1)]
     min_count: usize,
     /// Drop features whose largest quantised weight is at most this.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 4)]
     prune: i32,
     /// Set single weights of at most this many units to zero.
     #[arg(long, default_value_t = 1)]
@@ -151,7 +154,7 @@ fn load(data: &Path, sources: &[Source]) -> Result<Vec<(Source, Vec<GoldDoc>)>, 
 
 fn run(args: &Args) -> Result<(), String> {
     let t0 = Instant::now();
-    let res = Resources::new(GAZETTEERS);
+    let res = Resources::new(GAZETTEERS, CLUSTERS);
     let mut docs: Vec<(Source, GoldDoc)> = Vec::new();
     let sources: Vec<Source> = args
         .model
@@ -252,7 +255,7 @@ fn run(args: &Args) -> Result<(), String> {
     );
     if !args.no_dev {
         let model = Model::decode(&bytes).ok_or("the written model does not decode")?;
-        let tagger = ModelTagger::new(model, Resources::new(GAZETTEERS));
+        let tagger = ModelTagger::new(model, Resources::new(GAZETTEERS, CLUSTERS));
         for source in [
             Source::ConllDev,
             Source::UnerDev,
@@ -340,18 +343,31 @@ fn train(
         t.elapsed().as_secs_f64()
     );
     let t = Instant::now();
-    let mut p = Perceptron::new(index.len());
-    let mut order: Vec<(usize, bool)> = subset
+    let order: Vec<(usize, bool)> = subset
         .iter()
         .flat_map(|&i| [(i, false), (i, true)])
         .collect();
-    for epoch in 0..args.epochs {
-        rng.shuffle(&mut order);
-        let mistakes = p.epoch(samples, &order);
-        eprintln!("epoch {:>2}: {mistakes} sentences wrong", epoch + 1);
-    }
+    // Several perceptrons over different shuffles, their averaged weights
+    // averaged again: steadier than any one of them.
+    let members: Vec<Averaged> = (0..args.ensemble.max(1) as u64)
+        .into_par_iter()
+        .map(|m| {
+            let mut rng = Rng(args.seed ^ (0x5EED + m));
+            let mut order = order.clone();
+            let mut p = Perceptron::new(index.len());
+            for epoch in 0..args.epochs {
+                rng.shuffle(&mut order);
+                let mistakes = p.epoch(samples, &order);
+                eprintln!(
+                    "member {m} epoch {:>2}: {mistakes} sentences wrong",
+                    epoch + 1
+                );
+            }
+            p.averaged()
+        })
+        .collect();
     eprintln!("final model trained in {:.1} s", t.elapsed().as_secs_f64());
-    Ok(p.averaged())
+    Ok(Averaged::mean(&members))
 }
 
 /// The names `tagger` finds in each document, scored against the gold.
@@ -403,7 +419,7 @@ fn uner_folds(
         let avg = train(samples, &subset, index, args)?;
         let parts = quantise::quantise(&avg, index.keys(), args.prune, args.zero);
         let model = Model::decode(&parts.encode()).ok_or("fold model does not decode")?;
-        let tagger = ModelTagger::new(model, Resources::new(GAZETTEERS));
+        let tagger = ModelTagger::new(model, Resources::new(GAZETTEERS, CLUSTERS));
         let held_docs: Vec<GoldDoc> = held.iter().map(|&i| docs[i].1.clone()).collect();
         let s = score(&tagger, &held_docs, Source::UnerDev, false);
         for (l, c) in s.by_label {

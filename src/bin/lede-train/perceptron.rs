@@ -198,6 +198,35 @@ impl Perceptron {
 }
 
 impl Averaged {
+    /// The mean of several models' weights.
+    pub fn mean(models: &[Averaged]) -> Averaged {
+        let k = models.len().max(1) as f32;
+        let len = models.iter().map(|m| m.w.len()).max().unwrap_or(0);
+        let mut out = Averaged {
+            w: vec![0.0; len],
+            next: [[0.0; NT]; NT],
+            start: [0.0; NT],
+            end: [0.0; NT],
+        };
+        for m in models {
+            for (o, x) in out.w.iter_mut().zip(&m.w) {
+                *o += x / k;
+            }
+            for (orow, row) in out.next.iter_mut().zip(&m.next) {
+                for (o, x) in orow.iter_mut().zip(row) {
+                    *o += x / k;
+                }
+            }
+            for (o, x) in out.start.iter_mut().zip(&m.start) {
+                *o += x / k;
+            }
+            for (o, x) in out.end.iter_mut().zip(&m.end) {
+                *o += x / k;
+            }
+        }
+        out
+    }
+
     /// First-pass (or second-pass, with `evidence`) tags of every token of
     /// `sample`.
     pub fn tag(&self, sample: &Sample, evidence: bool) -> Vec<u8> {

@@ -12,25 +12,22 @@
 use std::ops::Range;
 
 use super::context::Context;
-use super::gazetteer::{position, LISTS};
+use super::gazetteer::LISTS;
 use crate::text::{Document, TokenKind};
 
-/// Lists whose members are names, so a lower-case member is a candidate.
-const NAME_LISTS: [&str; 6] = [
-    "country",
-    "us_state",
-    "region",
-    "city",
-    "given_name",
-    "surname",
-];
+/// Place lists: a lower-case member is a candidate ("mexico", "tampa").
+const PLACE_LISTS: [&str; 4] = ["country", "us_state", "region", "city"];
 
-/// The bit mask (over [`LISTS`]) of the name lists.
-fn name_lists() -> u32 {
+/// Person-name lists: a lower-case member is a candidate unless it is also
+/// a common word ("obama", but not "will" or "rose").
+const NAME_LISTS: [&str; 2] = ["given_name", "surname"];
+
+/// The bit mask (over [`LISTS`]) of the lists named.
+fn lists(names: &[&str]) -> u32 {
     LISTS
         .iter()
         .enumerate()
-        .filter(|(_, l)| NAME_LISTS.contains(l))
+        .filter(|(_, l)| names.contains(l))
         .fold(0, |m, (k, _)| m | 0b111 << (3 * k))
 }
 
@@ -76,13 +73,12 @@ const MAX_GAP: usize = 2;
 /// of a name.
 pub fn mark(doc: &Document, ctx: &Context, range: Range<usize>, out: &mut Vec<bool>) {
     out.clear();
-    let (names, common) = (name_lists(), common_list());
+    let (places, names, common) = (lists(&PLACE_LISTS), lists(&NAME_LISTS), common_list());
     out.extend(range.clone().map(|i| {
         let upper = ctx.forms.get(i).is_some_and(|f| f.casing.has_upper);
         let g = ctx.gazetteer.get(i).copied().unwrap_or(0);
-        upper || (g & names != 0 && g & common == 0)
+        upper || g & places != 0 || (g & names != 0 && g & common == 0)
     }));
-    let _ = position;
     let kind = |k: usize| doc.tokens.get(range.start + k).map(|t| t.kind);
     let n = out.len();
     // Numbers next to a candidate.

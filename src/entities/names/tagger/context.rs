@@ -18,11 +18,16 @@ pub struct Resources {
     pub gazetteers: Gazetteers,
     /// Lower-form hashes of titles (with and without full stop), sorted.
     titles: Vec<u64>,
+    /// Word clusters by lower-form hash.
+    clusters: HashMap<u64, u16, PreHashed>,
 }
 
+/// No cluster.
+pub const NO_CLUSTER: u16 = u16::MAX;
+
 impl Resources {
-    /// Resources from the compiled gazetteer text.
-    pub fn new(gazetteer_text: &str) -> Resources {
+    /// Resources from the compiled gazetteer and cluster texts.
+    pub fn new(gazetteer_text: &str, cluster_text: &str) -> Resources {
         let mut titles: Vec<u64> = TITLES
             .iter()
             .flat_map(|t| [lower_hash(t), lower_hash(&format!("{t}."))])
@@ -32,13 +37,54 @@ impl Resources {
         Resources {
             gazetteers: Gazetteers::parse(gazetteer_text),
             titles,
+            clusters: parse_clusters(cluster_text),
         }
+    }
+
+    /// The cluster of the word with lower form `lower`.
+    pub fn cluster(&self, lower: u64) -> u16 {
+        self.clusters.get(&lower).copied().unwrap_or(NO_CLUSTER)
     }
 
     /// True when the token with lower form `lower` is a title.
     pub fn is_title(&self, lower: u64) -> bool {
         self.titles.binary_search(&lower).is_ok()
     }
+}
+
+/// Parses `# cluster N` sections of one word a line, and the `# coarse`
+/// line giving each cluster's coarse group. A word's code is
+/// `coarse << 10 | cluster`.
+fn parse_clusters(text: &str) -> HashMap<u64, u16, PreHashed> {
+    let mut map = HashMap::default();
+    let mut coarse: Vec<u16> = Vec::new();
+    let mut current: Option<u16> = None;
+    for line in text.lines() {
+        if let Some(groups) = line.strip_prefix("# coarse ") {
+            coarse = groups
+                .split_whitespace()
+                .filter_map(|g| g.parse().ok())
+                .collect();
+        } else if let Some(n) = line.strip_prefix("# cluster ") {
+            current = n.trim().parse().ok().filter(|&c: &u16| c < 1024);
+        } else if !line.starts_with('#') && !line.trim().is_empty() {
+            if let Some(c) = current {
+                let group = coarse.get(usize::from(c)).copied().unwrap_or(0) & 0x3f;
+                map.insert(lower_hash(line.trim()), group << 10 | c);
+            }
+        }
+    }
+    map
+}
+
+/// The fine cluster of a cluster code.
+pub const fn fine(code: u16) -> u16 {
+    code & 0x3ff
+}
+
+/// The coarse group of a cluster code.
+pub const fn coarse(code: u16) -> u16 {
+    code >> 10
 }
 
 /// Per-token flags.
@@ -56,6 +102,8 @@ pub mod flag {
     pub const AFTER_TITLE_NAME: u8 = 16;
     /// The token is a title itself.
     pub const TITLE: u8 = 32;
+    /// Most of the sentence is numbers (results tables, scores, prices).
+    pub const NUMERIC_SENTENCE: u8 = 64;
 }
 
 /// Document-level capitalisation evidence for a word: whether the same
@@ -78,6 +126,8 @@ pub struct Context {
     pub flags: Vec<u8>,
     /// [`doccap`] codes, one per token.
     pub doccap: Vec<u8>,
+    /// Word cluster of each token ([`NO_CLUSTER`] when unknown).
+    pub clusters: Vec<u16>,
 }
 
 impl Context {
@@ -99,11 +149,13 @@ impl Context {
         }
         mark_quotes(doc, &mut flags);
         let doccap = doc_capitalisation(&forms, &flags);
+        let clusters = forms.iter().map(|f| res.cluster(f.lower)).collect();
         Context {
             forms,
             gazetteer,
             flags,
             doccap,
+            clusters,
         }
     }
 }
@@ -116,13 +168,14 @@ fn mark_sentence(
     range: std::ops::Range<usize>,
     flags: &mut [u8],
 ) {
-    let (mut words, mut caps) = (0usize, 0usize);
+    let (mut words, mut caps, mut numbers) = (0usize, 0usize, 0usize);
     let mut expect_start = true;
     for i in range.clone() {
         let (Some(t), Some(f)) = (doc.tokens.get(i), forms.get(i)) else {
             continue;
         };
         let mut bits = 0u8;
+        numbers += usize::from(t.kind == TokenKind::Number);
         if t.is_wordlike() {
             if expect_start {
                 bits |= flag::START;
@@ -153,10 +206,15 @@ fn mark_sentence(
             *slot |= bits;
         }
     }
+    let mut bits = 0;
     if words >= 2 && caps * 10 >= words * 6 {
-        for slot in flags.get_mut(range).unwrap_or(&mut []) {
-            *slot |= flag::CAPS_SENTENCE;
-        }
+        bits |= flag::CAPS_SENTENCE;
+    }
+    if numbers >= 2 && numbers * 10 >= range.len() * 3 {
+        bits |= flag::NUMERIC_SENTENCE;
+    }
+    for slot in flags.get_mut(range).unwrap_or(&mut []) {
+        *slot |= bits;
     }
 }
 
@@ -219,7 +277,7 @@ mod tests {
     use super::*;
 
     fn context(text: &str) -> (Document<'_>, Context) {
-        let res = Resources::new("# list city\nlos angeles\n");
+        let res = Resources::new("# list city\nlos angeles\n", "# cluster 3\nbass\n");
         let doc = Document::new(text);
         let ctx = Context::new(&doc, &res);
         (doc, ctx)
@@ -238,6 +296,13 @@ mod tests {
         assert!(ctx.flags[5] & flag::AFTER_TITLE_NAME != 0);
         assert!(ctx.flags[4] & flag::AFTER_TITLE != 0);
         assert!(ctx.gazetteer[8] != 0 && ctx.gazetteer[9] != 0);
+        assert_eq!(
+            (ctx.clusters[1], ctx.clusters[5], ctx.clusters[4]),
+            (3, 3, NO_CLUSTER)
+        );
+        let res = Resources::new("", "# coarse 0 5\n# cluster 1\nbass\n");
+        let code = res.cluster(lower_hash("Bass"));
+        assert_eq!((fine(code), coarse(code)), (1, 5));
     }
 
     #[test]

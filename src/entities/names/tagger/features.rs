@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::context::{doccap, flag, Context};
+use super::context::{coarse, doccap, fine, flag, Context, NO_CLUSTER};
 use super::forms::{Form, AFFIXES};
 use super::gazetteer::{position, LISTS};
 use super::hash::key;
@@ -41,6 +41,12 @@ mod t {
     pub const WORD_BEFORE_SHAPE: u64 = 44;
     pub const SHAPE_WORD_AFTER: u64 = 45;
     pub const SHAPE_TRIGRAM: u64 = 46;
+    pub const NUMERIC_SENTENCE: u64 = 55;
+    pub const CLUSTER: u64 = 90;
+    pub const CLUSTER_BEFORE: u64 = 91;
+    pub const CLUSTER_AFTER: u64 = 92;
+    pub const COARSE: u64 = 93;
+    pub const COARSE_AROUND: u64 = 94;
 }
 
 /// Sentinels for positions before the first and after the last token.
@@ -108,6 +114,30 @@ fn extract_rest(
         f.shape,
     ));
 
+    let cluster_at = |o: isize| -> u64 {
+        i.checked_add_signed(o)
+            .filter(|j| sentence.contains(j))
+            .and_then(|j| ctx.clusters.get(j).copied())
+            .map_or(u64::from(NO_CLUSTER) + 1, u64::from)
+    };
+    let c0 = cluster_at(0);
+    if c0 != u64::from(NO_CLUSTER) {
+        let code = c0 as u16;
+        out.push(key(t::CLUSTER, u64::from(fine(code)), f.shape));
+        out.push(key(t::COARSE, u64::from(coarse(code)), f.shape));
+    }
+    let (before, after) = (cluster_at(-1), cluster_at(1));
+    out.push(key(t::CLUSTER_BEFORE, before, 0));
+    out.push(key(t::CLUSTER_AFTER, after, 0));
+    let coarse_of = |c: u64| {
+        if c > 0xffff {
+            c
+        } else {
+            u64::from(coarse(c as u16))
+        }
+    };
+    out.push(key(t::COARSE_AROUND, coarse_of(before), coarse_of(after)));
+
     if flags & flag::START != 0 {
         out.push(key(t::START, f.shape, 0));
     }
@@ -119,6 +149,10 @@ fn extract_rest(
     }
     if flags & flag::AFTER_TITLE_NAME != 0 {
         out.push(key(t::AFTER_TITLE_NAME, f.shape, 0));
+    }
+    if flags & flag::NUMERIC_SENTENCE != 0 {
+        out.push(key(t::NUMERIC_SENTENCE, f.shape, 0));
+        out.push(key(t::NUMERIC_SENTENCE, f.lower, 1));
     }
     let caps = flags & flag::CAPS_SENTENCE != 0;
     if caps {
@@ -206,7 +240,7 @@ mod tests {
     use crate::text::Document;
 
     fn keys(text: &str, i: usize, evidence: Option<Evidence>) -> Vec<u32> {
-        let res = Resources::new("# list given_name\nkaren\n");
+        let res = Resources::new("# list given_name\nkaren\n", "");
         let doc = Document::new(text);
         let ctx = Context::new(&doc, &res);
         let mut out = Vec::new();

@@ -46,6 +46,9 @@ pub const MODEL_BYTES: &[u8] = include_bytes!("../../../../models/names-open.lmo
 /// The embedded gazetteers (`models/gazetteers.txt`).
 pub const GAZETTEERS: &str = include_str!("../../../../models/gazetteers.txt");
 
+/// The embedded word clusters (`models/clusters.txt`).
+pub const CLUSTERS: &str = include_str!("../../../../models/clusters.txt");
+
 /// A name tagger backed by a trained model.
 #[derive(Clone, Debug)]
 pub struct ModelTagger {
@@ -75,7 +78,10 @@ impl ModelTagger {
         TAGGER
             .get_or_init(|| {
                 let model = Model::decode(MODEL_BYTES)?;
-                Some(ModelTagger::new(model, Resources::new(GAZETTEERS)))
+                Some(ModelTagger::new(
+                    model,
+                    Resources::new(GAZETTEERS, CLUSTERS),
+                ))
             })
             .as_ref()
     }
