@@ -56,6 +56,24 @@ pub struct ModelTagger {
     resources: Resources,
 }
 
+/// A run of candidate tokens, decoded on its own.
+struct Run {
+    /// Token indices.
+    tokens: Range<usize>,
+    /// What surrounds it in its sentence.
+    bounds: Bounds,
+    /// Its first row in the emission scores.
+    at: usize,
+}
+
+impl Run {
+    /// The emission row of token `i` of this run.
+    fn row<'e>(&self, emissions: &'e mut [f32], i: usize) -> Option<&'e mut [f32]> {
+        let r = self.at + i.checked_sub(self.tokens.start)?;
+        emissions.get_mut(r * NUM_TAGS..(r + 1) * NUM_TAGS)
+    }
+}
+
 /// Reusable buffers for tagging one document.
 #[derive(Default)]
 struct Scratch {
@@ -104,11 +122,12 @@ impl ModelTagger {
         let n = doc.tokens.len();
         let mut tags = vec![tags::O; n];
         let mut s = Scratch::default();
-        let mut emissions = vec![0f32; n * NUM_TAGS];
+        // Scores of candidate tokens only, run after run.
+        let mut emissions: Vec<f32> = Vec::new();
         // Scores of the features of a word's own text, once per distinct
         // word of the document.
         let mut own: HashMap<u64, [f32; NUM_TAGS], PreHashed> = HashMap::default();
-        let mut runs: Vec<(Range<usize>, Bounds)> = Vec::new();
+        let mut runs: Vec<Run> = Vec::new();
         for sentence in &doc.sentences {
             let range = sentence.tokens.start.min(n)..sentence.tokens.end.min(n);
             candidates::mark(doc, ctx, range.clone(), &mut s.candidates);
@@ -128,14 +147,18 @@ impl ModelTagger {
                     outside_before: run.start > range.start,
                     outside_after: run.end < range.end,
                 };
-                runs.push((run, bounds));
+                let at = emissions.len() / NUM_TAGS;
+                emissions.resize(emissions.len() + run.len() * NUM_TAGS, 0.0);
+                runs.push(Run {
+                    tokens: run,
+                    bounds,
+                    at,
+                });
             }
-            for (run, _) in &runs[first_run..] {
-                for i in run.clone() {
-                    let (Some(f), Some(row)) = (
-                        ctx.forms.get(i),
-                        emissions.get_mut(i * NUM_TAGS..(i + 1) * NUM_TAGS),
-                    ) else {
+            for run in &runs[first_run..] {
+                for i in run.tokens.clone() {
+                    let (Some(f), Some(row)) = (ctx.forms.get(i), run.row(&mut emissions, i))
+                    else {
                         continue;
                     };
                     let word = f.raw ^ u64::from(f.prefix[0] == 0);
@@ -153,16 +176,16 @@ impl ModelTagger {
                 }
             }
         }
-        for (run, bounds) in &runs {
-            self.decode(&emissions, run.clone(), *bounds, &mut s, &mut tags);
+        for run in &runs {
+            self.decode(&emissions, run, &mut s, &mut tags);
         }
         let ev = evidence::evidence(ctx, &tags);
-        for (run, bounds) in &runs {
+        for run in &runs {
             // Evidence that agrees with a token's own first-pass label
             // rarely changes anything; a run is decoded again only when
             // some evidence disagrees.
             let mut informed = false;
-            for i in run.clone() {
+            for i in run.tokens.clone() {
                 let e = ev.get(i).copied().unwrap_or(features::EVIDENCE_NONE);
                 if e == features::EVIDENCE_NONE {
                     continue;
@@ -174,33 +197,29 @@ impl ModelTagger {
                 informed |= own != e;
                 s.keys.clear();
                 features::extract_evidence(ctx, i, e, &mut s.keys);
-                if let Some(row) = emissions.get_mut(i * NUM_TAGS..(i + 1) * NUM_TAGS) {
+                if let Some(row) = run.row(&mut emissions, i) {
                     self.model.score(&s.keys, row);
                 }
             }
             if informed {
-                self.decode(&emissions, run.clone(), *bounds, &mut s, &mut tags);
+                self.decode(&emissions, run, &mut s, &mut tags);
             }
         }
         tags
     }
 
-    /// Decodes the tokens `range` from the document's `emissions` into
-    /// `tags[range]`.
-    fn decode(
-        &self,
-        emissions: &[f32],
-        range: Range<usize>,
-        bounds: Bounds,
-        s: &mut Scratch,
-        tags: &mut [u8],
-    ) {
-        let scores = emissions
-            .get(range.start * NUM_TAGS..range.end * NUM_TAGS)
-            .unwrap_or(&[]);
-        s.viterbi
-            .decode(scores, &self.model.transitions, None, bounds, &mut s.out);
-        if let Some(dst) = tags.get_mut(range) {
+    /// Decodes `run` from its `emissions` into `tags[run.tokens]`.
+    fn decode(&self, emissions: &[f32], run: &Run, s: &mut Scratch, tags: &mut [u8]) {
+        let rows = run.at * NUM_TAGS..(run.at + run.tokens.len()) * NUM_TAGS;
+        let scores = emissions.get(rows).unwrap_or(&[]);
+        s.viterbi.decode(
+            scores,
+            &self.model.transitions,
+            None,
+            run.bounds,
+            &mut s.out,
+        );
+        if let Some(dst) = tags.get_mut(run.tokens.clone()) {
             for (d, &t) in dst.iter_mut().zip(&s.out) {
                 *d = t;
             }
