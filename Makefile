@@ -3,6 +3,9 @@
 #   make serve   build everything (installing what is missing) and serve the
 #                page on http://127.0.0.1:8080
 #   make test    every test: Rust, wasm in node, the page in headless Chromium
+#   make train   train the name tagger (MODEL=full|open) from DATA
+#   make eval    dev-set scores through the CLI (MODEL=full|open)
+#   make bench   wasm vs compromise and wink-nlp in node; native MB/s and memory
 #
 # Everything the build needs is installed by these targets: the wasm target
 # (rustup), the wasm-bindgen CLI at the exact crate version (into .tools/),
@@ -14,6 +17,10 @@ SHELL := bash
 
 # Corpora for eval/train live beside the project; override with DATA=…
 DATA ?= ../shared/data
+# Which trained name model is embedded: full (default) or open (openly
+# licensed training data only); see MODEL_CARD.md.
+MODEL ?= full
+MODEL_FEATURES := $(if $(filter open,$(MODEL)),--features open-model,)
 PORT ?= 8080
 HOST ?= 127.0.0.1
 
@@ -28,13 +35,13 @@ PKG := www/pkg
 # The JS package around the wasm glue (js/ → www/pkg/); its version is the crate's.
 JS_SOURCES := $(wildcard js/*.js js/*.d.ts)
 VERSION := $(shell sed -n 's/^version *= *"\([^"]*\)".*/\1/p' Cargo.toml | head -n 1)
-RUST_SOURCES := $(shell find src -name '*.rs' -o -name '*.bin' -o -name '*.txt' 2>/dev/null) Cargo.toml
+RUST_SOURCES := $(shell find src models -name '*.rs' -o -name '*.bin' -o -name '*.txt' -o -name '*.lmod' 2>/dev/null) Cargo.toml
 
 .PHONY: build serve test test-rust test-node test-browser lint setup setup-wasm setup-node \
-        setup-browser cli clean help
+        setup-browser cli clean help train eval bench
 
 help:
-	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,12p' Makefile | sed 's/^# \{0,1\}//'
 
 # ----- setup ---------------------------------------------------------------
 
@@ -68,10 +75,10 @@ setup-browser:
 build: $(PKG)/package.json cli
 
 cli:
-	cargo build --release --bin lede
+	cargo build --release --bin lede $(MODEL_FEATURES)
 
 $(PKG)/lede_bg.wasm: $(RUST_SOURCES) | setup
-	cargo build --release --target $(WASM_TARGET) --lib
+	cargo build --release --target $(WASM_TARGET) --lib $(MODEL_FEATURES)
 	$(WASM_BINDGEN) --target web --out-dir $(PKG) $(WASM_RAW)
 	$(WASM_OPT) -O3 $(PKG)/lede_bg.wasm -o $(PKG)/lede_bg.wasm
 	@printf 'wasm: %s bytes, %s bytes gzip -9\n' "$$(wc -c < $@)" "$$(gzip -9 -c $@ | wc -c)"
@@ -103,6 +110,24 @@ test-node: build
 
 test-browser: build setup-browser
 	node --test --test-concurrency=1 tests/browser/
+
+# ----- model: train, evaluate, benchmark ------------------------------------
+
+# Seeded and deterministic; a few minutes on 2 cores. Writes
+# models/names-$(MODEL).lmod and prints dev scores (in-process) and a
+# held-out UNER EWT estimate (UNER dev is training data).
+train:
+	cargo build --release --bin lede-train
+	target/release/lede-train --model $(MODEL) --data $(DATA) --uner-folds 3
+
+# Scores through the CLI (`lede --jsonl --offsets codepoints`).
+eval:
+	cargo build --release --bin lede --bin lede-eval $(MODEL_FEATURES)
+	target/release/lede-eval --data $(DATA)
+
+bench: build
+	node bench/throughput.mjs $(DATA)
+	bash bench/native.sh $(DATA)
 
 clean:
 	cargo clean

@@ -20,6 +20,8 @@
 
 pub mod analysis;
 pub mod attributions;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod corpus;
 pub mod entities;
 pub mod report;
 pub mod span;

@@ -1,10 +1,12 @@
 //! Names: PERSON, ORG, PLACE and MISC mentions.
 //!
 //! The [`NameTagger`] trait is the seam between the pipeline and whatever
-//! finds names; [`rules::RuleTagger`] is the first, rule-based implementation.
+//! finds names; [`rules::RuleTagger`] is the first, rule-based
+//! implementation and [`tagger::ModelTagger`] the trained one (the default).
 
 pub mod lexicon;
 pub mod rules;
+pub mod tagger;
 pub mod titles;
 
 use super::Entity;
@@ -20,8 +22,12 @@ pub trait NameTagger: Send + Sync {
     fn tag(&self, doc: &Document) -> Vec<Entity>;
 }
 
-/// The tagger `analyse` uses.
+/// The tagger `analyse` uses: the embedded trained model, or the rules if
+/// the model cannot be decoded.
 pub fn default_tagger() -> &'static dyn NameTagger {
-    static TAGGER: rules::RuleTagger = rules::RuleTagger;
-    &TAGGER
+    static RULES: rules::RuleTagger = rules::RuleTagger;
+    match tagger::ModelTagger::embedded() {
+        Some(t) => t,
+        None => &RULES,
+    }
 }

@@ -1,0 +1,61 @@
+//! Running documents through the `lede` CLI in `--jsonl` mode.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use serde::Deserialize;
+
+/// An entity as the CLI prints it (code-point offsets).
+#[derive(Deserialize, Debug, Clone)]
+pub struct EntityOut {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+}
+
+/// One output line of the CLI.
+#[derive(Deserialize, Debug)]
+pub struct LineOut {
+    pub id: usize,
+    pub entities: Vec<EntityOut>,
+}
+
+/// Analyses `texts` with `lede --jsonl --offsets codepoints` and returns
+/// the entities of each text, in order.
+pub fn analyse(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<Vec<EntityOut>>, String> {
+    let mut input = String::new();
+    for (id, text) in texts.iter().enumerate() {
+        let line = serde_json::json!({"id": id, "text": text});
+        input.push_str(&line.to_string());
+        input.push('\n');
+    }
+    let mut child = Command::new(lede)
+        .args(["--jsonl", "--offsets", "codepoints"])
+        .args(extra)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", lede.display()))?;
+    let mut stdin = child.stdin.take().ok_or("no stdin")?;
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("{} failed: {e}", lede.display()))?;
+    writer
+        .join()
+        .map_err(|_| "writer thread failed".to_string())?
+        .map_err(|e| format!("cannot write to {}: {e}", lede.display()))?;
+    if !output.status.success() {
+        return Err(format!("{} exited with {}", lede.display(), output.status));
+    }
+    let mut out = vec![Vec::new(); texts.len()];
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let l: LineOut = serde_json::from_str(line).map_err(|e| format!("bad CLI output: {e}"))?;
+        if let Some(slot) = out.get_mut(l.id) {
+            *slot = l.entities;
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,145 @@
+//! Which tokens can be part of a name: words with a capital letter, words
+//! in a name gazetteer that are not common words ("tampa", "obama"), and
+//! what joins or extends them (up to two short tokens between two such
+//! words, as in "Bank of America" or "Douglas & Lomason", and a number next
+//! to one, as in "Apollo 13"). The tagger decodes only runs of candidates
+//! and leaves everything else outside any name; in news text this skips
+//! most tokens.
+//!
+//! The price: other names written entirely in lower case ("trump" in a
+//! tweet) are not found. `MODEL_CARD.md` reports scores with this rule.
+
+use std::ops::Range;
+
+use super::context::Context;
+use super::gazetteer::LISTS;
+use crate::text::{Document, TokenKind};
+
+/// Place lists: a lower-case member is a candidate ("mexico", "tampa").
+const PLACE_LISTS: [&str; 4] = ["country", "us_state", "region", "city"];
+
+/// Person-name lists: a lower-case member is a candidate unless it is also
+/// a common word ("obama", but not "will" or "rose").
+const NAME_LISTS: [&str; 2] = ["given_name", "surname"];
+
+/// The bit mask (over [`LISTS`]) of the lists named.
+fn lists(names: &[&str]) -> u32 {
+    LISTS
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| names.contains(l))
+        .fold(0, |m, (k, _)| m | 0b111 << (3 * k))
+}
+
+/// The position bits of the common-words list.
+fn common_list() -> u32 {
+    LISTS
+        .iter()
+        .position(|l| *l == "common")
+        .map_or(0, |k| 0b111 << (3 * k))
+}
+
+/// Name particles written in lower case before a name ("de Silva").
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "van", "von", "der", "den", "al", "el", "la", "le", "bin",
+    "ibn", "du", "dos",
+];
+
+/// True for a possessive after a name (`'s`, or `'` `s` in pre-tokenized
+/// text), which CoNLL-style names may include ("Lord 's").
+fn possessive(doc: &Document, i: usize) -> bool {
+    let t = doc.token_text(i);
+    matches!(t, "'s" | "’s" | "'" | "’")
+        || (t == "s" && matches!(doc.token_text(i.wrapping_sub(1)), "'" | "’"))
+}
+
+/// True when a gap token may join two candidates: punctuation, numbers and
+/// short words ("of", "de", "&", "'s"), not ordinary words ("said").
+fn joins(doc: &Document, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    match t.kind {
+        TokenKind::Word => doc.token_text(i).chars().count() <= 3,
+        TokenKind::Punct | TokenKind::Number | TokenKind::Dash | TokenKind::Symbol => true,
+        _ => false,
+    }
+}
+
+/// Longest gap of non-candidates that is bridged between two candidates.
+const MAX_GAP: usize = 2;
+
+/// Sets `out[k]` for token `range.start + k` of `doc` when it may be part
+/// of a name.
+pub fn mark(doc: &Document, ctx: &Context, range: Range<usize>, out: &mut Vec<bool>) {
+    out.clear();
+    let (places, names, common) = (lists(&PLACE_LISTS), lists(&NAME_LISTS), common_list());
+    out.extend(range.clone().map(|i| {
+        let upper = ctx.forms.get(i).is_some_and(|f| f.casing.has_upper);
+        let g = ctx.gazetteer.get(i).copied().unwrap_or(0);
+        upper || g & places != 0 || (g & names != 0 && g & common == 0)
+    }));
+    let kind = |k: usize| doc.tokens.get(range.start + k).map(|t| t.kind);
+    let n = out.len();
+    // Numbers next to a candidate.
+    for k in 0..n {
+        if !out[k] && kind(k) == Some(TokenKind::Number) {
+            let before = k > 0 && out[k - 1];
+            let after = out.get(k + 1).copied().unwrap_or(false);
+            out[k] = before || after;
+        }
+    }
+    // Particles before and possessives after a candidate.
+    for k in (0..n).rev() {
+        if !out[k] && out.get(k + 1).copied().unwrap_or(false) {
+            out[k] = PARTICLES.contains(&doc.token_text(range.start + k));
+        }
+    }
+    for k in 1..n {
+        if !out[k] && out[k - 1] {
+            out[k] = possessive(doc, range.start + k);
+        }
+    }
+    // Short gaps between candidates.
+    let mut last: Option<usize> = None;
+    for k in 0..n {
+        if !out[k] {
+            continue;
+        }
+        if let Some(p) = last {
+            let gap = k - p - 1;
+            if (1..=MAX_GAP).contains(&gap) && (p + 1..k).all(|g| joins(doc, range.start + g)) {
+                out[p + 1..k].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        last = Some(k);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::names::tagger::context::Resources;
+
+    fn marked(text: &str) -> String {
+        let doc = Document::new(text);
+        let ctx = Context::new(&doc, &Resources::default());
+        let mut out = Vec::new();
+        mark(&doc, &ctx, 0..doc.tokens.len(), &mut out);
+        (0..doc.tokens.len())
+            .filter(|&i| out[i])
+            .map(|i| doc.token_text(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn capitals_connectors_and_numbers() {
+        assert_eq!(
+            marked("the chief of Bank of America said Apollo 13 was in the news"),
+            "Bank of America Apollo 13"
+        );
+        assert_eq!(marked("he bought an iPhone and sold it"), "iPhone");
+        assert_eq!(marked("ARREST BASS now"), "ARREST BASS");
+    }
+}

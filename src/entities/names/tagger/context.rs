@@ -1,0 +1,322 @@
+//! Everything the features of one document need, computed once per
+//! document: word forms, gazetteer matches, titles, quotes, sentence starts,
+//! ALL-CAPS sentences and document-level capitalisation evidence.
+
+use std::collections::HashMap;
+
+use super::hash::PreHashed;
+
+use super::forms::{lower_hash, Form};
+use super::gazetteer::{Gazetteers, Matches};
+use super::titles::TITLES;
+use crate::text::{Document, QuoteRole, TokenKind};
+
+/// Gazetteers and word lists the features consult; built once per model.
+#[derive(Clone, Debug, Default)]
+pub struct Resources {
+    /// Compiled gazetteers.
+    pub gazetteers: Gazetteers,
+    /// Lower-form hashes of titles (with and without full stop), sorted.
+    titles: Vec<u64>,
+    /// Word clusters by lower-form hash.
+    clusters: HashMap<u64, u16, PreHashed>,
+}
+
+/// No cluster.
+pub const NO_CLUSTER: u16 = u16::MAX;
+
+impl Resources {
+    /// Resources from the compiled gazetteer and cluster texts.
+    pub fn new(gazetteer_text: &str, cluster_text: &str) -> Resources {
+        let mut titles: Vec<u64> = TITLES
+            .iter()
+            .flat_map(|t| [lower_hash(t), lower_hash(&format!("{t}."))])
+            .collect();
+        titles.sort_unstable();
+        titles.dedup();
+        Resources {
+            gazetteers: Gazetteers::parse(gazetteer_text),
+            titles,
+            clusters: parse_clusters(cluster_text),
+        }
+    }
+
+    /// The cluster of the word with lower form `lower`.
+    pub fn cluster(&self, lower: u64) -> u16 {
+        self.clusters.get(&lower).copied().unwrap_or(NO_CLUSTER)
+    }
+
+    /// True when the token with lower form `lower` is a title.
+    pub fn is_title(&self, lower: u64) -> bool {
+        self.titles.binary_search(&lower).is_ok()
+    }
+}
+
+/// Parses `# cluster N` sections of one word a line, and the `# coarse`
+/// line giving each cluster's coarse group. A word's code is
+/// `coarse << 10 | cluster`.
+fn parse_clusters(text: &str) -> HashMap<u64, u16, PreHashed> {
+    let mut map = HashMap::default();
+    let mut coarse: Vec<u16> = Vec::new();
+    let mut current: Option<u16> = None;
+    for line in text.lines() {
+        if let Some(groups) = line.strip_prefix("# coarse ") {
+            coarse = groups
+                .split_whitespace()
+                .filter_map(|g| g.parse().ok())
+                .collect();
+        } else if let Some(n) = line.strip_prefix("# cluster ") {
+            current = n.trim().parse().ok().filter(|&c: &u16| c < 1024);
+        } else if !line.starts_with('#') && !line.trim().is_empty() {
+            if let Some(c) = current {
+                let group = coarse.get(usize::from(c)).copied().unwrap_or(0) & 0x3f;
+                map.insert(lower_hash(line.trim()), group << 10 | c);
+            }
+        }
+    }
+    map
+}
+
+/// The fine cluster of a cluster code.
+pub const fn fine(code: u16) -> u16 {
+    code & 0x3ff
+}
+
+/// The coarse group of a cluster code.
+pub const fn coarse(code: u16) -> u16 {
+    code >> 10
+}
+
+/// Per-token flags.
+pub mod flag {
+    /// First word of a sentence, or first after an opening quote or colon.
+    pub const START: u8 = 1;
+    /// Inside a quotation.
+    pub const IN_QUOTE: u8 = 2;
+    /// The sentence is written in capitals ("ARREST BASS").
+    pub const CAPS_SENTENCE: u8 = 4;
+    /// The previous token is a title.
+    pub const AFTER_TITLE: u8 = 8;
+    /// The token two back is a title and the previous one is capitalised
+    /// ("Mayor Karen Bass": true for Bass).
+    pub const AFTER_TITLE_NAME: u8 = 16;
+    /// The token is a title itself.
+    pub const TITLE: u8 = 32;
+    /// Most of the sentence is numbers (results tables, scores, prices).
+    pub const NUMERIC_SENTENCE: u8 = 64;
+}
+
+/// Document-level capitalisation evidence for a word: whether the same
+/// word appears elsewhere capitalised in mid-sentence (bit 0) and whether
+/// it appears elsewhere in lower case (bit 1). `NONE` for tokens without
+/// letters.
+pub mod doccap {
+    /// Not a word.
+    pub const NONE: u8 = 4;
+}
+
+/// The per-document context of the features.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    /// Word forms, one per token.
+    pub forms: Vec<Form>,
+    /// Gazetteer matches, one per token.
+    pub gazetteer: Vec<Matches>,
+    /// [`flag`] bits, one per token.
+    pub flags: Vec<u8>,
+    /// [`doccap`] codes, one per token.
+    pub doccap: Vec<u8>,
+    /// Word cluster of each token ([`NO_CLUSTER`] when unknown).
+    pub clusters: Vec<u16>,
+}
+
+impl Context {
+    /// Computes the context of `doc`.
+    pub fn new(doc: &Document, res: &Resources) -> Context {
+        let n = doc.tokens.len();
+        let forms: Vec<Form> = doc.tokens.iter().map(|t| Form::of(t, doc.text)).collect();
+        let mut gazetteer = vec![0; n];
+        let mut flags = vec![0u8; n];
+        let mut lowers: Vec<u64> = Vec::new();
+        for sentence in &doc.sentences {
+            let range = sentence.tokens.start.min(n)..sentence.tokens.end.min(n);
+            lowers.clear();
+            lowers.extend(forms[range.clone()].iter().map(|f| f.lower));
+            if let Some(out) = gazetteer.get_mut(range.clone()) {
+                res.gazetteers.matches(&lowers, out);
+            }
+            mark_sentence(doc, &forms, res, range, &mut flags);
+        }
+        mark_quotes(doc, &mut flags);
+        let doccap = doc_capitalisation(&forms, &flags);
+        let clusters = forms.iter().map(|f| res.cluster(f.lower)).collect();
+        Context {
+            forms,
+            gazetteer,
+            flags,
+            doccap,
+            clusters,
+        }
+    }
+}
+
+/// Sentence starts, titles and ALL-CAPS sentences.
+fn mark_sentence(
+    doc: &Document,
+    forms: &[Form],
+    res: &Resources,
+    range: std::ops::Range<usize>,
+    flags: &mut [u8],
+) {
+    let (mut words, mut caps, mut numbers) = (0usize, 0usize, 0usize);
+    let mut expect_start = true;
+    for i in range.clone() {
+        let (Some(t), Some(f)) = (doc.tokens.get(i), forms.get(i)) else {
+            continue;
+        };
+        let mut bits = 0u8;
+        numbers += usize::from(t.kind == TokenKind::Number);
+        if t.is_wordlike() {
+            if expect_start {
+                bits |= flag::START;
+                expect_start = false;
+            }
+            if f.casing.has_letter && f.chars > 1 {
+                words += 1;
+                caps += usize::from(f.casing.all_caps);
+            }
+        } else if matches!(t.kind, TokenKind::Quote(q) if q.role != QuoteRole::Close)
+            || doc.token_text(i) == ":"
+        {
+            expect_start = true;
+        }
+        if res.is_title(f.lower) {
+            bits |= flag::TITLE;
+        }
+        if i > range.start && flags.get(i - 1).is_some_and(|b| b & flag::TITLE != 0) {
+            bits |= flag::AFTER_TITLE;
+        }
+        if i > range.start + 1
+            && flags.get(i - 2).is_some_and(|b| b & flag::TITLE != 0)
+            && forms.get(i - 1).is_some_and(|p| p.casing.initial_upper)
+        {
+            bits |= flag::AFTER_TITLE_NAME;
+        }
+        if let Some(slot) = flags.get_mut(i) {
+            *slot |= bits;
+        }
+    }
+    let mut bits = 0;
+    if words >= 2 && caps * 10 >= words * 6 {
+        bits |= flag::CAPS_SENTENCE;
+    }
+    if numbers >= 2 && numbers * 10 >= range.len() * 3 {
+        bits |= flag::NUMERIC_SENTENCE;
+    }
+    for slot in flags.get_mut(range).unwrap_or(&mut []) {
+        *slot |= bits;
+    }
+}
+
+/// Marks tokens inside quotation marks; quotations end with their paragraph.
+fn mark_quotes(doc: &Document, flags: &mut [u8]) {
+    for p in &doc.paragraphs {
+        let mut open = false;
+        for i in p.tokens.clone() {
+            let Some(t) = doc.tokens.get(i) else { continue };
+            if let TokenKind::Quote(q) = t.kind {
+                if !q.double {
+                    continue;
+                }
+                open = match q.role {
+                    QuoteRole::Open => true,
+                    QuoteRole::Close => false,
+                    QuoteRole::Either => !open,
+                };
+            } else if open {
+                if let Some(slot) = flags.get_mut(i) {
+                    *slot |= flag::IN_QUOTE;
+                }
+            }
+        }
+    }
+}
+
+/// For every word, whether the same word appears elsewhere in the document
+/// capitalised in mid-sentence, and whether it appears in lower case.
+fn doc_capitalisation(forms: &[Form], flags: &[u8]) -> Vec<u8> {
+    let informative_cap = |f: &Form, b: u8| {
+        f.casing.initial_upper && !f.casing.all_caps && b & (flag::START | flag::CAPS_SENTENCE) == 0
+    };
+    let mut counts: HashMap<u64, (u32, u32), PreHashed> = HashMap::default();
+    for (f, &b) in forms.iter().zip(flags) {
+        if !f.casing.has_letter {
+            continue;
+        }
+        let c = counts.entry(f.lower).or_insert((0, 0));
+        c.0 += u32::from(informative_cap(f, b));
+        c.1 += u32::from(f.casing.all_lower);
+    }
+    forms
+        .iter()
+        .zip(flags)
+        .map(|(f, &b)| {
+            if !f.casing.has_letter {
+                return doccap::NONE;
+            }
+            let (cap, low) = counts.get(&f.lower).copied().unwrap_or((0, 0));
+            let cap = cap - u32::from(informative_cap(f, b));
+            let low = low - u32::from(f.casing.all_lower);
+            u8::from(cap > 0) | (u8::from(low > 0) << 1)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(text: &str) -> (Document<'_>, Context) {
+        let res = Resources::new("# list city\nlos angeles\n", "# cluster 3\nbass\n");
+        let doc = Document::new(text);
+        let ctx = Context::new(&doc, &res);
+        (doc, ctx)
+    }
+
+    #[test]
+    fn headline_in_capitals_borrows_evidence_from_the_body() {
+        let (doc, ctx) = context("ARREST BASS NOW\n\nMayor Karen Bass spoke in Los Angeles.");
+        assert!(ctx.flags[0] & flag::CAPS_SENTENCE != 0);
+        assert!(ctx.flags[4] & flag::CAPS_SENTENCE == 0);
+        // "BASS" in the headline: Bass is capitalised mid-sentence below.
+        assert_eq!(doc.token_text(1), "BASS");
+        assert_eq!(ctx.doccap[1], 1);
+        // "Bass" after "Mayor Karen": a name after a title.
+        assert_eq!(doc.token_text(5), "Bass");
+        assert!(ctx.flags[5] & flag::AFTER_TITLE_NAME != 0);
+        assert!(ctx.flags[4] & flag::AFTER_TITLE != 0);
+        assert!(ctx.gazetteer[8] != 0 && ctx.gazetteer[9] != 0);
+        assert_eq!(
+            (ctx.clusters[1], ctx.clusters[5], ctx.clusters[4]),
+            (3, 3, NO_CLUSTER)
+        );
+        let res = Resources::new("", "# coarse 0 5\n# cluster 1\nbass\n");
+        let code = res.cluster(lower_hash("Bass"));
+        assert_eq!((fine(code), coarse(code)), (1, 5));
+    }
+
+    #[test]
+    fn quotes_and_sentence_starts() {
+        let (doc, ctx) = context("He said: “We will win.” Then Ana left.");
+        let we = (0..doc.tokens.len())
+            .find(|&i| doc.token_text(i) == "We")
+            .unwrap_or(0);
+        assert!(ctx.flags[we] & flag::IN_QUOTE != 0);
+        assert!(ctx.flags[we] & flag::START != 0);
+        assert!(ctx.flags[0] & flag::START != 0);
+        let ana = (0..doc.tokens.len())
+            .find(|&i| doc.token_text(i) == "Ana")
+            .unwrap_or(0);
+        assert!(ctx.flags[ana] & (flag::IN_QUOTE | flag::START) == 0);
+    }
+}

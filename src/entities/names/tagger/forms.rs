@@ -1,0 +1,229 @@
+//! Word forms: the hashes of one token that features are built from,
+//! computed once per token without allocating.
+
+use super::hash::Hasher;
+use crate::text::{Token, TokenKind};
+
+/// How many prefixes and suffixes (1..=AFFIXES characters) are hashed.
+pub const AFFIXES: usize = 4;
+
+/// Seeds of the per-token hashes.
+const LOWER: u64 = 0x10;
+const RAW: u64 = 0x11;
+const SHAPE: u64 = 0x12;
+const PREFIX: u64 = 0x13;
+const SUFFIX: u64 = 0x14;
+
+/// Casing and content of a token.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Casing {
+    /// The token contains a letter.
+    pub has_letter: bool,
+    /// The first letter is upper case (`Bass`, `BASS`, `McCain`).
+    pub initial_upper: bool,
+    /// Every letter is upper case, and there are at least two.
+    pub all_caps: bool,
+    /// Every letter is lower case.
+    pub all_lower: bool,
+    /// Some letter is upper case (`Bass`, `iPhone`, `eBay`).
+    pub has_upper: bool,
+}
+
+/// The hashed forms of one token.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Form {
+    /// Lower-cased text, digits folded to `0`, curly apostrophes straight.
+    pub lower: u64,
+    /// The text as written (digits folded).
+    pub raw: u64,
+    /// Character classes with runs collapsed: `Xx`, `X.X.`, `d,d`, `xXx`.
+    pub shape: u64,
+    /// Lower-cased prefixes of 1..=AFFIXES characters (0 past the word's end).
+    pub prefix: [u64; AFFIXES],
+    /// Lower-cased suffixes of 1..=AFFIXES characters (0 past the word's end).
+    pub suffix: [u64; AFFIXES],
+    /// Casing facts.
+    pub casing: Casing,
+    /// Length in characters (saturating at 255).
+    pub chars: u8,
+}
+
+fn fold(c: char) -> char {
+    match c {
+        '’' | '‘' | '`' | 'ʼ' => '\'',
+        '“' | '”' | '„' | '«' | '»' => '"',
+        c if c.is_numeric() => '0',
+        c => c,
+    }
+}
+
+fn class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_alphabetic() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        fold(c)
+    }
+}
+
+/// Hash of the lower-cased, folded form of `s` (what gazetteer entries and
+/// word features are keyed by).
+pub fn lower_hash(s: &str) -> u64 {
+    let mut h = Hasher::new(LOWER);
+    for c in s.chars() {
+        let f = fold(c);
+        if f.is_ascii() {
+            h = h.add(f.to_ascii_lowercase() as u64);
+        } else {
+            for l in f.to_lowercase() {
+                h = h.add(l as u64);
+            }
+        }
+    }
+    h.finish()
+}
+
+impl Form {
+    /// The forms of `token` in `text`.
+    pub fn of(token: &Token, text: &str) -> Form {
+        let s = token.span.slice(text);
+        let mut lower = Hasher::new(LOWER);
+        let mut raw = Hasher::new(RAW);
+        let mut shape = Hasher::new(SHAPE);
+        let mut prefix = [0u64; AFFIXES];
+        let mut pre = Hasher::new(PREFIX);
+        let mut last_class = '\0';
+        let mut casing = Casing {
+            all_lower: true,
+            ..Casing::default()
+        };
+        let mut upper_letters = 0usize;
+        let mut chars = 0usize;
+        for c in s.chars() {
+            let f = fold(c);
+            raw = raw.add(f as u64);
+            let k = class(c);
+            if k != last_class {
+                shape = shape.add(k as u64);
+                last_class = k;
+            }
+            if c.is_alphabetic() {
+                if !casing.has_letter {
+                    casing.initial_upper = c.is_uppercase();
+                }
+                casing.has_letter = true;
+                if c.is_uppercase() {
+                    upper_letters += 1;
+                    casing.all_lower = false;
+                    casing.has_upper = true;
+                } else if c.is_lowercase() {
+                    casing.all_caps = false;
+                }
+            }
+            if f.is_ascii() {
+                let l = f.to_ascii_lowercase() as u64;
+                lower = lower.add(l);
+                pre = pre.add(l);
+            } else {
+                for l in f.to_lowercase() {
+                    lower = lower.add(l as u64);
+                    pre = pre.add(l as u64);
+                }
+            }
+            if let Some(p) = prefix.get_mut(chars) {
+                *p = pre.finish();
+            }
+            chars += 1;
+        }
+        casing.all_caps = casing.has_letter && upper_letters >= 2 && casing.all_caps_candidate(s);
+        casing.all_lower &= casing.has_letter;
+        let mut suffix = [0u64; AFFIXES];
+        let mut suf = Hasher::new(SUFFIX);
+        for (k, c) in s.chars().rev().take(AFFIXES).enumerate() {
+            let f = fold(c);
+            if f.is_ascii() {
+                suf = suf.add(f.to_ascii_lowercase() as u64);
+            } else {
+                for l in f.to_lowercase() {
+                    suf = suf.add(l as u64);
+                }
+            }
+            if let Some(slot) = suffix.get_mut(k) {
+                *slot = suf.finish();
+            }
+        }
+        // Prefixes and suffixes are for words; punctuation only needs its form.
+        if !matches!(token.kind, TokenKind::Word) {
+            prefix = [0; AFFIXES];
+            suffix = [0; AFFIXES];
+        }
+        Form {
+            lower: lower.finish(),
+            raw: raw.finish(),
+            shape: shape.finish(),
+            prefix,
+            suffix,
+            casing,
+            chars: chars.min(255) as u8,
+        }
+    }
+}
+
+impl Casing {
+    /// No lower-case letter in `s`.
+    fn all_caps_candidate(&self, s: &str) -> bool {
+        !s.chars().any(char::is_lowercase)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Document;
+
+    fn forms(text: &str) -> Vec<Form> {
+        let doc = Document::new(text);
+        doc.tokens.iter().map(|t| Form::of(t, text)).collect()
+    }
+
+    #[test]
+    fn case_variants_share_the_lower_form() {
+        let f = forms("Bass BASS bass");
+        assert_eq!(f[0].lower, f[1].lower);
+        assert_eq!(f[1].lower, f[2].lower);
+        assert_ne!(f[0].raw, f[1].raw);
+        assert!(f[0].casing.initial_upper && !f[0].casing.all_caps);
+        assert!(f[1].casing.all_caps);
+        assert!(f[2].casing.all_lower);
+    }
+
+    #[test]
+    fn shapes_collapse_runs() {
+        let f = forms("Karen Bass U.S. 1,200 Jo");
+        assert_eq!(f[0].shape, f[1].shape);
+        assert_eq!(f[0].shape, f[4].shape);
+        assert_ne!(f[0].shape, f[2].shape);
+        // Digits fold: 1,200 and 3,400 look the same.
+        assert_eq!(forms("3,400")[0].raw, f[3].raw);
+    }
+
+    #[test]
+    fn affixes_match_across_case() {
+        let f = forms("Washington washingTON");
+        assert_eq!(f[0].prefix, f[1].prefix);
+        assert_eq!(f[0].suffix, f[1].suffix);
+        assert_ne!(f[0].prefix[3], 0);
+        let short = forms("Jo");
+        assert_eq!(short[0].prefix[2], 0);
+    }
+
+    #[test]
+    fn curly_and_straight_apostrophes_agree() {
+        let f = forms("O’Brien O'Brien");
+        assert_eq!(f[0].lower, f[1].lower);
+        assert_eq!(lower_hash("o'brien"), f[0].lower);
+    }
+}

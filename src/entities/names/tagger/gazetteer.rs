@@ -1,0 +1,236 @@
+//! Gazetteers: lists of known names (countries, cities, given names …)
+//! matched case-insensitively over token sequences.
+//!
+//! The lists are compiled offline by `tools/compile_gazetteers.py` into
+//! `models/gazetteers.txt` (sources and licences in `MODEL_CARD.md`). Each
+//! entry is tokenized by Lede's own tokenizer when the lists are loaded, so a
+//! multi-word entry ("st. louis", "new york city") matches exactly the tokens
+//! the tagger sees.
+
+use std::collections::HashMap;
+
+use super::forms::lower_hash;
+use super::hash::{Hasher, PreHashed};
+use crate::text::token;
+
+/// The lists, in the order of their bits in [`Matches`].
+pub const LISTS: [&str; 8] = [
+    "country",
+    "us_state",
+    "region",
+    "city",
+    "given_name",
+    "surname",
+    "title",
+    "common",
+];
+
+/// Longest entry, in tokens, that is matched.
+pub const MAX_TOKENS: usize = 6;
+
+/// Flag of a sequence that starts a longer entry.
+const PREFIX: u16 = 1 << 15;
+
+/// Seed of entry-sequence hashes.
+const SEQUENCE: u64 = 0x51;
+
+/// Where a token sits in the longest match of each list: three bits per
+/// list, 0 = no match, 1 = first, 2 = inside, 3 = last, 4 = the whole entry.
+pub type Matches = u32;
+
+/// The position code of list `list` in `m` (0 when unmatched).
+pub const fn position(m: Matches, list: usize) -> u32 {
+    (m >> (3 * list)) & 0b111
+}
+
+/// Compiled gazetteers.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteers {
+    /// Sequence hash → bit mask of the lists holding the entry.
+    entries: HashMap<u64, u16, PreHashed>,
+    /// Longest entry in tokens.
+    max_tokens: usize,
+}
+
+/// Hash of a token sequence, extended one token at a time.
+#[derive(Clone, Copy, Debug)]
+struct Sequence(Hasher);
+
+impl Sequence {
+    fn new() -> Self {
+        Sequence(Hasher::new(SEQUENCE))
+    }
+    fn push(self, lower: u64) -> Self {
+        Sequence(self.0.add(lower))
+    }
+    fn key(self) -> u64 {
+        self.0.finish()
+    }
+}
+
+impl Gazetteers {
+    /// Parses the compiled text: `# list NAME` starts a section, other `#`
+    /// lines are comments, every other line is one entry. Unknown lists are
+    /// skipped.
+    pub fn parse(text: &str) -> Gazetteers {
+        let mut g = Gazetteers::default();
+        let mut list: Option<usize> = None;
+        for line in text.lines() {
+            if let Some(name) = line.strip_prefix("# list ") {
+                list = LISTS.iter().position(|l| *l == name.trim());
+                continue;
+            }
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some(bit) = list else { continue };
+            g.insert(line.trim(), bit);
+        }
+        g
+    }
+
+    fn insert(&mut self, entry: &str, list: usize) {
+        // Entries are lower case; the tokenizer keeps the full stop of
+        // capitalised abbreviations ("St. Louis"), so tokenize them
+        // capitalised, as they appear in text.
+        let entry = &capitalise_words(entry);
+        let tokens = token::tokenize(entry);
+        if tokens.is_empty() || tokens.len() > MAX_TOKENS {
+            return;
+        }
+        let mut seq = Sequence::new();
+        for (k, t) in tokens.iter().enumerate() {
+            seq = seq.push(lower_hash(t.span.slice(entry)));
+            if k + 1 < tokens.len() {
+                // Matching may go on past this prefix.
+                *self.entries.entry(seq.key()).or_insert(0) |= PREFIX;
+            }
+        }
+        *self.entries.entry(seq.key()).or_insert(0) |= 1 << list;
+        self.max_tokens = self.max_tokens.max(tokens.len());
+    }
+
+    /// Number of distinct entries.
+    pub fn len(&self) -> usize {
+        self.entries.values().filter(|&&m| m & !PREFIX != 0).count()
+    }
+
+    /// True when no list was loaded.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Marks the longest match of every list over `lowers` (the lower-form
+    /// hashes of consecutive tokens), writing one [`Matches`] per token.
+    pub fn matches(&self, lowers: &[u64], out: &mut [Matches]) {
+        for m in out.iter_mut() {
+            *m = 0;
+        }
+        if self.entries.is_empty() {
+            return;
+        }
+        for start in 0..lowers.len() {
+            let mut seq = Sequence::new();
+            // For each list, the longest length matched from `start`.
+            let mut longest = [0usize; LISTS.len()];
+            let max = self.max_tokens.min(lowers.len() - start);
+            for (len, &lower) in (1..=max).zip(&lowers[start..]) {
+                seq = seq.push(lower);
+                let Some(&mask) = self.entries.get(&seq.key()) else {
+                    break;
+                };
+                for (list, best) in longest.iter_mut().enumerate() {
+                    if mask & (1 << list) != 0 {
+                        *best = len;
+                    }
+                }
+                if mask & PREFIX == 0 {
+                    break;
+                }
+            }
+            for (list, &len) in longest.iter().enumerate() {
+                if len == 0 {
+                    continue;
+                }
+                let span = out.get_mut(start..start + len).unwrap_or(&mut []);
+                if span.iter().any(|m| position(*m, list) != 0) {
+                    continue; // an earlier, overlapping match of this list wins
+                }
+                let n = span.len();
+                for (k, m) in span.iter_mut().enumerate() {
+                    let code = if n == 1 {
+                        4
+                    } else if k == 0 {
+                        1
+                    } else if k + 1 == n {
+                        3
+                    } else {
+                        2
+                    };
+                    *m |= code << (3 * list);
+                }
+            }
+        }
+    }
+}
+
+/// `st. louis` → `St. Louis`.
+fn capitalise_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut at_start = true;
+    for c in s.chars() {
+        if at_start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        at_start = c == ' ';
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Document;
+
+    const LISTS_TEXT: &str = "# test lists\n# list city\nnew york\nst. louis\nyork\n\
+                              # list country\ngeorgia\n# list us_state\ngeorgia\nnew york\n";
+
+    fn matches(text: &str) -> Vec<Matches> {
+        let g = Gazetteers::parse(LISTS_TEXT);
+        let doc = Document::new(text);
+        let lowers: Vec<u64> = (0..doc.tokens.len())
+            .map(|i| lower_hash(doc.token_text(i)))
+            .collect();
+        let mut out = vec![0; lowers.len()];
+        g.matches(&lowers, &mut out);
+        out
+    }
+
+    #[test]
+    fn longest_match_per_list_any_case() {
+        let city = 3;
+        let m = matches("She flew from NEW YORK to St. Louis");
+        assert_eq!(position(m[3], city), 1);
+        assert_eq!(position(m[4], city), 3);
+        assert_eq!(position(m[4], 1), 3, "New York is a state too");
+        assert_eq!(position(m[6], city), 1);
+        assert_eq!(position(m[7], city), 3);
+        assert_eq!(m[0], 0);
+    }
+
+    #[test]
+    fn one_entry_in_several_lists() {
+        let m = matches("Georgia");
+        assert_eq!(position(m[0], 1), 4);
+        assert_eq!(position(m[0], 0), 4);
+        assert_eq!(position(m[0], 3), 0);
+    }
+
+    #[test]
+    fn unknown_lists_and_comments_are_skipped() {
+        let g = Gazetteers::parse("# list nonsense\nfoo\n# comment\n# list city\nparis\n");
+        assert_eq!(g.len(), 1);
+    }
+}

@@ -1,0 +1,332 @@
+//! The trained name tagger: an averaged structured perceptron over BILOU
+//! tags, decoded with Viterbi under the BILOU constraints, run in two
+//! passes (the second adds what the first found elsewhere in the article).
+//!
+//! Everything inference needs lives here and does no IO: the model and the
+//! gazetteers are embedded in the binary and decoded once. Training lives
+//! in `src/bin/lede-train.rs`; `MODEL_CARD.md` describes the shipped model.
+//!
+//! Architecture invariant: features are computed by [`features::extract`]
+//! for both training and inference, so the two cannot drift apart.
+
+pub mod candidates;
+pub mod context;
+pub mod evidence;
+pub mod features;
+pub mod forms;
+pub mod gazetteer;
+pub mod hash;
+pub mod model;
+pub mod tags;
+pub mod titles;
+pub mod viterbi;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::NameTagger;
+use crate::entities::Entity;
+use crate::text::Document;
+use context::{Context, Resources};
+use hash::PreHashed;
+use model::Model;
+use tags::NUM_TAGS;
+use viterbi::{Bounds, Viterbi};
+
+/// The embedded model: `models/names-full.lmod` by default, or
+/// `models/names-open.lmod` (trained on openly licensed data only) with the
+/// `open-model` cargo feature. See `MODEL_CARD.md`.
+#[cfg(not(feature = "open-model"))]
+pub const MODEL_BYTES: &[u8] = include_bytes!("../../../../models/names-full.lmod");
+/// The embedded model (openly licensed training data only).
+#[cfg(feature = "open-model")]
+pub const MODEL_BYTES: &[u8] = include_bytes!("../../../../models/names-open.lmod");
+
+/// The embedded gazetteers (`models/gazetteers.txt`).
+pub const GAZETTEERS: &str = include_str!("../../../../models/gazetteers.txt");
+
+/// The embedded word clusters (`models/clusters.txt`).
+pub const CLUSTERS: &str = include_str!("../../../../models/clusters.txt");
+
+/// A name tagger backed by a trained model.
+#[derive(Clone, Debug)]
+pub struct ModelTagger {
+    model: Model,
+    resources: Resources,
+}
+
+/// A run of candidate tokens, decoded on its own.
+struct Run {
+    /// Token indices.
+    tokens: Range<usize>,
+    /// What surrounds it in its sentence.
+    bounds: Bounds,
+    /// Its first row in the emission scores.
+    at: usize,
+}
+
+impl Run {
+    /// The emission row of token `i` of this run.
+    fn row<'e>(&self, emissions: &'e mut [f32], i: usize) -> Option<&'e mut [f32]> {
+        let r = self.at + i.checked_sub(self.tokens.start)?;
+        emissions.get_mut(r * NUM_TAGS..(r + 1) * NUM_TAGS)
+    }
+}
+
+/// Reusable buffers for tagging one document.
+#[derive(Default)]
+struct Scratch {
+    keys: Vec<u32>,
+    candidates: Vec<bool>,
+    viterbi: Viterbi,
+    out: Vec<u8>,
+}
+
+impl ModelTagger {
+    /// A tagger from a decoded model and its resources.
+    pub fn new(model: Model, resources: Resources) -> ModelTagger {
+        ModelTagger { model, resources }
+    }
+
+    /// The embedded model, decoded on first use; `None` if it is missing or
+    /// malformed (the caller then falls back to rules).
+    pub fn embedded() -> Option<&'static ModelTagger> {
+        static TAGGER: OnceLock<Option<ModelTagger>> = OnceLock::new();
+        TAGGER
+            .get_or_init(|| {
+                let model = Model::decode(MODEL_BYTES)?;
+                Some(ModelTagger::new(
+                    model,
+                    Resources::new(GAZETTEERS, CLUSTERS),
+                ))
+            })
+            .as_ref()
+    }
+
+    /// The features' resources (gazetteers, titles).
+    pub fn resources(&self) -> &Resources {
+        &self.resources
+    }
+
+    /// The decoded model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// One tag per token of `doc`, after both passes. Only runs of
+    /// [`candidates`] are scored and decoded; the second pass only adds the
+    /// evidence features to the first pass's scores, and decodes again only
+    /// the runs where some evidence disagrees with the first pass.
+    pub fn tag_tokens(&self, doc: &Document, ctx: &Context) -> Vec<u8> {
+        let n = doc.tokens.len();
+        let mut tags = vec![tags::O; n];
+        let mut s = Scratch::default();
+        // Scores of candidate tokens only, run after run.
+        let mut emissions: Vec<f32> = Vec::new();
+        // Scores of the features of a word's own text, once per distinct
+        // word of the document.
+        let mut own: HashMap<u64, [f32; NUM_TAGS], PreHashed> = HashMap::default();
+        let mut runs: Vec<Run> = Vec::new();
+        for sentence in &doc.sentences {
+            let range = sentence.tokens.start.min(n)..sentence.tokens.end.min(n);
+            candidates::mark(doc, ctx, range.clone(), &mut s.candidates);
+            let first_run = runs.len();
+            let mut k = 0;
+            while k < s.candidates.len() {
+                if !s.candidates[k] {
+                    k += 1;
+                    continue;
+                }
+                let start = k;
+                while k < s.candidates.len() && s.candidates[k] {
+                    k += 1;
+                }
+                let run = range.start + start..range.start + k;
+                let bounds = Bounds {
+                    outside_before: run.start > range.start,
+                    outside_after: run.end < range.end,
+                };
+                let at = emissions.len() / NUM_TAGS;
+                emissions.resize(emissions.len() + run.len() * NUM_TAGS, 0.0);
+                runs.push(Run {
+                    tokens: run,
+                    bounds,
+                    at,
+                });
+            }
+            for run in &runs[first_run..] {
+                for i in run.tokens.clone() {
+                    let (Some(f), Some(row)) = (ctx.forms.get(i), run.row(&mut emissions, i))
+                    else {
+                        continue;
+                    };
+                    let word = f.raw ^ u64::from(f.prefix[0] == 0);
+                    let scores = own.entry(word).or_insert_with(|| {
+                        let mut v = [0f32; NUM_TAGS];
+                        s.keys.clear();
+                        features::extract_own(f, &mut s.keys);
+                        self.model.score(&s.keys, &mut v);
+                        v
+                    });
+                    row.copy_from_slice(scores);
+                    s.keys.clear();
+                    features::extract_context(ctx, range.clone(), i, None, &mut s.keys);
+                    self.model.score(&s.keys, row);
+                }
+            }
+        }
+        for run in &runs {
+            self.decode(&emissions, run, &mut s, &mut tags);
+        }
+        let ev = evidence::evidence(ctx, &tags);
+        for run in &runs {
+            // Evidence that agrees with a token's own first-pass label
+            // rarely changes anything; a run is decoded again only when
+            // some evidence disagrees.
+            let mut informed = false;
+            for i in run.tokens.clone() {
+                let e = ev.get(i).copied().unwrap_or(features::EVIDENCE_NONE);
+                if e == features::EVIDENCE_NONE {
+                    continue;
+                }
+                let own = tags
+                    .get(i)
+                    .and_then(|&t| tags::split(t))
+                    .map_or(features::EVIDENCE_OUTSIDE, |(label, _)| label as u8 + 1);
+                informed |= own != e;
+                s.keys.clear();
+                features::extract_evidence(ctx, i, e, &mut s.keys);
+                if let Some(row) = run.row(&mut emissions, i) {
+                    self.model.score(&s.keys, row);
+                }
+            }
+            if informed {
+                self.decode(&emissions, run, &mut s, &mut tags);
+            }
+        }
+        tags
+    }
+
+    /// Decodes `run` from its `emissions` into `tags[run.tokens]`.
+    fn decode(&self, emissions: &[f32], run: &Run, s: &mut Scratch, tags: &mut [u8]) {
+        let rows = run.at * NUM_TAGS..(run.at + run.tokens.len()) * NUM_TAGS;
+        let scores = emissions.get(rows).unwrap_or(&[]);
+        s.viterbi.decode(
+            scores,
+            &self.model.transitions,
+            None,
+            run.bounds,
+            &mut s.out,
+        );
+        if let Some(dst) = tags.get_mut(run.tokens.clone()) {
+            for (d, &t) in dst.iter_mut().zip(&s.out) {
+                *d = t;
+            }
+        }
+    }
+}
+
+impl NameTagger for ModelTagger {
+    fn tag(&self, doc: &Document) -> Vec<Entity> {
+        let ctx = Context::new(doc, &self.resources);
+        let tags = self.tag_tokens(doc, &ctx);
+        tags::spans(&tags)
+            .into_iter()
+            .filter_map(|(range, label)| {
+                let label = *tags::LABELS.get(label)?;
+                Some(Entity::new(doc.tokens_span(range), label))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::Label;
+
+    /// The names the embedded model finds, as `(text, label)`.
+    fn names(text: &str) -> Vec<(String, Label)> {
+        let Some(tagger) = ModelTagger::embedded() else {
+            panic!("the embedded model must decode");
+        };
+        let doc = Document::new(text);
+        let mut found: Vec<Entity> = tagger.tag(&doc);
+        found.sort_by_key(|e| e.span.start);
+        found
+            .into_iter()
+            .map(|e| (e.span.slice(text).to_string(), e.label))
+            .collect()
+    }
+
+    fn has(found: &[(String, Label)], text: &str, label: Label) -> bool {
+        found.iter().any(|(t, l)| t == text && *l == label)
+    }
+
+    #[test]
+    fn embedded_model_decodes() {
+        let tagger = ModelTagger::embedded().expect("model decodes");
+        assert!(tagger.model().len() > 10_000);
+        assert!(tagger.resources().gazetteers.len() > 10_000);
+    }
+
+    #[test]
+    fn people_places_and_organisations_in_news() {
+        let found = names(
+            "Los Angeles Mayor Karen Bass said on Tuesday that the city would not back down. \
+             The Department of Homeland Security did not respond.",
+        );
+        assert!(has(&found, "Karen Bass", Label::Person), "{found:?}");
+        assert!(has(&found, "Los Angeles", Label::Place), "{found:?}");
+        assert!(
+            has(&found, "Department of Homeland Security", Label::Org),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(t, _)| t.contains("Mayor")), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_alone_follows_the_full_name_earlier() {
+        let found = names(
+            "Senator Maria Okafor of Ohio visited the plant on Monday. \
+             Okafor told workers the bill would pass.",
+        );
+        assert!(has(&found, "Maria Okafor", Label::Person), "{found:?}");
+        assert!(has(&found, "Okafor", Label::Person), "{found:?}");
+    }
+
+    #[test]
+    fn capitals_do_not_break_it() {
+        let found = names(
+            "MAYOR BASS VISITS SOUTH LOS ANGELES\n\n\
+             Mayor Karen Bass toured South Los Angeles on Friday with council members.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(t, l)| t.contains("BASS") && *l == Label::Person),
+            "{found:?}"
+        );
+        assert!(has(&found, "Karen Bass", Label::Person), "{found:?}");
+    }
+
+    #[test]
+    fn text_without_names_has_none() {
+        assert!(names("it rained all day and nobody went out.").is_empty());
+        assert!(names("").is_empty());
+        assert!(names("  \n\n ").is_empty());
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in [
+            "🤨🤨🤨 \u{301}\u{301} ’’’ \"\"\" —",
+            "A\nB\nC\nD",
+            "ÉCOLE ÉTÉ ÅLAND İSTANBUL ß",
+            &"Bass ".repeat(3000),
+        ] {
+            let _ = names(text);
+        }
+    }
+}

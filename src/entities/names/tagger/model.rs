@@ -1,0 +1,391 @@
+//! The model file: quantised feature weights and transitions, and the
+//! in-memory table that looks weights up by feature key.
+//!
+//! File layout (little-endian), designed to be small and to compress well
+//! inside the wasm:
+//!
+//! ```text
+//! "LEDENER1"                      magic
+//! u8      number of tags (17)
+//! f32     scale: one weight unit in perceptron score units (informative)
+//! i16 × (T·T + 2T)                transitions, start, end (weight units)
+//! u32     number of features N
+//! 65536 × varint                  how many keys have each value of the top 16 bits
+//! N × u16                         the low 16 bits of the keys, in sorted order
+//! N × varint                      bit mask of the tags with a non-zero weight
+//! Σ popcount × i8                 those weights, feature by feature
+//! ```
+
+use super::tags::NUM_TAGS;
+use super::viterbi::Transitions;
+
+/// The file's first bytes.
+pub const MAGIC: &[u8; 8] = b"LEDENER1";
+
+/// One slot of the weight table: a feature key and its weights side by
+/// side, so that a lookup touches one cache line.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C)]
+struct Slot {
+    /// Feature key (0 = empty).
+    key: u32,
+    /// One weight per tag plus 128 (so 128 means 0), padded with 128s.
+    weights: [u8; ROW],
+}
+
+/// Weights per slot: the tags, padded to a multiple of eight bytes.
+const ROW: usize = 24;
+
+impl Slot {
+    /// The biased weights as three little-endian words of eight bytes.
+    #[inline]
+    fn words(&self) -> [u64; 3] {
+        let w = &self.weights;
+        let word = |k: usize| {
+            let mut b = [0u8; 8];
+            if let Some(src) = w.get(8 * k..8 * k + 8) {
+                b.copy_from_slice(src);
+            }
+            u64::from_le_bytes(b)
+        };
+        [word(0), word(1), word(2)]
+    }
+}
+
+/// A decoded model.
+#[derive(Clone, Debug)]
+pub struct Model {
+    /// Open-addressing table of features.
+    slots: Vec<Slot>,
+    /// Number of features.
+    features: usize,
+    /// Transitions with the BILOU constraints applied.
+    pub transitions: Transitions,
+    /// Perceptron score units per weight unit.
+    pub scale: f32,
+}
+
+/// Everything needed to write a model file.
+#[derive(Clone, Debug, Default)]
+pub struct Parts {
+    /// Perceptron score units per weight unit.
+    pub scale: f32,
+    /// Transition weights `[from][to]`.
+    pub next: [[i16; NUM_TAGS]; NUM_TAGS],
+    /// Start weights.
+    pub start: [i16; NUM_TAGS],
+    /// End weights.
+    pub end: [i16; NUM_TAGS],
+    /// Feature keys and their weights (any order; zero rows are dropped).
+    pub features: Vec<(u32, [i8; NUM_TAGS])>,
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// A bounds-checked reader over the file bytes.
+struct Reader<'b> {
+    bytes: &'b [u8],
+    pos: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
+        let s = self.bytes.get(self.pos..self.pos.checked_add(n)?)?;
+        self.pos += n;
+        Some(s)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        self.take(1)?.first().copied()
+    }
+    fn i16(&mut self) -> Option<i16> {
+        let b = self.take(2)?;
+        Some(i16::from_le_bytes([*b.first()?, *b.get(1)?]))
+    }
+    fn u32(&mut self) -> Option<u32> {
+        let b: [u8; 4] = self.take(4)?.try_into().ok()?;
+        Some(u32::from_le_bytes(b))
+    }
+    fn varint(&mut self) -> Option<u32> {
+        let mut v = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            v |= u32::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+impl Parts {
+    /// Serialises the model.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut feats: Vec<&(u32, [i8; NUM_TAGS])> = self
+            .features
+            .iter()
+            .filter(|(k, w)| *k != 0 && w.iter().any(|&x| x != 0))
+            .collect();
+        feats.sort_by_key(|(k, _)| *k);
+        feats.dedup_by_key(|(k, _)| *k);
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.push(NUM_TAGS as u8);
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for row in &self.next {
+            for v in row {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        for v in self.start.iter().chain(&self.end) {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+        // Sorted random keys: the top halves as counts per bucket (small
+        // numbers that compress well), the bottom halves as they are.
+        let mut bucket = 0usize;
+        let mut count = 0u32;
+        for (k, _) in &feats {
+            let high = (*k >> 16) as usize;
+            while bucket < high {
+                put_varint(&mut out, count);
+                count = 0;
+                bucket += 1;
+            }
+            count += 1;
+        }
+        while bucket < 1 << 16 {
+            put_varint(&mut out, count);
+            count = 0;
+            bucket += 1;
+        }
+        for (k, _) in &feats {
+            out.extend_from_slice(&(*k as u16).to_le_bytes());
+        }
+        for (_, w) in &feats {
+            let mask = w
+                .iter()
+                .enumerate()
+                .fold(0u32, |m, (t, &x)| if x != 0 { m | 1 << t } else { m });
+            put_varint(&mut out, mask);
+        }
+        for (_, w) in &feats {
+            out.extend(w.iter().filter(|&&x| x != 0).map(|&x| x as u8));
+        }
+        out
+    }
+}
+
+impl Model {
+    /// Decodes a model file; `None` if it is malformed.
+    pub fn decode(bytes: &[u8]) -> Option<Model> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(MAGIC.len())? != MAGIC || usize::from(r.u8()?) != NUM_TAGS {
+            return None;
+        }
+        let scale = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
+        let mut next = [[0f32; NUM_TAGS]; NUM_TAGS];
+        for row in next.iter_mut() {
+            for v in row.iter_mut() {
+                *v = f32::from(r.i16()?);
+            }
+        }
+        let mut start = [0f32; NUM_TAGS];
+        let mut end = [0f32; NUM_TAGS];
+        for v in start.iter_mut().chain(end.iter_mut()) {
+            *v = f32::from(r.i16()?);
+        }
+        let n = r.u32()? as usize;
+        if n > bytes.len() {
+            return None;
+        }
+        let mut highs = Vec::with_capacity(n);
+        for high in 0..1u32 << 16 {
+            let count = r.varint()? as usize;
+            if highs.len() + count > n {
+                return None;
+            }
+            highs.extend(std::iter::repeat_n(high << 16, count));
+        }
+        if highs.len() != n {
+            return None;
+        }
+        let mut keys = Vec::with_capacity(n);
+        for high in highs {
+            let low = r.take(2)?;
+            keys.push(high | u32::from(u16::from_le_bytes([*low.first()?, *low.get(1)?])));
+        }
+        let mut masks = Vec::with_capacity(n);
+        for _ in 0..n {
+            masks.push(r.varint()?);
+        }
+        // Load factor at most 2/3: short probe sequences.
+        let capacity = (n + n / 2 + 1).next_power_of_two().max(16);
+        let mut model = Model {
+            slots: vec![Slot::default(); capacity],
+            features: 0,
+            transitions: Transitions::constrained(&next, &start, &end),
+            scale,
+        };
+        for (&k, &mask) in keys.iter().zip(&masks) {
+            if k == 0 || mask >> NUM_TAGS != 0 {
+                return None;
+            }
+            let mut w = [128u8; ROW];
+            for (t, slot) in w.iter_mut().enumerate().take(NUM_TAGS) {
+                if mask & (1 << t) != 0 {
+                    // i8 two's complement → offset binary.
+                    *slot = r.u8()? ^ 0x80;
+                }
+            }
+            model.insert(k, w);
+        }
+        Some(model)
+    }
+
+    fn insert(&mut self, key: u32, weights: [u8; ROW]) {
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        while let Some(slot) = self.slots.get_mut(i) {
+            if slot.key == 0 {
+                *slot = Slot { key, weights };
+                self.features += 1;
+                return;
+            }
+            if slot.key == key {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The weights of feature `key` (one per tag), if the model has it.
+    pub fn row(&self, key: u32) -> Option<[i8; NUM_TAGS]> {
+        let slot = self.find(key)?;
+        let mut w = [0i8; NUM_TAGS];
+        for (x, &b) in w.iter_mut().zip(&slot.weights) {
+            *x = (b ^ 0x80) as i8;
+        }
+        Some(w)
+    }
+
+    /// Adds the weights of `keys` to `scores` (one per tag).
+    ///
+    /// The weights are summed four at a time in 16-bit lanes of `u64`s
+    /// (offset by 128 to make them unsigned), which is several times faster
+    /// than byte-by-byte in a wasm build without SIMD.
+    #[inline]
+    pub fn score(&self, keys: &[u32], scores: &mut [f32]) {
+        const LANES: u64 = 0x00ff_00ff_00ff_00ff;
+        // A 16-bit lane holds 257 sums of bytes: add in chunks of 256 keys.
+        for chunk in keys.chunks(256) {
+            let mut even = [0u64; 3];
+            let mut odd = [0u64; 3];
+            let mut hits = 0i32;
+            for &k in chunk {
+                if let Some(slot) = self.find(k) {
+                    let words = slot.words();
+                    for ((e, o), w) in even.iter_mut().zip(odd.iter_mut()).zip(words) {
+                        *e += w & LANES;
+                        *o += (w >> 8) & LANES;
+                    }
+                    hits += 1;
+                }
+            }
+            let bias = 128 * hits;
+            for (t, s) in scores.iter_mut().enumerate().take(NUM_TAGS) {
+                let (word, lane) = (t / 8, (t % 8) / 2);
+                let src = if t % 2 == 0 { &even } else { &odd };
+                let sum = src.get(word).map_or(0, |w| (w >> (16 * lane)) & 0xffff) as i32;
+                *s += (sum - bias) as f32;
+            }
+        }
+    }
+
+    #[inline]
+    fn find(&self, key: u32) -> Option<&Slot> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = key as usize & mask;
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.key == key {
+                return Some(slot);
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.features
+    }
+
+    /// True for a model without features.
+    pub fn is_empty(&self) -> bool {
+        self.features == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Parts {
+        let mut parts = Parts {
+            scale: 0.5,
+            ..Parts::default()
+        };
+        parts.next[0][1] = -3;
+        parts.start[4] = 2;
+        let mut w = [0i8; NUM_TAGS];
+        w[1] = 7;
+        w[16] = -128;
+        parts.features.push((42, w));
+        parts.features.push((7, [1; NUM_TAGS]));
+        parts.features.push((9, [0; NUM_TAGS]));
+        parts
+    }
+
+    #[test]
+    fn round_trip() {
+        let bytes = sample().encode();
+        let m = Model::decode(&bytes).expect("valid model");
+        assert_eq!(m.len(), 2);
+        assert_eq!(m.row(42).map(|w| (w[1], w[16], w[0])), Some((7, -128, 0)));
+        assert_eq!(m.row(7).map(|w| w[5]), Some(1));
+        assert!(m.row(9).is_none() && m.row(8).is_none());
+        assert_eq!(m.transitions.next[0][1], -3.0);
+        assert_eq!(m.transitions.start[4], 2.0);
+        let mut scores = [0f32; NUM_TAGS];
+        m.score(&[42, 7, 1000], &mut scores);
+        assert_eq!(scores[1], 8.0);
+        assert_eq!(scores[16], -127.0);
+        assert_eq!(scores[0], 1.0);
+        // Many keys: the 16-bit lanes must not overflow.
+        let mut many = [0f32; NUM_TAGS];
+        m.score(&[42; 1000], &mut many);
+        assert_eq!((many[1], many[16], many[0]), (7000.0, -128_000.0, 0.0));
+    }
+
+    #[test]
+    fn truncated_or_corrupt_files_are_rejected() {
+        let bytes = sample().encode();
+        let n = bytes.len();
+        let cuts = (0..n).step_by(4099).chain(n.saturating_sub(40)..n);
+        for cut in cuts {
+            assert!(Model::decode(&bytes[..cut]).is_none(), "cut at {cut}");
+        }
+        let mut bad = bytes.clone();
+        bad[0] = b'X';
+        assert!(Model::decode(&bad).is_none());
+    }
+}
