@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use crate::aliases::{self, Group};
 use crate::attributions::{self, Attribution};
 use crate::entities::{self, names, Entity, Label};
 use crate::span::Span;
@@ -48,6 +49,12 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Attributions in text order of their content.
     pub attributions: Vec<Attribution>,
+    /// Entity groups (one per person, organisation, place …), most salient
+    /// first; mention indices point into `entities`.
+    pub groups: Vec<Group>,
+    /// For each entity, the index of its group in `groups` (names always
+    /// have one; a HANDLE paired with a name has the name's group).
+    pub entity_groups: Vec<Option<usize>>,
     /// Sentence spans (only when [`Options::sentences`] is set).
     pub sentences: Vec<Span>,
     /// Token spans (only when [`Options::tokens`] is set).
@@ -62,15 +69,24 @@ pub struct Analysis {
 pub fn analyse(text: &str, options: &Options) -> Analysis {
     let doc = Document::new(text);
     let mut entities = entities::recognise(&doc, names::default_tagger());
+    let mut grouping = aliases::group(&doc, &entities);
     let attributions = if options.attributions {
         attributions::find(&doc, &entities)
     } else {
         Vec::new()
     };
-    entities.retain(|e| options.wants(e.label));
+    grouping.rank(&doc, &entities, &attributions);
+    if options.labels.is_some() {
+        // Grouped over every mention, then filtered: indices stay consistent.
+        let keep: Vec<bool> = entities.iter().map(|e| options.wants(e.label)).collect();
+        grouping.retain(&keep);
+        entities.retain(|e| options.wants(e.label));
+    }
     Analysis {
         entities,
         attributions,
+        groups: grouping.groups,
+        entity_groups: grouping.of_entity,
         sentences: if options.sentences {
             doc.sentences.iter().map(|s| s.span).collect()
         } else {

@@ -33,6 +33,9 @@ pub struct EntityView<'t> {
     pub label: Label,
     /// The mention's text.
     pub text: &'t str,
+    /// Index into `groups` of the entity this mentions, or `null` (DATE,
+    /// MONEY … and unpaired handles have none).
+    pub group: Option<usize>,
 }
 
 /// An attribution as reported.
@@ -46,6 +49,53 @@ pub struct AttributionView<'t> {
     pub cue: Option<SpanView<'t>>,
     /// The source mention, or `null`.
     pub source: Option<SpanView<'t>>,
+    /// Index into `groups` of the entity the source names, or `null`.
+    pub source_group: Option<usize>,
+}
+
+/// A salience score in thousandths, reported as a number in [0, 1].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Salience(pub u16);
+
+impl Serialize for Salience {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(f64::from(self.0) / 1000.0)
+    }
+}
+
+/// An entity group as reported: one person, organisation or place with
+/// all its mentions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GroupView<'t> {
+    /// Its index in `groups` (groups are sorted by salience, highest first).
+    pub id: usize,
+    /// The label of all its mentions.
+    pub label: Label,
+    /// The fullest name as written ("Karen Bass").
+    pub name: &'t str,
+    /// Its other surface forms, in order of appearance ("Bass", "BASS").
+    pub aliases: Vec<&'t str>,
+    /// Indices into `entities` of its name mentions.
+    pub mentions: Vec<usize>,
+    /// Titles written before its names ("Mayor", "former Sen.").
+    pub roles: Vec<&'t str>,
+    /// Role nouns that refer to it ("the mayor"); not in `entities`.
+    pub role_mentions: Vec<SpanView<'t>>,
+    /// Its social handles ("@BillMelugin_").
+    pub handles: Vec<&'t str>,
+    /// Surface forms that are probable misspellings ("McAurthur Park").
+    pub variants: Vec<&'t str>,
+    /// Indices into `attributions` of what it is the source of.
+    pub statements: Vec<usize>,
+    /// How central it is to the article, 0 to 1.
+    pub salience: Salience,
+    /// Offset of its first mention (name or role noun).
+    pub first: usize,
+    /// True when it is a single name that fits several people; see
+    /// `candidates`.
+    pub ambiguous: bool,
+    /// For an ambiguous group, the ids of the groups it could belong to.
+    pub candidates: Vec<usize>,
 }
 
 /// Everything reported for one text.
@@ -59,6 +109,8 @@ pub struct Report<'t> {
     pub entities: Vec<EntityView<'t>>,
     /// Attributions in text order.
     pub attributions: Vec<AttributionView<'t>>,
+    /// Entity groups, most salient first.
+    pub groups: Vec<GroupView<'t>>,
     /// Sentences, when requested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sentences: Option<Vec<SpanView<'t>>>,
@@ -78,27 +130,63 @@ impl<'t> Report<'t> {
         };
         let optional =
             |spans: &[Span]| (!spans.is_empty()).then(|| spans.iter().map(|&s| view(s)).collect());
+        let texts = |spans: &[Span]| spans.iter().map(|s| s.slice(text)).collect();
+        let group_of = |i: usize| analysis.entity_groups.get(i).copied().flatten();
+        // The group each attribution's source names.
+        let mut source_group = vec![None; analysis.attributions.len()];
+        for (g, group) in analysis.groups.iter().enumerate() {
+            for &a in &group.statements {
+                if let Some(slot) = source_group.get_mut(a) {
+                    *slot = Some(g);
+                }
+            }
+        }
         Report {
             version: crate::VERSION,
             offsets: unit,
             entities: analysis
                 .entities
                 .iter()
-                .map(|e| EntityView {
+                .enumerate()
+                .map(|(i, e)| EntityView {
                     start: map.to_unit(e.span.start),
                     end: map.to_unit(e.span.end),
                     label: e.label,
                     text: e.span.slice(text),
+                    group: group_of(i),
                 })
                 .collect(),
             attributions: analysis
                 .attributions
                 .iter()
-                .map(|a| AttributionView {
+                .enumerate()
+                .map(|(i, a)| AttributionView {
                     kind: a.kind,
                     content: view(a.content),
                     cue: a.cue.map(view),
                     source: a.source.map(view),
+                    source_group: source_group.get(i).copied().flatten(),
+                })
+                .collect(),
+            groups: analysis
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(id, g)| GroupView {
+                    id,
+                    label: g.label,
+                    name: g.name.slice(text),
+                    aliases: texts(&g.aliases),
+                    mentions: g.mentions.clone(),
+                    roles: texts(&g.roles),
+                    role_mentions: g.role_mentions.iter().map(|&s| view(s)).collect(),
+                    handles: texts(&g.handles),
+                    variants: texts(&g.variants),
+                    statements: g.statements.clone(),
+                    salience: Salience(g.salience),
+                    first: map.to_unit(g.first),
+                    ambiguous: g.ambiguous,
+                    candidates: g.candidates.clone(),
                 })
                 .collect(),
             sentences: optional(&analysis.sentences),

@@ -12,18 +12,47 @@ pub struct EntityOut {
     pub start: usize,
     pub end: usize,
     pub label: String,
+    /// Its entity group.
+    #[serde(default)]
+    pub group: Option<usize>,
+}
+
+/// A span as the CLI prints it.
+#[derive(Deserialize, Debug, Clone)]
+pub struct SpanOut {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An entity group as the CLI prints it.
+#[derive(Deserialize, Debug, Clone)]
+pub struct GroupOut {
+    pub id: usize,
+    #[serde(default)]
+    pub role_mentions: Vec<SpanOut>,
 }
 
 /// One output line of the CLI.
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Default)]
 pub struct LineOut {
     pub id: usize,
     pub entities: Vec<EntityOut>,
+    #[serde(default)]
+    pub groups: Vec<GroupOut>,
 }
 
 /// Analyses `texts` with `lede --jsonl --offsets codepoints` and returns
 /// the entities of each text, in order.
 pub fn analyse(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<Vec<EntityOut>>, String> {
+    Ok(lines(lede, texts, extra)?
+        .into_iter()
+        .map(|l| l.entities)
+        .collect())
+}
+
+/// Analyses `texts` with `lede --jsonl --offsets codepoints` and returns
+/// each text's whole output line, in order.
+pub fn lines(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<LineOut>, String> {
     let mut input = String::new();
     for (id, text) in texts.iter().enumerate() {
         let line = serde_json::json!({"id": id, "text": text});
@@ -50,11 +79,11 @@ pub fn analyse(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<Vec<En
     if !output.status.success() {
         return Err(format!("{} exited with {}", lede.display(), output.status));
     }
-    let mut out = vec![Vec::new(); texts.len()];
+    let mut out: Vec<LineOut> = (0..texts.len()).map(|_| LineOut::default()).collect();
     for line in String::from_utf8_lossy(&output.stdout).lines() {
         let l: LineOut = serde_json::from_str(line).map_err(|e| format!("bad CLI output: {e}"))?;
         if let Some(slot) = out.get_mut(l.id) {
-            *slot = l.entities;
+            *slot = l;
         }
     }
     Ok(out)

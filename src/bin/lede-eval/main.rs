@@ -8,10 +8,11 @@
 //! ```
 //!
 //! The evaluation is split into sections (one module each): `ner` scores
-//! names now; later sections (attributions on PolNeAR dev, alias groups on
-//! GUM dev) plug in the same way.
+//! names, `groups` scores entity groups (aliases) on GUM dev; later
+//! sections (attributions on PolNeAR dev) plug in the same way.
 
 mod cli;
+mod groups;
 mod ner;
 
 use std::path::PathBuf;
@@ -62,7 +63,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let sections: Vec<Box<dyn Section>> = vec![Box::new(ner::Names)];
+    let sections: Vec<Box<dyn Section>> = vec![Box::new(ner::Names), Box::new(groups::Groups)];
     for s in sections {
         if !args.section.is_empty() && !args.section.iter().any(|n| n == s.name()) {
             continue;
