@@ -5,17 +5,17 @@
 // everything else, including fields that newer Lede versions add (declared
 // optional, so code written now keeps type-checking).
 
-import type { AttributionKind, InitInput, Label, Options, SyncInitInput, TextSpan } from './lede.js';
+import type { AttributionKind, EntityGroup, InitInput, Label, Options, SyncInitInput, TextSpan } from './lede.js';
 
-export type { AttributionKind, Label, Options, TextSpan };
+export type { AttributionKind, EntityGroup, Label, Options, TextSpan };
 
 // ----- the analysis -------------------------------------------------------------
 
 /** One entity mention: `text.slice(start, end) === entity.text`. */
 export interface Entity extends TextSpan {
   label: Label;
-  /** Index into `Analysis.groups` of the alias group of this mention (newer versions). */
-  group?: number | null;
+  /** Index into `Analysis.groups` of the entity this mentions; null for DATE, MONEY … and unpaired handles. */
+  group: number | null;
 }
 
 /** Who the source is; "self" is the writer or speaker (I, we), "pronoun" an unresolved pronoun. */
@@ -49,6 +49,8 @@ export interface Attribution {
   cue: TextSpan | null;
   /** The source as written ("Karen Bass", "officials", "she"), or null. */
   source: TextSpan | null;
+  /** Index into `Analysis.groups` of the person or organisation the source names, or null. */
+  source_group: number | null;
   /** The pieces of a split or multi-paragraph quote (newer versions). */
   content_parts?: TextSpan[];
   /** The kind of source; null without a source (newer versions). */
@@ -71,26 +73,6 @@ export interface HedgedClaim {
   hedge: TextSpan;
 }
 
-/** Mentions of one person, organisation or place under its several names (newer versions). */
-export interface EntityGroup {
-  id: number;
-  label: Label;
-  /** The fullest name ("Karen Bass"). */
-  name: string;
-  /** Other names it goes by ("Bass", "the mayor"). */
-  aliases?: string[];
-  /** Indexes into `Analysis.entities`. */
-  mentions?: number[];
-  /** Roles or titles seen with it ("Mayor"). */
-  roles?: string[];
-  /** Social handles tied to it. */
-  handles?: string[];
-  /** How central it is to the article, higher is more. */
-  salience?: number;
-  /** UTF-16 offset of its first mention. */
-  first?: number;
-}
-
 /** The result of `analyse`: every offset is in UTF-16 code units (JavaScript string indices). */
 export interface Analysis {
   version: string;
@@ -101,8 +83,8 @@ export interface Analysis {
   attributions: Attribution[];
   /** Claims hedged without a source (newer versions). */
   hedged_claims?: HedgedClaim[];
-  /** Alias groups of the entities (newer versions). */
-  groups?: EntityGroup[];
+  /** Entity groups: one per person, organisation, place … with all its mentions, most salient first. */
+  groups: EntityGroup[];
   /** Present when `options.sentences` is true. */
   sentences?: TextSpan[];
   /** Present when `options.tokens` is true. */

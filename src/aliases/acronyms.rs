@@ -5,10 +5,8 @@
 //! Homeland Security", "WHO" and "World Health Organisation"). People are
 //! never acronyms.
 
-use std::collections::HashMap;
-
 use super::abbreviations;
-use super::nodes::{Node, Sets};
+use super::nodes::{FastMap, Node, Sets};
 use super::normalize::Form;
 use crate::entities::names::lexicon::{self, Key};
 use crate::entities::{Entity, Label};
@@ -157,7 +155,7 @@ pub fn link(
         }
     }
     // Initials of exactly one longer name of the label.
-    let mut expansions: HashMap<(Label, String), Vec<usize>> = HashMap::new();
+    let mut expansions: FastMap<(Label, String), Vec<usize>> = FastMap::default();
     for (i, n) in nodes.iter().enumerate() {
         if n.label == Label::Person {
             continue;

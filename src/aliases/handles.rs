@@ -5,8 +5,7 @@
 //! the group, and the group lists the handle under `handles` (not under
 //! `mentions`, which holds names of one label).
 
-use std::collections::HashMap;
-
+use super::nodes::FastMap;
 use super::normalize::Form;
 use super::Group;
 use crate::entities::names::lexicon::fingerprint;
@@ -24,8 +23,11 @@ pub fn attach(
     of_entity: &mut [Option<usize>],
     groups: &mut [Group],
 ) {
+    if !entities.iter().any(|e| e.label == Label::Handle) {
+        return;
+    }
     // Names spelt as a handle would be: "karenbass".
-    let mut spelt: HashMap<u64, usize> = HashMap::new();
+    let mut spelt: FastMap<u64, usize> = FastMap::default();
     let mut buf = String::new();
     for f in forms {
         if !matches!(f.label, Label::Person | Label::Org)
@@ -54,7 +56,7 @@ pub fn attach(
         let between = doc.text.get(n.span.end..e.span.start).unwrap_or("");
         (matches!(n.label, Label::Person | Label::Org) && between.trim() == "(").then_some(p)
     };
-    let mut owner: HashMap<String, usize> = HashMap::new();
+    let mut owner: FastMap<String, usize> = FastMap::default();
     for (i, e) in entities.iter().enumerate() {
         if e.label != Label::Handle {
             continue;

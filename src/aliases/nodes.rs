@@ -4,10 +4,57 @@
 //! whose root is always the set's earliest node, so results do not depend
 //! on the order the rules run in.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::normalize::Form;
 use crate::entities::Label;
+
+/// A map keyed by fingerprints and indices: hashing them again with the
+/// standard (DoS-resistant) hasher is wasted work here.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// A set with [`FastHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+
+/// A multiply-rotate hasher (as in rustc's FxHash): fast on integer keys,
+/// deterministic, and spreads small integers over the high bits.
+#[derive(Clone, Copy, Default)]
+pub struct FastHasher(u64);
+
+impl FastHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            for (slot, b) in word.iter_mut().zip(chunk) {
+                *slot = *b;
+            }
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
 
 /// All mentions of one label with one lookup key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,7 +72,7 @@ pub struct Node {
 
 /// Groups `forms` into nodes, in order of first mention.
 pub fn build(forms: &[Form]) -> (Vec<Node>, Vec<usize>) {
-    let mut index: HashMap<(Label, u64), usize> = HashMap::new();
+    let mut index: FastMap<(Label, u64), usize> = FastMap::default();
     let mut nodes: Vec<Node> = Vec::new();
     let mut node_of = Vec::with_capacity(forms.len());
     for (i, f) in forms.iter().enumerate() {

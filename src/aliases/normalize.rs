@@ -5,8 +5,10 @@
 //! Karen Bass"), remembered as a role.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::abbreviations;
+use super::nodes::{FastMap, FastSet};
 use crate::entities::names::lexicon::{self, fingerprint, Key};
 use crate::entities::names::titles::{self, TitleKind};
 use crate::entities::{Entity, Label};
@@ -67,11 +69,36 @@ pub struct Scratch {
     word: String,
 }
 
+/// What a mention's own tokens say, whatever surrounds it: the same text
+/// with the same label always gives the same shape, so each distinct name
+/// is worked out once per document. Token positions are relative to the
+/// mention's first token.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    /// Where a title before the mention would end (after "the").
+    title_at: usize,
+    /// The name words.
+    start: usize,
+    end: usize,
+    /// A title inside the mention: its tokens, kind, role and head.
+    inner: Option<(usize, usize, TitleKind, u64, Option<u64>)>,
+    /// The role when the mention is a title and no name.
+    role_phrase: Option<u64>,
+    /// The name starts with a lower-case word.
+    lower_start: bool,
+    words: usize,
+    key: u64,
+    first_word: u64,
+    last_word: u64,
+    caps: bool,
+}
+
 /// Prepares name mentions (PERSON, ORG, PLACE, MISC) of `entities`, in
 /// their order. `entities` are in text order; one pass over the tokens.
 pub fn forms(doc: &Document, entities: &[Entity]) -> Vec<Form> {
     let mut scratch = Scratch::default();
-    let mut out = Vec::new();
+    let mut shapes: FastMap<(Label, u64, usize), Option<Shape>> = FastMap::default();
+    let mut out = Vec::with_capacity(entities.len());
     let mut t = 0;
     for (i, e) in entities.iter().enumerate() {
         if !e.label.is_name() {
@@ -87,8 +114,12 @@ pub fn forms(doc: &Document, entities: &[Entity]) -> Vec<Form> {
         {
             end += 1;
         }
-        if let Some(f) = form(doc, i, *e, t..end, &mut scratch) {
-            out.push(f);
+        let id = (e.label, fingerprint(e.span.slice(doc.text)), end - t);
+        let shape = *shapes
+            .entry(id)
+            .or_insert_with(|| shape(doc, e.label, t..end, &mut scratch));
+        if let Some(s) = shape {
+            out.push(form(doc, i, e, t, s));
         }
     }
     out
@@ -116,13 +147,53 @@ fn is_possessive(word: &str) -> bool {
     matches!(word, "'s" | "’s" | "'S" | "’S" | "'" | "’")
 }
 
-fn form(
+/// A mention from its shape and its context (the title before it).
+fn form(doc: &Document, entity: usize, e: &Entity, t: usize, s: Shape) -> Form {
+    let r = t + s.start..t + s.end;
+    let mut title = None;
+    let mut role_phrase = s.role_phrase;
+    if e.label == Label::Person {
+        title = match s.inner {
+            Some((at, n, kind, role, head)) => Some(Title {
+                span: doc.tokens_span(t + at..t + at + n),
+                role,
+                head,
+                former: false,
+                kind,
+            }),
+            None => title_before(doc, t + s.title_at),
+        };
+        // "President [of the United States]" tagged without its title:
+        // the mention is the rest of a role, not a name.
+        if s.lower_start && role_phrase.is_none() {
+            role_phrase = title
+                .filter(|t| !t.former && t.kind != TitleKind::Honorific)
+                .map(|t| t.role);
+        }
+    }
+    Form {
+        entity,
+        label: e.label,
+        name: doc.tokens_span(r.clone()),
+        tokens: r,
+        words: s.words,
+        key: s.key,
+        first_word: s.first_word,
+        last_word: s.last_word,
+        caps: s.caps,
+        title,
+        role_phrase,
+    }
+}
+
+/// The shape of a mention over `tokens`, or `None` when it has no word.
+fn shape(
     doc: &Document,
-    entity: usize,
-    e: Entity,
+    label: Label,
     tokens: Range<usize>,
     scratch: &mut Scratch,
-) -> Option<Form> {
+) -> Option<Shape> {
+    let base = tokens.start;
     let mut r = tokens;
     // Only words count: trim punctuation at either end.
     while r.start < r.end && !is_word(doc, r.start) {
@@ -138,13 +209,13 @@ fn form(
     if r.len() > 1 && doc.token_text(r.start).eq_ignore_ascii_case("the") {
         r.start += 1;
     }
-    let mut title = None;
+    let title_at = r.start - base;
+    let mut inner = None;
     let mut role_phrase = None;
-    if e.label == Label::Person {
-        title = title_before(doc, r.start);
+    if label == Label::Person {
         // A title inside the mention ("Mayor Bass" tagged whole), set
         // aside when a name follows it.
-        loop {
+        while may_start_title(doc.token_text(r.start)) {
             let words = (r.start..r.end).map(|k| doc.token_text(k));
             let Some(m) = titles::title_at(words) else {
                 break;
@@ -164,22 +235,16 @@ fn form(
                 }
                 break;
             }
-            title = Some(make_title(doc, span, false, m.kind));
+            let t = make_title(doc, span, false, m.kind);
+            inner = Some((r.start - base, m.words, m.kind, t.role, t.head));
             r.start = rest;
         }
     }
-    // "President [of the United States]" tagged without its title: the
-    // mention is the rest of a role, not a name.
     let lower_start = doc
         .token_text(r.start)
         .chars()
         .next()
         .is_some_and(char::is_lowercase);
-    if e.label == Label::Person && lower_start && role_phrase.is_none() {
-        role_phrase = title
-            .filter(|t| !t.former && t.kind != TitleKind::Honorific)
-            .map(|t| t.role);
-    }
     let name = doc.tokens_span(r.clone());
     let mut words = 0;
     let mut caps = true;
@@ -197,9 +262,9 @@ fn form(
         }
         fold_word(text, &mut scratch.word);
         let suffix = words > 0 && lexicon::is_name_suffix(&scratch.word);
-        canonical_word(&mut scratch.word, words == 0, e.label);
+        canonical_word(&mut scratch.word, words == 0, label);
         // "U.S. Congress" is "United States Congress".
-        if e.label != Label::Person && r.len() > 1 && looks_abbreviated(text) {
+        if label != Label::Person && r.len() > 1 && looks_abbreviated(text) {
             if let Some(full) = abbreviations::canonical(text, "", 1) {
                 scratch.word.clear();
                 scratch.word.push_str(full);
@@ -219,22 +284,21 @@ fn form(
         words += 1;
     }
     // People are never abbreviated: "Cal" or "Del" may be a first name.
-    let canonical = (e.label != Label::Person)
+    let canonical = (label != Label::Person)
         .then(|| abbreviations::canonical(name.slice(doc.text), &scratch.key, words))
         .flatten();
-    let key = fingerprint(canonical.unwrap_or(&scratch.key));
-    Some(Form {
-        entity,
-        label: e.label,
-        tokens: r,
-        name,
+    Some(Shape {
+        title_at,
+        start: r.start - base,
+        end: r.end - base,
+        inner,
+        role_phrase,
+        lower_start,
         words,
-        key,
+        key: fingerprint(canonical.unwrap_or(&scratch.key)),
         first_word,
         last_word,
         caps: caps && letters >= 2,
-        title,
-        role_phrase,
     })
 }
 
@@ -252,10 +316,17 @@ fn title_before(doc: &Document, t: usize) -> Option<Title> {
     if doc.tokens.get(t).is_none_or(|k| k.gap != Gap::Space) {
         return None;
     }
+    let before = t.checked_sub(1).and_then(|p| doc.tokens.get(p));
+    if before.is_none_or(|k| k.kind != TokenKind::Word) {
+        return None;
+    }
     for n in (1..=titles::MAX_TITLE_WORDS).rev() {
         let Some(start) = t.checked_sub(n) else {
             continue;
         };
+        if !may_start_title(doc.token_text(start)) {
+            continue;
+        }
         let words = (start..t).map(|k| doc.token_text(k));
         let Some(m) = titles::title_at(words) else {
             continue;
@@ -274,6 +345,35 @@ fn title_before(doc: &Document, t: usize) -> Option<Title> {
         return Some(make_title(doc, span, former, m.kind));
     }
     None
+}
+
+/// True when `word` is the first word of some title: a cheap test before
+/// [`titles::title_at`] (a hash of the word in lookup form, no buffer).
+pub fn may_start_title(word: &str) -> bool {
+    static FIRST: OnceLock<FastSet<u64>> = OnceLock::new();
+    let first = FIRST.get_or_init(|| titles::first_words().map(fingerprint).collect());
+    first.contains(&lookup_fingerprint(word))
+}
+
+/// The fingerprint of `word`'s lookup key (lower case, final full stop
+/// dropped, typographic apostrophe straightened), as
+/// [`fingerprint`]`(Key::of(word))` gives it.
+fn lookup_fingerprint(word: &str) -> u64 {
+    let word = match word.strip_suffix('.') {
+        Some(w) if !w.is_empty() => w,
+        _ => word,
+    };
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut bytes = [0u8; 4];
+    for c in word.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        for l in c.to_lowercase() {
+            for &b in l.encode_utf8(&mut bytes).as_bytes() {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    h
 }
 
 fn make_title(doc: &Document, span: Span, former: bool, kind: TitleKind) -> Title {
@@ -547,6 +647,20 @@ mod tests {
         let king = one("King spoke.", Label::Person, "King");
         assert_eq!(f.as_ref().map(|f| f.words), Some(4));
         assert_eq!(f.map(|f| f.last_word), king.map(|k| k.first_word));
+    }
+
+    #[test]
+    fn lookup_fingerprints_match_keys() {
+        for w in ["Gov.", "POLICE", "secretary", "Ms.", "Émir", "O’Neill", "x"] {
+            assert_eq!(
+                lookup_fingerprint(w),
+                fingerprint(Key::of(w).as_str()),
+                "{w}"
+            );
+        }
+        assert!(may_start_title("Police"));
+        assert!(may_start_title("SEN."));
+        assert!(!may_start_title("Karen"));
     }
 
     #[test]

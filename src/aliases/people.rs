@@ -10,9 +10,7 @@
 //! unresolved forms its own group, marked ambiguous, with the people it
 //! could mean: two people are never merged.
 
-use std::collections::HashMap;
-
-use super::nodes::{Node, Sets};
+use super::nodes::{FastMap, Node, Sets};
 use super::normalize::Form;
 use super::Overrides;
 use crate::entities::names::titles::TitleKind;
@@ -52,7 +50,7 @@ pub fn link(
     };
 
     // Full names with the same first and last word.
-    let mut by_ends: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
+    let mut by_ends: FastMap<(u64, u64), Vec<usize>> = FastMap::default();
     for (i, n) in nodes.iter().enumerate() {
         if let Some(f) = rep(n).filter(|_| full(n)) {
             by_ends
@@ -89,7 +87,7 @@ pub fn link(
 
     // The people, by root, with their roles and first full mention.
     let mut people: Vec<Person> = Vec::new();
-    let mut person_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut person_of_root: FastMap<usize, usize> = FastMap::default();
     for (i, n) in nodes.iter().enumerate() {
         if !full(n) {
             continue;
@@ -114,7 +112,7 @@ pub fn link(
             }
         }
     }
-    let mut by_word: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_word: FastMap<u64, Vec<usize>> = FastMap::default();
     // Every full name in a set counts ("Bill Smith" and "William Smith").
     for (i, n) in nodes.iter().enumerate() {
         let Some(f) = rep(n).filter(|_| full(n)) else {
@@ -197,7 +195,7 @@ fn link_role_phrases(
     out: &Overrides,
 ) {
     let ambiguous: Vec<usize> = out.ambiguous.iter().map(|(n, _)| *n).collect();
-    let mut holders: HashMap<u64, Option<usize>> = HashMap::new();
+    let mut holders: FastMap<u64, Option<usize>> = FastMap::default();
     for (k, f) in forms.iter().enumerate() {
         let Some(role) = role_of(f).filter(|_| f.label == Label::Person && f.role_phrase.is_none())
         else {

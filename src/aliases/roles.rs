@@ -9,9 +9,8 @@
 //! that title (a "former" title does not count), and not when a name or
 //! "of" follows it ("the mayor of Chicago" may be someone else).
 
-use std::collections::HashMap;
-
-use super::normalize::{role_key, Form};
+use super::nodes::{FastMap, FastSet};
+use super::normalize::{may_start_title, role_key, Form};
 use super::people::role_of;
 use super::Group;
 use crate::entities::names::titles::{self, TitleKind};
@@ -33,8 +32,8 @@ pub fn attach(
     of_entity: &[Option<usize>],
     groups: &mut [Group],
 ) {
-    let mut holders: HashMap<u64, usize> = HashMap::new();
-    let mut seen: Vec<(usize, u64, bool)> = Vec::new();
+    let mut holders: FastMap<u64, usize> = FastMap::default();
+    let mut seen: FastSet<(usize, u64, bool)> = FastSet::default();
     for f in forms.iter().filter(|f| f.label == Label::Person) {
         let (Some(title), Some(g)) = (f.title, of_entity.get(f.entity).copied().flatten()) else {
             continue;
@@ -42,8 +41,7 @@ pub fn attach(
         if title.kind == TitleKind::Honorific {
             continue;
         }
-        if !seen.contains(&(g, title.role, title.former)) {
-            seen.push((g, title.role, title.former));
+        if seen.insert((g, title.role, title.former)) {
             if let Some(group) = groups.get_mut(g) {
                 group.roles.push(title.span);
             }
@@ -65,7 +63,10 @@ pub fn attach(
     }
     let mut cursor = 0;
     for (t, token) in doc.tokens.iter().enumerate() {
-        if !doc.token_text(t).eq_ignore_ascii_case("the") {
+        if token.span.len() != 3
+            || !doc.token_text(t).eq_ignore_ascii_case("the")
+            || !may_start_title(doc.token_text(t + 1))
+        {
             continue;
         }
         let words = (t + 1..(t + 1 + titles::MAX_TITLE_WORDS).min(doc.tokens.len()))

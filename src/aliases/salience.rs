@@ -8,6 +8,7 @@
 //! + 0.20 × (1 − first offset / text length)
 //! + 0.20 × (1 if a mention is in the top of the article, else 0)
 //! + 0.15 × statements / most statements of any group.
+//!
 //! The top is the first paragraph, plus the second when the first is short
 //! enough to be a headline (at most [`HEADLINE_TOKENS`] tokens).
 

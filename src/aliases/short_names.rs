@@ -10,9 +10,7 @@
 //! fits. Places are left alone: "San Francisco Bay" and "Coron Island" are
 //! not the city or the town.
 
-use std::collections::HashMap;
-
-use super::nodes::{Node, Sets};
+use super::nodes::{FastMap, Node, Sets};
 use super::normalize::{fold_word, Form};
 use crate::entities::names::lexicon;
 use crate::entities::Label;
@@ -41,8 +39,12 @@ fn is_head(label: Label, word: &str) -> bool {
     label == Label::Org && lexicon::is_org_head(word)
 }
 
-/// Bucket of a core: its word count and the first letters of its first word.
-fn bucket(label: Label, words: &[String]) -> (Label, usize, String) {
+/// Where longer names wait for short ones: label, word count of the core
+/// and the first letters of its first word.
+type Bucket = (Label, usize, String);
+
+/// Bucket of a core.
+fn bucket(label: Label, words: &[String]) -> Bucket {
     let start: String = words
         .first()
         .map(|w| w.chars().take(MIN_PREFIX).collect())
@@ -63,9 +65,9 @@ fn clips(short: &[String], long: &[String]) -> bool {
 /// Links short ORG nodes to the one longer name they shorten.
 pub fn link(doc: &Document, forms: &[Form], nodes: &[Node], sets: &mut Sets) {
     // Longer names by the bucket of their core (words before the heads).
-    let mut cores: HashMap<(Label, usize, String), Vec<(usize, Vec<String>)>> = HashMap::new();
+    let mut cores: FastMap<Bucket, Vec<(usize, Vec<String>)>> = FastMap::default();
     // (label, head word) → organisations it names on its own.
-    let mut heads: HashMap<(Label, String), Vec<usize>> = HashMap::new();
+    let mut heads: FastMap<(Label, String), Vec<usize>> = FastMap::default();
     let mut words: Vec<Option<Vec<String>>> = vec![None; nodes.len()];
     for (i, n) in nodes.iter().enumerate() {
         if n.label != Label::Org {

@@ -14,7 +14,7 @@
 use super::acronyms;
 use super::nodes::{Node, Sets};
 use super::normalize::{fold_word, Form};
-use crate::entities::names::lexicon::{self, fingerprint};
+use crate::entities::names::lexicon;
 use crate::entities::Label;
 use crate::text::Document;
 
@@ -56,19 +56,24 @@ pub fn link(doc: &Document, forms: &[Form], nodes: &[Node], sets: &mut Sets, var
     }
     // Index entries: (fingerprint of the key or a one-deletion of it, key).
     let mut entries: Vec<(u64, u32)> = Vec::new();
-    let mut buf = String::new();
+    let mut prefix: Vec<u64> = Vec::new();
     for (k, (node, key)) in keys.iter().enumerate() {
         let salt = nodes.get(*node).map_or(0, |n| n.label as u64);
+        // FNV-1a over characters; prefix states make each deletion cheap.
+        prefix.clear();
+        let mut h = FNV_OFFSET ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        for &c in key {
+            prefix.push(h);
+            h = fnv(h, c);
+        }
+        prefix.push(h);
+        let k = u32::try_from(k).unwrap_or(u32::MAX);
         for skip in 0..=key.len() {
-            buf.clear();
-            buf.extend(
-                key.iter()
-                    .enumerate()
-                    .filter(|&(j, _)| j != skip)
-                    .map(|(_, c)| *c),
-            );
-            let fp = fingerprint(&buf) ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-            entries.push((fp, u32::try_from(k).unwrap_or(u32::MAX)));
+            let mut h = prefix.get(skip).copied().unwrap_or(0);
+            for &c in key.get(skip + 1..).unwrap_or(&[]) {
+                h = fnv(h, c);
+            }
+            entries.push((h, k));
         }
     }
     entries.sort_unstable();
@@ -122,6 +127,13 @@ fn consider(
             *v = true;
         }
     }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One FNV-1a step over a character.
+fn fnv(h: u64, c: char) -> u64 {
+    (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// True when `a` and `b` (lookup keys of one label) are probably one name
