@@ -64,7 +64,7 @@ pub struct Form {
 
 /// Reusable buffers, so preparing a mention does not allocate.
 #[derive(Default)]
-pub struct Scratch {
+struct Scratch {
     key: String,
     word: String,
 }
