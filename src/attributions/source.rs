@@ -143,6 +143,20 @@ impl<'d, 't> Ctx<'d, 't> {
         self.names.get(k).copied().filter(|e| e.span.start == start)
     }
 
+    /// The name entities (PERSON, ORG, PLACE, MISC, HANDLE) in text order.
+    pub fn names(&self) -> &[Entity] {
+        &self.names
+    }
+
+    /// The label of the name entity that ends `span` and lies inside it.
+    pub fn label_of(&self, span: Span) -> Option<Label> {
+        let k = self.names.partition_point(|e| e.span.end < span.end);
+        self.names
+            .get(k)
+            .filter(|e| e.span.end == span.end && e.span.start >= span.start)
+            .map(|e| e.label)
+    }
+
     /// Index of the first token at or after byte `offset`.
     pub fn token_at(&self, offset: usize) -> usize {
         self.doc.tokens.partition_point(|t| t.span.start < offset)
@@ -369,6 +383,14 @@ pub fn np_forward(ctx: &Ctx, s: usize, limit: usize) -> Option<(Span, usize)> {
             }
         }
         let mut p = part(ctx, i, Mode::Greedy);
+        // `the attacks`, `the reports`: an -s form after a determiner is a
+        // plural noun.
+        if p == Part::Stop
+            && prev == Part::Det
+            && ctx.cue(i).is_some_and(|c| c.form == Form::Present)
+        {
+            p = Part::Noun;
+        }
         if !continues(ctx, prev, i, p, Mode::Greedy) {
             break;
         }
