@@ -193,7 +193,7 @@ fn one(
         attribution: Attribution::new(
             AttributionKind::AccordingTo,
             match quote.and_then(|i| quotes.get(i)) {
-                Some(q) => q.content,
+                Some(q) => q.speech(ctx.doc),
                 None => ctx.doc.tokens_span(content),
             },
             Some(cue),

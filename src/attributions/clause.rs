@@ -15,7 +15,7 @@
 
 use super::cues::{CueVerb, Form};
 use super::lexicon::*;
-use super::source::{np_backward, np_forward, Ctx};
+use super::source::{np_backward, np_exact, np_forward, Ctx};
 use crate::span::Span;
 use crate::text::TokenKind;
 
@@ -229,6 +229,10 @@ fn is_connective(word: &str) -> bool {
 /// Tuesday, [the mayor] said …`), when a word follows it.
 pub fn sentence_subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     let mut i = start;
+    // Inside a quotation: the clause opens after the mark.
+    while i < limit && ctx.is_quote(i) {
+        i += 1;
+    }
     while i < limit && ctx.is_word(i) && is_connective(ctx.word(i)) {
         i += 1;
         if ctx.is_punct(i, ",") {
@@ -249,9 +253,87 @@ pub fn sentence_subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     if i < limit && ctx.is_word(i) && is_subject_pronoun(ctx.word(i)) {
         return Some(ctx.span(i));
     }
+    // A capitalised run followed by a lower-case word is a name and its
+    // verb: `Engineer Grace Lindqvist led …` → `Grace Lindqvist`.
+    let cap = |k: usize| k < limit && ctx.is_word(k) && is_capitalised(ctx.word(k));
+    let mut run = i;
+    loop {
+        while cap(run) && !is_determiner(ctx.word(run)) {
+            run += 1;
+        }
+        // `Board member Yusuf Amari`: a lower-case role word between names.
+        let role = run > i
+            && ctx.is_word(run)
+            && is_lowercase(ctx.word(run))
+            && is_role_noun(ctx.word(run))
+            && cap(run + 1);
+        if !role {
+            break;
+        }
+        run += 1;
+    }
+    if run > i
+        && ctx.is_word(run)
+        && is_lowercase(ctx.word(run))
+        && !is_np_preposition(ctx.word(run))
+    {
+        return np_exact(ctx, i, run - 1);
+    }
     let (np, after) = np_forward(ctx, i, limit)?;
     let follows = ctx.is_word(after) || ctx.is_punct(after, ",") || ctx.is_punct(after, "(");
     follows.then_some(np)
+}
+
+/// Lower-case role nouns written between a name's modifiers and the name
+/// (`Board member Yusuf Amari`, `Democratic candidate Ben Carson`).
+fn is_role_noun(word: &str) -> bool {
+    is_title(word)
+        || is_one_of(
+            word,
+            &[
+                "member",
+                "candidate",
+                "nominee",
+                "official",
+                "leader",
+                "manager",
+                "activist",
+                "strategist",
+                "adviser",
+                "advisor",
+                "aide",
+                "lawyer",
+                "executive",
+                "founder",
+                "owner",
+                "resident",
+                "voter",
+                "supporter",
+                "reporter",
+                "correspondent",
+                "writer",
+                "author",
+                "producer",
+                "host",
+                "anchor",
+                "player",
+                "star",
+                "actor",
+                "singer",
+                "pollster",
+                "consultant",
+                "organizer",
+                "volunteer",
+                "worker",
+                "student",
+                "teacher",
+                "historian",
+                "scientist",
+                "researcher",
+                "expert",
+                "veteran",
+            ],
+        )
 }
 
 /// The source of a participle cue: `Trump said, adding: "…"` takes the

@@ -12,7 +12,8 @@
 //! The record keeps the pronoun as its `source`; `resolved_source` points
 //! to the named mention and `source_type` becomes that mention's type.
 
-use super::lexicon::is_one_of;
+use super::clause::sentence_subject;
+use super::lexicon::{is_capitalised, is_one_of};
 use super::source::Ctx;
 use super::{Attribution, SourceType};
 use crate::entities::Label;
@@ -51,6 +52,23 @@ pub fn resolve(ctx: &Ctx, records: &mut [Attribution]) {
             kind,
             salient: is_subject_position(ctx, first),
         });
+    }
+    // Sentence subjects that look like names, for text the name tagger
+    // missed (`Engineer Grace Lindqvist led the inspection.`).
+    for sent in &ctx.doc.sentences {
+        let Some(span) = sentence_subject(ctx, sent.tokens.start, sent.tokens.end) else {
+            continue;
+        };
+        let kind = super::source_type::classify(ctx, span);
+        if matches!(kind, SourceType::NamedPerson | SourceType::NamedOrg)
+            && is_capitalised(ctx.doc.slice(span))
+        {
+            candidates.push(Candidate {
+                span,
+                kind,
+                salient: true,
+            });
+        }
     }
     for r in records.iter() {
         if let (Some(span), Some(kind)) = (r.source, r.source_type) {

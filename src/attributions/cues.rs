@@ -76,6 +76,9 @@ pub struct CueVerb {
     /// marks (`said the plan failed`); false for verbs of delivery that
     /// attribute only quotations (`laughed`, `shouted`, `continued`).
     pub reports: bool,
+    /// True for forms that attribute reported speech less often than not
+    /// (`thought`, `wants`): only after a pronoun subject (`I thought`).
+    pub weak: bool,
     /// True for forms that are more often nouns (`the states`, `his
     /// remarks`): without marks they attribute only before `that`.
     pub noun_like: bool,
@@ -407,7 +410,7 @@ fn table() -> &'static [(&'static str, u16, Form)] {
 /// Forms that attribute reported speech less often than not outside
 /// quotation marks (under half of their uses were attributions on the
 /// PolNeAR training split): `thought` (a noun as often), `wants`, `knew`.
-/// They still attribute quotations.
+/// They still attribute quotations, and reported speech after a pronoun.
 const WEAK_FORMS: &[&str] = &[
     "find",
     "felt",
@@ -480,7 +483,8 @@ pub fn lookup(word: &str) -> Option<CueVerb> {
         stance: entry.stance,
         form,
         particle: entry.particle,
-        reports: !QUOTE_ONLY.contains(&entry.forms[0]) && !is_one_of(word, WEAK_FORMS),
+        reports: !QUOTE_ONLY.contains(&entry.forms[0]),
+        weak: is_one_of(word, WEAK_FORMS),
         noun_like: is_one_of(word, NOUN_FORMS),
     })
 }

@@ -143,7 +143,7 @@ pub fn attribute(ctx: &Ctx, quotes: &[Quote]) -> Vec<DirectQuote> {
         };
         let parts: Vec<Span> = members
             .iter()
-            .filter_map(|&m| quotes.get(m).map(|q| q.content))
+            .filter_map(|&m| quotes.get(m).map(|q| q.speech(ctx.doc)))
             .collect();
         let mut attribution = Attribution::new(
             AttributionKind::Direct,

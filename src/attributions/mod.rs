@@ -413,19 +413,15 @@ mod tests {
     fn source_after_quote() {
         assert_eq!(
             rows("“We will hold the line,” Bass said."),
-            [direct("We will hold the line,", "said", "Bass")]
+            [direct("We will hold the line", "said", "Bass")]
         );
         assert_eq!(
             rows("\"The fire is not contained yet,\" the mayor said Tuesday."),
-            [direct(
-                "The fire is not contained yet,",
-                "said",
-                "the mayor"
-            )]
+            [direct("The fire is not contained yet", "said", "the mayor")]
         );
         assert_eq!(
             rows("“Nobody told us anything,” she said."),
-            [direct("Nobody told us anything,", "said", "she")]
+            [direct("Nobody told us anything", "said", "she")]
         );
         assert_eq!(
             rows("“We were never warned about the flooding” Bass told reporters."),
@@ -442,7 +438,7 @@ mod tests {
         assert_eq!(
             rows("“The road stays closed,” a spokesperson for the department said in a statement."),
             [direct(
-                "The road stays closed,",
+                "The road stays closed",
                 "said",
                 "a spokesperson for the department"
             )]
@@ -453,19 +449,15 @@ mod tests {
     fn verb_before_source() {
         assert_eq!(
             rows("“We will rebuild,” said Bass."),
-            [direct("We will rebuild,", "said", "Bass")]
+            [direct("We will rebuild", "said", "Bass")]
         );
         assert_eq!(
             rows("“We will rebuild,” said Karen Bass, the mayor of Los Angeles."),
-            [direct("We will rebuild,", "said", "Karen Bass")]
+            [direct("We will rebuild", "said", "Karen Bass")]
         );
         assert_eq!(
             rows("“It is too early to tell,” added the fire chief."),
-            [direct(
-                "It is too early to tell,",
-                "added",
-                "the fire chief"
-            )]
+            [direct("It is too early to tell", "added", "the fire chief")]
         );
     }
 
@@ -494,7 +486,7 @@ mod tests {
         // Without entities, the title is stripped from the capitalised run.
         assert_eq!(
             rows("“We are ready,” Mayor Karen Bass said."),
-            [direct("We are ready,", "said", "Karen Bass")]
+            [direct("We are ready", "said", "Karen Bass")]
         );
         assert_eq!(
             rows("Los Angeles Police Chief Jim McDonnell said: “Stay away from the area.”"),
@@ -504,12 +496,12 @@ mod tests {
         let text = "“We are ready,” said Mayor Karen Bass of Los Angeles.";
         assert_eq!(
             rows_with(text, &[person(text, "Karen Bass")]),
-            [direct("We are ready,", "said", "Karen Bass")]
+            [direct("We are ready", "said", "Karen Bass")]
         );
         let text = "“The curfew holds,” the mayor, Karen Bass, said.";
         assert_eq!(
             rows_with(text, &[person(text, "Karen Bass")]),
-            [direct("The curfew holds,", "said", "the mayor")]
+            [direct("The curfew holds", "said", "the mayor")]
         );
     }
 
@@ -539,21 +531,21 @@ mod tests {
             let text = format!("“The numbers do not add up,” Bass {verb}.");
             assert_eq!(
                 rows(&text),
-                [direct("The numbers do not add up,", verb, "Bass")],
+                [direct("The numbers do not add up", verb, "Bass")],
                 "{verb}"
             );
         }
         assert_eq!(
             rows("“We will be back,” she would later say."),
-            [direct("We will be back,", "say", "she")]
+            [direct("We will be back", "say", "she")]
         );
         assert_eq!(
             rows("“Nothing was hidden,” Bass has repeatedly insisted."),
-            [direct("Nothing was hidden,", "insisted", "Bass")]
+            [direct("Nothing was hidden", "insisted", "Bass")]
         );
         assert_eq!(
             rows("“The data is wrong,” Bass pointed out."),
-            [direct("The data is wrong,", "pointed out", "Bass")]
+            [direct("The data is wrong", "pointed out", "Bass")]
         );
     }
 
@@ -562,11 +554,11 @@ mod tests {
         // Congressional style: party and state in brackets, then an aside.
         assert_eq!(
             rows("“The vote was rigged,” Rep. Jane Doe (D-Calif.), a member of the panel, said."),
-            [direct("The vote was rigged,", "said", "Jane Doe")]
+            [direct("The vote was rigged", "said", "Jane Doe")]
         );
         assert_eq!(
             rows("“We object,” Sen. John Roe, R-Ky., said Tuesday."),
-            [direct("We object,", "said", "John Roe")]
+            [direct("We object", "said", "John Roe")]
         );
         // A paragraph ending in a colon introduces the next paragraph's quote.
         assert_eq!(
@@ -596,7 +588,7 @@ mod tests {
         assert_eq!(
             rows("“A state cannot ignore its voters,” said the ruling."),
             [direct(
-                "A state cannot ignore its voters,",
+                "A state cannot ignore its voters",
                 "said",
                 "the ruling"
             )]
@@ -629,13 +621,13 @@ mod tests {
     fn split_quote_halves_share_the_cue() {
         assert_eq!(
             rows("“We will,” she said, “hold the line.”"),
-            [direct("We will, | hold the line.", "said", "she")]
+            [direct("We will | hold the line.", "said", "she")]
         );
         // A quotation going on after the cue clause keeps its speaker.
         assert_eq!(
             rows("“We will hold the line,” she said. “Nobody leaves.” Then she left."),
             [direct(
-                "We will hold the line, | Nobody leaves.",
+                "We will hold the line | Nobody leaves.",
                 "said",
                 "she"
             )]
@@ -644,7 +636,7 @@ mod tests {
         assert_eq!(
             rows("“We will hold the line,” she said.\n\n“Nobody leaves.”\n\nThe end."),
             [direct(
-                "We will hold the line, | Nobody leaves.",
+                "We will hold the line | Nobody leaves.",
                 "said",
                 "she"
             )]
@@ -750,7 +742,7 @@ mod tests {
         assert_eq!(
             rows("“They put a ‘keep out’ sign on the door,” she said."),
             [direct(
-                "They put a ‘keep out’ sign on the door,",
+                "They put a ‘keep out’ sign on the door",
                 "said",
                 "she"
             )]
@@ -760,11 +752,11 @@ mod tests {
             rows("“Then he told me, ‘Get out of my house,’ and I left,” she said."),
             [
                 direct(
-                    "Then he told me, ‘Get out of my house,’ and I left,",
+                    "Then he told me, ‘Get out of my house,’ and I left",
                     "said",
                     "she"
                 ),
-                direct("Get out of my house,", "told", "he"),
+                direct("Get out of my house", "told", "he"),
             ]
         );
     }
@@ -776,7 +768,7 @@ mod tests {
         assert_eq!(
             rows(text),
             [
-                uncued("We will not leave our homes,"),
+                uncued("We will not leave our homes"),
                 indirect("the roads were open", "said", "Officials")
             ]
         );
@@ -787,7 +779,7 @@ mod tests {
         assert_eq!(
             rows(text),
             [direct(
-                "The first thing we saw was smoke. | Then the fire came over the hill,",
+                "The first thing we saw was smoke. | Then the fire came over the hill",
                 "said",
                 "she"
             )]
@@ -802,13 +794,13 @@ mod tests {
         assert_eq!(
             rows("“We are so proud 🎉🔥,” she posted.\r\n\r\n“Thank you!” he replied."),
             [
-                direct("We are so proud 🎉🔥,", "posted", "she"),
+                direct("We are so proud 🎉🔥", "posted", "she"),
                 direct("Thank you!", "replied", "he")
             ]
         );
         assert_eq!(
             rows("“WE WILL NOT BACK DOWN,” BASS SAID."),
-            [direct("WE WILL NOT BACK DOWN,", "SAID", "BASS")]
+            [direct("WE WILL NOT BACK DOWN", "SAID", "BASS")]
         );
         assert!(rows("").is_empty());
         assert!(rows("\"").is_empty());

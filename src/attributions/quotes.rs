@@ -68,6 +68,29 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// The quoted words as an attribution's content: the text inside the
+    /// marks without a trailing comma, semicolon, colon or dash, which
+    /// belong to the quoting sentence (`"We will hold the line," she said`
+    /// → `We will hold the line`). Final `.`, `?` and `!` stay.
+    pub fn speech(&self, doc: &Document) -> Span {
+        let mut end = self.inner.end;
+        while end > self.inner.start {
+            let last = end - 1;
+            let trailing = doc.tokens.get(last).is_some_and(|t| {
+                t.kind == TokenKind::Dash
+                    || (t.kind == TokenKind::Punct && matches!(t.text(doc.text), "," | ";" | ":"))
+            });
+            if !trailing {
+                break;
+            }
+            end = last;
+        }
+        if end == self.inner.start {
+            return self.content;
+        }
+        doc.tokens_span(self.inner.start..end)
+    }
+
     /// The span from the opening mark to the closing mark (or the end of the
     /// content when unclosed).
     pub fn outer(&self, doc: &Document) -> Span {

@@ -31,17 +31,20 @@ const MAX_TRAILER_TOKENS: usize = 24;
 
 /// Every pasted post in the document, in text order.
 pub fn find(ctx: &Ctx) -> Vec<Attribution> {
-    let paras = &ctx.doc.paragraphs;
     let mut out = Vec::new();
-    for (p, para) in paras.iter().enumerate() {
-        let range = para.tokens.clone();
-        if range.len() > MAX_TRAILER_TOKENS || ctx.kind(range.start) != Some(TokenKind::Dash) {
+    let tokens = &ctx.doc.tokens;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Dash || !(i == 0 || t.gap >= Gap::LineBreak) {
             continue;
         }
-        let Some(trailer) = read_trailer(ctx, range.start + 1, range.end) else {
+        let end = line_end(ctx, i);
+        if end - i > MAX_TRAILER_TOKENS {
+            continue;
+        }
+        let Some(trailer) = read_trailer(ctx, i + 1, end) else {
             continue;
         };
-        let Some(post) = post_block(ctx, p) else {
+        let Some(post) = post_block(ctx, i) else {
             continue;
         };
         let (content, glued_link) = post_text(ctx, post);
@@ -66,6 +69,17 @@ pub fn find(ctx: &Ctx) -> Vec<Attribution> {
     out
 }
 
+/// The index after the line holding token `i` (the next token after a
+/// line break, or the end).
+fn line_end(ctx: &Ctx, i: usize) -> usize {
+    let tokens = &ctx.doc.tokens;
+    let mut k = i + 1;
+    while k < tokens.len() && tokens.get(k).is_some_and(|t| t.gap < Gap::LineBreak) {
+        k += 1;
+    }
+    k
+}
+
 /// Reads a trailer from token `i` (after the dash) to `end`.
 fn read_trailer(ctx: &Ctx, i: usize, end: usize) -> Option<SocialPost> {
     let handle = (i..end).find(|&k| ctx.kind(k) == Some(TokenKind::Handle))?;
@@ -74,10 +88,10 @@ fn read_trailer(ctx: &Ctx, i: usize, end: usize) -> Option<SocialPost> {
     if name_end > i && ctx.is_punct(name_end - 1, "(") {
         name_end -= 1;
     }
-    let name_tokens =
+    let mut name_tokens =
         (i..name_end).filter(|&k| ctx.is_word(k) || ctx.kind(k) == Some(TokenKind::Number));
     let first = name_tokens.clone().next();
-    let last = name_tokens.last();
+    let last = name_tokens.next_back();
     let plausible_name = (i..name_end).all(|k| {
         matches!(
             ctx.kind(k),
@@ -182,37 +196,52 @@ fn read_date(ctx: &Ctx, k: usize, end: usize) -> Option<(Span, usize)> {
     None
 }
 
-/// The token range of the post above trailer paragraph `p`: the lines back
-/// to the previous blank line.
-fn post_block(ctx: &Ctx, p: usize) -> Option<std::ops::Range<usize>> {
-    let paras = &ctx.doc.paragraphs;
-    let mut first = p.checked_sub(1)?;
-    let end = paras.get(first)?.tokens.end;
+/// The token range of the post above the trailer starting at token
+/// `trailer`: the lines back to the previous blank line (at most
+/// [`MAX_POST_LINES`]; a longer block is not a post but an article, and
+/// only its last line is taken).
+fn post_block(ctx: &Ctx, trailer: usize) -> Option<std::ops::Range<usize>> {
+    let tokens = &ctx.doc.tokens;
+    let end = trailer;
+    if end == 0 {
+        return None;
+    }
+    let mut start = end - 1;
     let mut lines = 1;
-    while first > 0 && lines < MAX_POST_LINES {
-        let start_gap = paras
-            .get(first)
-            .and_then(|para| ctx.doc.tokens.get(para.tokens.start))
-            .map(|t| t.gap);
-        if start_gap != Some(Gap::LineBreak) {
+    let mut last_line_start = None;
+    loop {
+        let gap = tokens.get(start).map_or(Gap::ParagraphBreak, |t| t.gap);
+        if start == 0 || gap == Gap::ParagraphBreak {
             break;
         }
-        // The line above is another trailer: the post starts here.
-        let above = paras.get(first - 1)?;
-        if ctx.kind(above.tokens.start) == Some(TokenKind::Dash)
-            && (above.tokens.clone()).any(|t| ctx.kind(t) == Some(TokenKind::Handle))
-        {
-            break;
+        if gap == Gap::LineBreak {
+            last_line_start.get_or_insert(start);
+            // The line above is another trailer: the post starts here.
+            let above = line_start(ctx, start - 1);
+            if ctx.kind(above) == Some(TokenKind::Dash)
+                && (above..start).any(|t| ctx.kind(t) == Some(TokenKind::Handle))
+            {
+                break;
+            }
+            lines += 1;
+            if lines > MAX_POST_LINES {
+                start = last_line_start.unwrap_or(start);
+                break;
+            }
         }
-        first -= 1;
-        lines += 1;
+        start -= 1;
     }
-    // A post holds at most a few lines even without blank lines around it:
-    // when the block ran to the limit, keep only the last line.
-    if lines >= MAX_POST_LINES {
-        first = p - 1;
+    Some(start..end)
+}
+
+/// The first token of the line holding token `i`.
+fn line_start(ctx: &Ctx, i: usize) -> usize {
+    let tokens = &ctx.doc.tokens;
+    let mut k = i;
+    while k > 0 && tokens.get(k).is_some_and(|t| t.gap < Gap::LineBreak) {
+        k -= 1;
     }
-    Some(paras.get(first)?.tokens.start..end)
+    k
 }
 
 /// The post's text (without a link at its end) and that link.

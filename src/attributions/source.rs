@@ -167,6 +167,26 @@ impl<'d, 't> Ctx<'d, 't> {
         self.is_word(i) && is_capitalised(self.word(i)) && !is_determiner(self.word(i))
     }
 
+    /// True for the apostrophe of a plural possessive (`teachers' union`):
+    /// glued to a word ending in `s`, before a word.
+    fn is_plural_possessive(&self, i: usize) -> bool {
+        let glued = self
+            .doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.gap == crate::text::Gap::None);
+        let next_spaced = self
+            .doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.gap == crate::text::Gap::Space && t.kind == TokenKind::Word);
+        glued
+            && next_spaced
+            && i > 0
+            && self.is_word(i - 1)
+            && self.word(i - 1).ends_with(['s', 'S'])
+    }
+
     /// True for the possessive `'s` / `’s` token.
     fn is_possessive(&self, i: usize) -> bool {
         let w = self.word(i);
@@ -215,6 +235,10 @@ fn part(ctx: &Ctx, i: usize, mode: Mode) -> Part {
     match ctx.kind(i) {
         Some(TokenKind::Number) | Some(TokenKind::Handle) => return Part::Name,
         Some(TokenKind::Punct) if ctx.word(i) == "&" => return Part::And,
+        // `the teachers' union`: a plural possessive's apostrophe.
+        Some(TokenKind::Quote(m)) if !m.double && ctx.is_plural_possessive(i) => {
+            return Part::Possessive
+        }
         Some(TokenKind::Word) => {}
         _ => return Part::Stop,
     }

@@ -8,8 +8,10 @@
 //! (the last word before a complement: `a spokesperson [for the city]`) is
 //! looked up in the team's lexicons below; a capitalised run with no entity
 //! is a name (an organisation when it holds an organisation word or is an
-//! acronym). Definite descriptions of one person or body (`the mayor`, `the
-//! company`) are `unknown`: they are neither named nor anonymous.
+//! acronym). A definite description of one body or office-holder (`the
+//! teachers' union`, `the campaign`, `the mayor`) is typed as the named
+//! organisation or person it stands for: it is specific, not anonymous.
+//! Anything else is `unknown`.
 
 use serde::Serialize;
 
@@ -89,6 +91,42 @@ pub fn classify(ctx: &Ctx, span: Span) -> SourceType {
     }
     if is_group_noun(head) {
         return SourceType::Group;
+    }
+    // A definite description of one organisation or office-holder: `the
+    // teachers' union`, `the campaign`, `the mayor`. Specific, if unnamed.
+    let definite = is_one_of(
+        ctx.word(first_token),
+        &["the", "his", "her", "their", "its"],
+    );
+    if definite && is_lowercase(head) {
+        if is_org_word(head)
+            || is_one_of(
+                head,
+                &[
+                    "company",
+                    "firm",
+                    "city",
+                    "state",
+                    "county",
+                    "district",
+                    "network",
+                    "paper",
+                    "newspaper",
+                    "outlet",
+                    "station",
+                    "team",
+                    "club",
+                    "church",
+                    "school",
+                    "bank",
+                ],
+            )
+        {
+            return SourceType::NamedOrg;
+        }
+        if is_title(head) {
+            return SourceType::NamedPerson;
+        }
     }
     let capitalised = (first_token..=head_token).all(|i| {
         let w = ctx.word(i);
@@ -447,8 +485,21 @@ mod tests {
         );
         assert_eq!(type_of("I said", "I", &[]), SourceType::FirstPerson);
         assert_eq!(type_of("she said", "she", &[]), SourceType::Pronoun);
+        // Definite descriptions stand for the person or body they name.
         assert_eq!(
             type_of("the mayor said", "the mayor", &[]),
+            SourceType::NamedPerson
+        );
+        assert_eq!(
+            type_of("the teachers' union said", "the teachers' union", &[]),
+            SourceType::NamedOrg
+        );
+        assert_eq!(
+            type_of("the ruling said", "the ruling", &[]),
+            SourceType::Document
+        );
+        assert_eq!(
+            type_of("the idea was", "the idea", &[]),
             SourceType::Unknown
         );
     }
