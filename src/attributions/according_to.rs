@@ -44,7 +44,7 @@ pub fn find(ctx: &Ctx, quotes: &[Quote]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut sentence = 0usize;
     for a in 0..ctx.len() {
-        let phrase = if !ctx.is_word(a) {
+        let phrase = if !ctx.classes(a).has(ATTRIBUTING) {
             continue;
         } else if ctx.word(a).eq_ignore_ascii_case("according")
             && ctx.word(a + 1).eq_ignore_ascii_case("to")

@@ -54,20 +54,44 @@ pub fn resolve(ctx: &Ctx, records: &mut [Attribution]) {
         });
     }
     // Sentence subjects that look like names, for text the name tagger
-    // missed (`Engineer Grace Lindqvist led the inspection.`).
-    for sent in &ctx.doc.sentences {
-        let Some(span) = sentence_subject(ctx, sent.tokens.start, sent.tokens.end) else {
-            continue;
-        };
-        let kind = super::source_type::classify(ctx, span);
-        if matches!(kind, SourceType::NamedPerson | SourceType::NamedOrg)
-            && is_capitalised(ctx.doc.slice(span))
+    // missed (`Engineer Grace Lindqvist led the inspection.`); read only in
+    // the paragraphs a pronoun looks back over.
+    let paras = &ctx.doc.paragraphs;
+    let mut wanted = vec![false; paras.len()];
+    for r in records.iter() {
+        if let (Some(SourceType::Pronoun), Some(s)) = (r.source_type, r.source) {
+            let k = paras.partition_point(|p| p.span.end < s.start);
+            for w in wanted
+                .iter_mut()
+                .take(k + 1)
+                .skip(k.saturating_sub(PARAGRAPHS_BACK))
+            {
+                *w = true;
+            }
+        }
+    }
+    for (para, _) in paras.iter().zip(&wanted).filter(|(_, w)| **w) {
+        let first = ctx
+            .doc
+            .sentences
+            .partition_point(|s| s.tokens.start < para.tokens.start);
+        for sent in ctx.doc.sentences[first..]
+            .iter()
+            .take_while(|s| s.tokens.start < para.tokens.end)
         {
-            candidates.push(Candidate {
-                span,
-                kind,
-                salient: true,
-            });
+            let Some(span) = sentence_subject(ctx, sent.tokens.start, sent.tokens.end) else {
+                continue;
+            };
+            let kind = super::source_type::classify(ctx, span);
+            if matches!(kind, SourceType::NamedPerson | SourceType::NamedOrg)
+                && is_capitalised(ctx.doc.slice(span))
+            {
+                candidates.push(Candidate {
+                    span,
+                    kind,
+                    salient: true,
+                });
+            }
         }
     }
     for r in records.iter() {

@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use super::lexicon::{cmp_ci, is_one_of};
+use super::lexicon::is_one_of;
+use super::word_table::WordTable;
 
 /// The attitude a reporting verb conveys towards what it attributes.
 /// Serialised in snake case (`neutral`, `assertive`, …).
@@ -77,7 +78,7 @@ pub struct CueVerb {
     /// attribute only quotations (`laughed`, `shouted`, `continued`).
     pub reports: bool,
     /// True for forms that attribute reported speech less often than not
-    /// (`thought`, `wants`): only after a pronoun subject (`I thought`).
+    /// (`thought`, `wants`): only after `I` or `we` (`I thought`).
     pub weak: bool,
     /// True for forms that are more often nouns (`the states`, `his
     /// remarks`): without marks they attribute only before `that`.
@@ -376,41 +377,102 @@ const ENTRIES: &[Entry] = &[
     e(["query", "queries", "queried", "queried", "querying"], Question),
 ];
 
-/// Every form with its entry and form kind, sorted case-insensitively for
-/// binary search; built once.
-fn table() -> &'static [(&'static str, u16, Form)] {
-    static TABLE: OnceLock<Vec<(&'static str, u16, Form)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        const KINDS: [Form; 5] = [
-            Form::Base,
-            Form::Present,
-            Form::Past,
-            Form::Participle,
-            Form::Progressive,
-        ];
-        let mut table = Vec::with_capacity(ENTRIES.len() * 5);
-        for (idx, entry) in ENTRIES.iter().enumerate() {
-            for (k, form) in entry.forms.iter().enumerate() {
-                // A participle equal to the past is recorded once, as past.
-                if k == 3 && *form == entry.forms[2] {
-                    continue;
-                }
-                let id = u16::try_from(idx).unwrap_or(u16::MAX);
-                table.push((*form, id, KINDS[k]));
+/// Every inflected form with its entry, form kind and flags. A word that
+/// is two forms (`read`: base and past) keeps its finite reading, the one
+/// that can attribute on its own; see [`merge_forms`].
+pub fn forms() -> Vec<(&'static str, CueId)> {
+    const KINDS: [Form; 5] = [
+        Form::Base,
+        Form::Present,
+        Form::Past,
+        Form::Participle,
+        Form::Progressive,
+    ];
+    let mut forms = Vec::with_capacity(ENTRIES.len() * 5);
+    for (idx, entry) in ENTRIES.iter().enumerate() {
+        for (k, form) in entry.forms.iter().enumerate() {
+            // A participle equal to the past is recorded once, as past.
+            if k == 3 && *form == entry.forms[2] {
+                continue;
             }
+            let mut flags = 0;
+            if !QUOTE_ONLY.contains(&entry.forms[0]) {
+                flags |= REPORTS;
+            }
+            if is_one_of(form, WEAK_FORMS) {
+                flags |= WEAK;
+            }
+            if is_one_of(form, NOUN_FORMS) {
+                flags |= NOUN_LIKE;
+            }
+            let id = CueId {
+                entry: u16::try_from(idx).unwrap_or(u16::MAX),
+                form: KINDS[k],
+                flags,
+            };
+            forms.push((*form, id));
         }
-        // A word that is two forms (`read`: base and past) keeps its finite
-        // reading: it is the one that can attribute on its own.
-        table.sort_by(|a, b| cmp_ci(a.0, b.0).then(b.2.is_finite().cmp(&a.2.is_finite())));
-        table.dedup_by(|b, a| cmp_ci(a.0, b.0).is_eq());
-        table
+    }
+    forms
+}
+
+/// Of two readings of one word, the finite one (else the first).
+pub fn merge_forms(a: CueId, b: CueId) -> CueId {
+    if b.form.is_finite() && !a.form.is_finite() {
+        b
+    } else {
+        a
+    }
+}
+
+/// The form table, built once.
+fn table() -> &'static WordTable<CueId> {
+    static TABLE: OnceLock<WordTable<CueId>> = OnceLock::new();
+    TABLE.get_or_init(|| WordTable::new(&forms(), merge_forms))
+}
+
+/// [`CueId`] flag: attributes reported speech, not only quotations.
+const REPORTS: u8 = 1;
+/// [`CueId`] flag: one of [`WEAK_FORMS`].
+const WEAK: u8 = 2;
+/// [`CueId`] flag: one of [`NOUN_FORMS`].
+const NOUN_LIKE: u8 = 4;
+
+/// A cue word found in the text, in four bytes: its lexicon entry, form
+/// and flags. Cheap to store per token ([`super::source::Ctx`] does).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueId {
+    entry: u16,
+    form: Form,
+    flags: u8,
+}
+
+/// The lexicon entry and form of `word`, if it is a cue (case-insensitive).
+pub fn lookup_id(word: &str) -> Option<CueId> {
+    if word.len() < 2 || word.len() > 14 {
+        return None;
+    }
+    table().get(word)
+}
+
+/// The reporting verb of a [`CueId`].
+pub fn verb(id: CueId) -> Option<CueVerb> {
+    let entry = ENTRIES.get(usize::from(id.entry))?;
+    Some(CueVerb {
+        lemma: entry.forms[0],
+        stance: entry.stance,
+        form: id.form,
+        particle: entry.particle,
+        reports: id.flags & REPORTS != 0,
+        weak: id.flags & WEAK != 0,
+        noun_like: id.flags & NOUN_LIKE != 0,
     })
 }
 
 /// Forms that attribute reported speech less often than not outside
 /// quotation marks (under half of their uses were attributions on the
 /// PolNeAR training split): `thought` (a noun as often), `wants`, `knew`.
-/// They still attribute quotations, and reported speech after a pronoun.
+/// They still attribute quotations, and reported speech after `I`/`we`.
 const WEAK_FORMS: &[&str] = &[
     "find",
     "felt",
@@ -471,22 +533,7 @@ const NOUN_FORMS: &[&str] = &[
 /// Phrasal cues are returned with their particle; the caller checks that it
 /// follows.
 pub fn lookup(word: &str) -> Option<CueVerb> {
-    if word.len() < 2 || word.len() > 14 {
-        return None;
-    }
-    let table = table();
-    let i = table.binary_search_by(|probe| cmp_ci(probe.0, word)).ok()?;
-    let &(_, id, form) = table.get(i)?;
-    let entry = ENTRIES.get(usize::from(id))?;
-    Some(CueVerb {
-        lemma: entry.forms[0],
-        stance: entry.stance,
-        form,
-        particle: entry.particle,
-        reports: !QUOTE_ONLY.contains(&entry.forms[0]),
-        weak: is_one_of(word, WEAK_FORMS),
-        noun_like: is_one_of(word, NOUN_FORMS),
-    })
+    lookup_id(word).and_then(verb)
 }
 
 #[cfg(test)]

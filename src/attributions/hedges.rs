@@ -7,28 +7,11 @@
 //! it is reported on its own, as a [`HedgedClaim`]. Hedges inside
 //! quotations are the speaker's and are left alone.
 
-use super::lexicon::is_one_of;
+use super::lexicon::{is_one_of, BE_FORM, HEDGE_ADVERB};
 use super::source::Ctx;
 use super::{Attribution, HedgedClaim};
 use crate::span::Span;
 use crate::text::TokenKind;
-
-/// Adverbs that hedge a claim.
-fn is_hedge_adverb(word: &str) -> bool {
-    is_one_of(
-        word,
-        &[
-            "allegedly",
-            "reportedly",
-            "purportedly",
-            "supposedly",
-            "apparently",
-            "ostensibly",
-            "rumoredly",
-            "reputedly",
-        ],
-    )
-}
 
 /// Participles that hedge after `is`/`are`/`was`/`were` and before `to`
 /// (`is said to`, `are believed to`).
@@ -52,15 +35,12 @@ fn is_hedge_participle(word: &str) -> bool {
 
 /// The hedge starting at token `i`, if any.
 fn hedge_at(ctx: &Ctx, i: usize) -> Option<Span> {
-    if !ctx.is_word(i) {
-        return None;
-    }
-    let w = ctx.word(i);
-    if is_hedge_adverb(w) {
+    let c = ctx.classes(i);
+    if c.has(HEDGE_ADVERB) {
         return Some(ctx.span(i));
     }
     // `is said to`, `are widely believed to`, `it is reported that`.
-    if is_one_of(w, &["is", "are", "was", "were"]) {
+    if c.has(BE_FORM) {
         let mut j = i + 1;
         if ctx.is_word(j) && is_one_of(ctx.word(j), &["widely", "also", "now", "often"]) {
             j += 1;

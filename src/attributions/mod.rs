@@ -32,11 +32,13 @@ pub mod cues;
 pub mod direct;
 pub mod hedges;
 pub mod indirect;
+pub mod lexeme;
 pub mod lexicon;
 pub mod quotes;
 pub mod social;
 pub mod source;
 pub mod source_type;
+pub mod word_table;
 
 use serde::{Deserialize, Serialize};
 
@@ -209,7 +211,8 @@ pub fn find_all(doc: &Document, entities: &[Entity]) -> Found {
             None => out.push(found.attribution),
         }
     }
-    let reported = indirect::find(&ctx, &quotes);
+    let quoted = quoted_tokens(&ctx, &quotes);
+    let reported = indirect::find(&ctx, &quotes, &quoted);
     merge_reported(&mut direct, reported, &mut out);
     out.extend(direct.into_iter().map(|d| d.attribution));
     // Same content: keep the best-informed attribution.
@@ -221,13 +224,11 @@ pub fn find_all(doc: &Document, entities: &[Entity]) -> Found {
     });
     out.dedup_by(|b, a| a.content == b.content);
     enrich(&ctx, &mut out);
-    let quoted = quoted_tokens(&ctx, &quotes);
     let hedged_claims = hedges::find(&ctx, &quoted, &mut out);
     for a in &mut out {
         let is_say = a
             .cue
-            .map(|c| ctx.doc.slice(c))
-            .and_then(cues::lookup)
+            .and_then(|c| ctx.cue(ctx.token_at(c.start)))
             .is_some_and(|c| matches!(c.lemma, "say" | "tell"));
         a.confidence = confidence::score(a, is_say);
     }
@@ -248,13 +249,27 @@ fn merge_reported(
     out: &mut Vec<Attribution>,
 ) {
     let mut dropped = vec![false; direct.len()];
+    // Direct quotes by cue and by content piece, for binary search.
+    let mut by_cue: Vec<(Span, usize)> = direct
+        .iter()
+        .enumerate()
+        .filter_map(|(k, d)| d.attribution.cue.map(|c| (c, k)))
+        .collect();
+    by_cue.sort_unstable();
+    let mut by_part: Vec<(Span, usize)> = direct
+        .iter()
+        .enumerate()
+        .flat_map(|(k, d)| d.attribution.content_parts.iter().map(move |&p| (p, k)))
+        .collect();
+    by_part.sort_unstable();
+    let find = |index: &[(Span, usize)], key: Option<Span>| {
+        let key = key?;
+        let i = index.partition_point(|e| e.0 < key);
+        index.get(i).filter(|e| e.0 == key).map(|e| e.1)
+    };
     for r in reported {
-        let same_cue = direct
-            .iter()
-            .position(|d| d.attribution.cue.is_some() && d.attribution.cue == r.cue);
-        let holding = direct
-            .iter()
-            .position(|d| d.attribution.content_parts.contains(&r.content));
+        let same_cue = find(&by_cue, r.cue);
+        let holding = find(&by_part, Some(r.content));
         match r.kind {
             AttributionKind::Direct => {
                 if let Some(k) = holding.or(same_cue) {
@@ -310,7 +325,7 @@ fn merge_reported(
 }
 
 /// For every token: inside (or a mark of) a top-level quotation.
-fn quoted_tokens(ctx: &source::Ctx, quotes: &[quotes::Quote]) -> Vec<bool> {
+pub(crate) fn quoted_tokens(ctx: &source::Ctx, quotes: &[quotes::Quote]) -> Vec<bool> {
     let mut mask = vec![false; ctx.len()];
     for q in quotes.iter().filter(|q| q.depth == 0) {
         let end = q.close_end.map_or(q.inner.end, |c| c + 1);
