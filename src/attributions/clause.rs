@@ -8,7 +8,8 @@
 //! - time adjuncts (`Bass on Tuesday said`, `officials last week said`);
 //! - an aside in commas or brackets (`Karen Bass, the mayor, said`, `Rep.
 //!   Jane Doe (D-Calif.) said`);
-//! - a relative pronoun (`Bass, who said …` → `Bass`);
+//! - a relative pronoun (`Bass, who said …` → `who`, resolved to `Bass`
+//!   by [`super::coref`]);
 //! - an infinitive (`Bass declined to say` → `Bass`);
 //! - a coordinated verb (`Bass laughed and said`, `Bass denounced the plan
 //!   and said` → the clause's subject).
@@ -128,14 +129,19 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize, depth: u8) -> Option<Span> 
         };
     }
     if ctx.is_word(e) && is_one_of(w, &["who", "which"]) {
-        // `Bass, who said …`: the antecedent.
+        // `Bass, who said …`: the relative pronoun, when an antecedent comes
+        // before it ([`super::coref`] resolves it).
         let mut k = e.checked_sub(1).filter(|&k| k >= floor)?;
         if ctx.is_punct(k, ",") {
             k = k.checked_sub(1).filter(|&k| k >= floor)?;
         }
-        return np_backward(ctx, k, floor);
+        return np_backward(ctx, k, floor).map(|_| ctx.span(e));
     }
     let dash = ctx.kind(e) == Some(TokenKind::Dash);
+    // `Sen. Jack Reed (D-R.I.), said`: a bracket aside before the comma.
+    if ctx.is_punct(e, ",") && e > floor && ctx.is_punct(e - 1, ")") {
+        return subject_before(ctx, e, floor, depth);
+    }
     let opener = if ctx.is_punct(e, ",") {
         Some(",")
     } else if ctx.is_punct(e, ")") {
@@ -357,7 +363,7 @@ pub fn source_of_participle(ctx: &Ctx, v: usize, floor: usize) -> Option<Span> {
     let mut k = before.checked_sub(1).filter(|&k| k >= floor)?;
     // `said later, adding`: skip a few adverbs and adjuncts back to the verb.
     for _ in 0..3 {
-        if usable_cue(ctx, k, floor, false).is_some() {
+        if usable_cue(ctx, k, floor, false).is_some() && !is_noun_use(ctx, k, floor) {
             return source_before(ctx, k, floor);
         }
         if !ctx.is_word(k) || k == floor {
@@ -380,6 +386,20 @@ pub fn source_of_participle(ctx: &Ctx, v: usize, floor: usize) -> Option<Span> {
         }
     }
     sentence_subject(ctx, floor, before)
+}
+
+/// True when the cue word at token `k` is used as a noun: right after an
+/// article, possessive or demonstrative (`those claims`, `his remarks`).
+pub fn is_noun_use(ctx: &Ctx, k: usize, floor: usize) -> bool {
+    k > floor
+        && ctx.is_word(k - 1)
+        && is_one_of(
+            ctx.word(k - 1),
+            &[
+                "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s",
+                "this", "that", "these", "those", "no", "any", "every",
+            ],
+        )
 }
 
 /// Words that open a participle clause: `while saying`, `by saying`.
@@ -512,7 +532,13 @@ pub fn skip_adjuncts(ctx: &Ctx, t: usize, end: usize, max: usize) -> usize {
             break;
         }
         if ctx.is_word(i + 1) && is_time_word(ctx.word(i + 1)) {
-            // `on Tuesday`, `in March`.
+            // `on Tuesday`, `in March`, `in Saturday's Times`.
+            if ctx.is_possessive(i + 2) {
+                if let Some((_, after)) = np_forward(ctx, i + 3, end) {
+                    i = after;
+                    continue;
+                }
+            }
             i += 2;
             while i < end
                 && (ctx.is_word(i) && is_time_word(ctx.word(i))

@@ -9,12 +9,15 @@
 //! of earlier attributions and sentence subjects come first (`Adler met
 //! Ortiz. "…," she said.` → Adler), then the nearest mention.
 //!
+//! A relative pronoun (`Ruth Adler, who said …`) refers to the noun phrase
+//! right before it.
+//!
 //! The record keeps the pronoun as its `source`; `resolved_source` points
 //! to the named mention and `source_type` becomes that mention's type.
 
 use super::clause::sentence_subject;
 use super::lexicon::{is_capitalised, is_one_of};
-use super::source::Ctx;
+use super::source::{np_backward, Ctx};
 use super::{Attribution, SourceType};
 use crate::entities::Label;
 use crate::span::Span;
@@ -126,6 +129,14 @@ pub fn resolve(ctx: &Ctx, records: &mut [Attribution]) {
             continue;
         };
         let word = ctx.doc.slice(pronoun);
+        if is_one_of(word, &["who", "which"]) {
+            // A relative pronoun: its antecedent right before it.
+            if let Some(antecedent) = antecedent(ctx, pronoun) {
+                r.resolved_source = Some(antecedent);
+                r.source_type = Some(super::source_type::classify(ctx, antecedent));
+            }
+            continue;
+        }
         let floor = window_start(ctx, pronoun.start);
         let before = candidates.partition_point(|c| c.span.end <= pronoun.start);
         let window = candidates[..before]
@@ -145,6 +156,19 @@ pub fn resolve(ctx: &Ctx, records: &mut [Attribution]) {
             r.source_type = Some(c.kind);
         }
     }
+}
+
+/// The noun phrase a relative pronoun follows: `[Ruth Adler], who …`.
+fn antecedent(ctx: &Ctx, pronoun: Span) -> Option<Span> {
+    let p = ctx.token_at(pronoun.start);
+    let mut k = p.checked_sub(1)?;
+    if ctx.is_punct(k, ",") {
+        k = k.checked_sub(1)?;
+    }
+    let floor = ctx.doc.sentences[..ctx.doc.sentences.partition_point(|s| s.tokens.start <= k)]
+        .last()
+        .map_or(0, |s| s.tokens.start);
+    np_backward(ctx, k, floor)
 }
 
 /// True when `pronoun` can refer to candidate `c` (`fallback`: singular

@@ -471,7 +471,8 @@ pub fn verb(id: CueId) -> Option<CueVerb> {
 
 /// Forms that attribute reported speech less often than not outside
 /// quotation marks (under half of their uses were attributions on the
-/// PolNeAR training split): `thought` (a noun as often), `wants`, `knew`.
+/// PolNeAR training split): `thought` (a noun as often), `supports`,
+/// `knew`.
 /// They still attribute quotations, and reported speech after `I`/`we`.
 const WEAK_FORMS: &[&str] = &[
     "find",
@@ -481,12 +482,8 @@ const WEAK_FORMS: &[&str] = &[
     "expects",
     "support",
     "supports",
-    "want",
-    "wants",
-    "wanted",
     "call",
     "maintained",
-    "referring",
     "believed",
     "attack",
     "charges",

@@ -357,7 +357,11 @@ fn after_quote(ctx: &Ctx, q: &Quote, close: usize) -> Option<Found> {
         let tail = ctx.after_cue(v, cue);
         // A title before a clause is its subject's context, not its words:
         // `On "Fox News Sunday," Pence said his running mate …`.
-        let needs_adjunct = !linked || shape(ctx, q).title_like;
+        // A new sentence after `?"` or `!"` is the speaker's only when its
+        // verb ends it: `"Are we safe?" a resident asked.`, not `"…?" The
+        // center noted that …`.
+        let needs_adjunct =
+            !linked || shape(ctx, q).title_like || sentence_of(ctx, close) != sentence_of(ctx, v);
         if needs_adjunct && !tail_is_adjunct(ctx, tail, para_end) {
             return None;
         }
@@ -371,6 +375,11 @@ fn after_quote(ctx: &Ctx, q: &Quote, close: usize) -> Option<Found> {
         });
     }
     None
+}
+
+/// The index of the sentence holding token `i`.
+fn sentence_of(ctx: &Ctx, i: usize) -> usize {
+    ctx.doc.sentences.partition_point(|s| s.tokens.end <= i)
 }
 
 /// `"…" — Jane Doe` (an epigraph, a reader's comment, a pasted post): a

@@ -123,9 +123,11 @@ fn at_cue(
         Form::Base => Usage::Plural,
         Form::Progressive if prev_is_word && before.is_some_and(is_be) => Usage::Finite,
         Form::Progressive => {
+            // (`…more work to do," noting …`: the comma inside the marks.)
             let opens = k == a
                 || ctx.is_punct(k - 1, ",")
                 || ctx.kind(k - 1) == Some(TokenKind::Dash)
+                || matches!(ctx.kind(k - 1), Some(TokenKind::Quote(m)) if m.role != crate::text::QuoteRole::Open)
                 || (prev_is_word && before.is_some_and(is_participle_opener));
             if !opens {
                 return None;
@@ -179,8 +181,11 @@ fn at_cue(
         return postposed(ctx, quotes, a, b, v, cue, t, end);
     }
     // Preposed: the subject before, the content after.
+    let progressive = cue.form == Form::Progressive && usage == Usage::Finite;
     let source = match usage {
         Usage::Participle => source_of_participle(ctx, v, a),
+        // `The senator is predicting …`: the subject is before `is`.
+        Usage::Finite if progressive => source_before(ctx, k - 1, a),
         Usage::Finite | Usage::Plural => source_before(ctx, v, a),
     };
     let source = source.filter(|&s| plausible_subject(ctx, s))?;
@@ -359,7 +364,9 @@ fn postposed(
     };
     let first_end = trim_end(ctx, first_start, first_end);
     let words = (first_start..first_end).filter(|&i| ctx.is_word(i)).count();
-    if words < 2 {
+    // (`Otherwise, she said, …`: one word before a clause in the middle.)
+    let middle = after_clause < end && ctx.is_punct(after_clause, ",");
+    if words < 2 && !(middle && words == 1) {
         return None;
     }
     let mut parts: Vec<std::ops::Range<usize>> = std::iter::once(first_start..first_end).collect();
@@ -749,9 +756,22 @@ fn ends_content(ctx: &Ctx, i: usize) -> bool {
         while ctx.is_word(v) && is_verb_modifier(ctx.word(v)) && v < i + 4 {
             v += 1;
         }
-        return ctx
-            .cue(v)
-            .is_some_and(|c| c.reports && !c.weak && c.form.is_finite() && !c.noun_like);
+        // A verb of speech, or one whose object is speech (`… and called
+        // a donor` goes on; `… and said that …` is a second attribution).
+        let speech_follows = |c: super::cues::CueVerb| {
+            let t = ctx.after_cue(v, c);
+            is_one_of(
+                c.lemma,
+                &[
+                    "say", "tell", "add", "write", "tweet", "post", "warn", "argue", "claim",
+                    "insist", "note", "explain", "announce", "admit", "deny", "suggest",
+                ],
+            ) || is_one_of(ctx.word(t), &["that", ":", ","])
+                || ctx.is_quote(t)
+        };
+        return ctx.cue(v).is_some_and(|c| {
+            c.reports && !c.weak && c.form.is_finite() && !c.noun_like && speech_follows(c)
+        });
     }
     if !ctx.is_punct(i, ",") {
         return false;

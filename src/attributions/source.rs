@@ -222,7 +222,7 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     /// True for the possessive `'s` / `’s` token.
-    fn is_possessive(&self, i: usize) -> bool {
+    pub fn is_possessive(&self, i: usize) -> bool {
         let w = self.word(i);
         self.is_word(i) && (w == "'s" || w == "’s" || w == "'S" || w == "’S")
     }

@@ -41,7 +41,8 @@ pub enum SourceType {
     /// The speaker or writer themself (`I`, `we` in an interview).
     #[serde(rename = "self")]
     FirstPerson,
-    /// A third-person pronoun not resolved to a named mention.
+    /// A third-person or relative pronoun (`she`, `who`) not resolved to a
+    /// named mention.
     Pronoun,
     /// A description the lexicons do not type (`the mayor`, `the company`).
     Unknown,
@@ -56,7 +57,12 @@ pub fn classify(ctx: &Ctx, span: Span) -> SourceType {
         if is_one_of(w, &["i", "we", "me", "us"]) {
             return SourceType::FirstPerson;
         }
-        if is_one_of(w, &["he", "she", "they", "it", "him", "her", "them"]) {
+        if is_one_of(
+            w,
+            &[
+                "he", "she", "they", "it", "him", "her", "them", "who", "which",
+            ],
+        ) {
             return SourceType::Pronoun;
         }
         if w.eq_ignore_ascii_case("you") {
