@@ -161,12 +161,17 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize, depth: u8) -> Option<Span> 
                 ctx.is_punct(k, opener)
             }
         };
-        let opening = (lo..e)
+        // Asides may follow each other (`Sanders, meanwhile, who has no
+        // endorsements, said`): the first opening with a phrase before it.
+        return (lo..e)
             .rev()
             .take_while(|&k| !is_double_quote(ctx, k))
-            .find(|&k| opens(k))?;
-        let before = opening.checked_sub(1).filter(|&b| b >= floor)?;
-        return np_backward(ctx, before, floor);
+            .filter(|&k| opens(k))
+            .take(3)
+            .find_map(|opening| {
+                let before = opening.checked_sub(1).filter(|&b| b >= floor)?;
+                np_backward(ctx, before, floor)
+            });
     }
     if ctx.is_word(e) && is_one_of(w, &["and", "but"]) && depth > 0 {
         // `I laughed and said`: the subject of the first verb.

@@ -56,47 +56,6 @@ pub fn resolve(ctx: &Ctx, records: &mut [Attribution]) {
             salient: is_subject_position(ctx, first),
         });
     }
-    // Sentence subjects that look like names, for text the name tagger
-    // missed (`Engineer Grace Lindqvist led the inspection.`); read only in
-    // the paragraphs a pronoun looks back over.
-    let paras = &ctx.doc.paragraphs;
-    let mut wanted = vec![false; paras.len()];
-    for r in records.iter() {
-        if let (Some(SourceType::Pronoun), Some(s)) = (r.source_type, r.source) {
-            let k = paras.partition_point(|p| p.span.end < s.start);
-            for w in wanted
-                .iter_mut()
-                .take(k + 1)
-                .skip(k.saturating_sub(PARAGRAPHS_BACK))
-            {
-                *w = true;
-            }
-        }
-    }
-    for (para, _) in paras.iter().zip(&wanted).filter(|(_, w)| **w) {
-        let first = ctx
-            .doc
-            .sentences
-            .partition_point(|s| s.tokens.start < para.tokens.start);
-        for sent in ctx.doc.sentences[first..]
-            .iter()
-            .take_while(|s| s.tokens.start < para.tokens.end)
-        {
-            let Some(span) = sentence_subject(ctx, sent.tokens.start, sent.tokens.end) else {
-                continue;
-            };
-            let kind = super::source_type::classify(ctx, span);
-            if matches!(kind, SourceType::NamedPerson | SourceType::NamedOrg)
-                && is_capitalised(ctx.doc.slice(span))
-            {
-                candidates.push(Candidate {
-                    span,
-                    kind,
-                    salient: true,
-                });
-            }
-        }
-    }
     for r in records.iter() {
         if let (Some(span), Some(kind)) = (r.source, r.source_type) {
             if matches!(
@@ -121,6 +80,8 @@ pub fn resolve(ctx: &Ctx, records: &mut [Attribution]) {
             false
         }
     });
+    let mut subjects: Vec<Option<Option<Candidate>>> = vec![None; ctx.doc.sentences.len()];
+    let mut local: Vec<Candidate> = Vec::new();
     for r in records.iter_mut() {
         if r.source_type != Some(SourceType::Pronoun) {
             continue;
@@ -138,24 +99,66 @@ pub fn resolve(ctx: &Ctx, records: &mut [Attribution]) {
             continue;
         }
         let floor = window_start(ctx, pronoun.start);
-        let before = candidates.partition_point(|c| c.span.end <= pronoun.start);
-        let window = candidates[..before]
-            .iter()
-            .rev()
-            .take_while(|c| c.span.start >= floor)
-            .filter(|c| !r.content.contains(c.span));
-        let fits = |c: &&Candidate| compatible(ctx, word, c, false);
-        let found = window
-            .clone()
-            .filter(fits)
-            .find(|c| c.salient)
-            .or_else(|| window.clone().find(fits))
-            .or_else(|| window.clone().find(|c| compatible(ctx, word, c, true)));
-        if let Some(c) = found {
+        let sents = &ctx.doc.sentences;
+        let own = sents.partition_point(|s| s.span.end <= pronoun.start);
+        let mut next = candidates.partition_point(|c| c.span.end <= pronoun.start);
+        let (mut found, mut any, mut fallback) = (None, None, None);
+        // Back sentence by sentence, nearest mention first; sentence
+        // subjects (for names the tagger missed) are read only as needed.
+        'sentences: for k in (0..=own.min(sents.len().saturating_sub(1))).rev() {
+            let Some(sent) = sents.get(k) else {
+                break;
+            };
+            if sent.span.end < floor {
+                break;
+            }
+            local.clear();
+            while next > 0 && candidates[next - 1].span.end > sent.span.start {
+                next -= 1;
+                local.push(candidates[next]);
+            }
+            let subject = *subjects
+                .get_mut(k)
+                .map(|memo| memo.get_or_insert_with(|| subject_candidate(ctx, sent)))
+                .unwrap_or(&mut None);
+            if let Some(c) = subject.filter(|c| c.span.end <= pronoun.start) {
+                local.push(c);
+                local.sort_by_key(|c| std::cmp::Reverse((c.span.end, c.span.start)));
+            }
+            for c in local.iter() {
+                if c.span.start < floor || r.content.contains(c.span) {
+                    continue;
+                }
+                if compatible(ctx, word, c, false) {
+                    if c.salient {
+                        found = Some(*c);
+                        break 'sentences;
+                    }
+                    any.get_or_insert(*c);
+                } else if fallback.is_none() && compatible(ctx, word, c, true) {
+                    fallback = Some(*c);
+                }
+            }
+        }
+        if let Some(c) = found.or(any).or(fallback) {
             r.resolved_source = Some(c.span);
             r.source_type = Some(c.kind);
         }
     }
+}
+
+/// The subject of `sent` as a candidate, when it looks like a name (for
+/// text the name tagger missed: `Engineer Grace Lindqvist led …`).
+fn subject_candidate(ctx: &Ctx, sent: &crate::text::Segment) -> Option<Candidate> {
+    let span = sentence_subject(ctx, sent.tokens.start, sent.tokens.end)?;
+    let kind = super::source_type::classify(ctx, span);
+    let named = matches!(kind, SourceType::NamedPerson | SourceType::NamedOrg)
+        && is_capitalised(ctx.doc.slice(span));
+    named.then_some(Candidate {
+        span,
+        kind,
+        salient: true,
+    })
 }
 
 /// The noun phrase a relative pronoun follows: `[Ruth Adler], who …`.
@@ -174,13 +177,19 @@ fn antecedent(ctx: &Ctx, pronoun: Span) -> Option<Span> {
 /// True when `pronoun` can refer to candidate `c` (`fallback`: singular
 /// `they` for a person).
 fn compatible(ctx: &Ctx, pronoun: &str, c: &Candidate, fallback: bool) -> bool {
-    match pronoun.to_ascii_lowercase().as_str() {
-        "he" => c.kind == SourceType::NamedPerson && gender(ctx, c.span) != Some(Gender::Female),
-        "she" => c.kind == SourceType::NamedPerson && gender(ctx, c.span) != Some(Gender::Male),
-        "they" if fallback => c.kind == SourceType::NamedPerson,
-        "they" => matches!(c.kind, SourceType::NamedOrg | SourceType::Group),
-        "it" => matches!(c.kind, SourceType::NamedOrg | SourceType::Document),
-        _ => false,
+    let is = |w: &str| pronoun.eq_ignore_ascii_case(w);
+    if is("he") {
+        c.kind == SourceType::NamedPerson && gender(ctx, c.span) != Some(Gender::Female)
+    } else if is("she") {
+        c.kind == SourceType::NamedPerson && gender(ctx, c.span) != Some(Gender::Male)
+    } else if is("they") && fallback {
+        c.kind == SourceType::NamedPerson
+    } else if is("they") {
+        matches!(c.kind, SourceType::NamedOrg | SourceType::Group)
+    } else if is("it") {
+        matches!(c.kind, SourceType::NamedOrg | SourceType::Document)
+    } else {
+        false
     }
 }
 

@@ -126,8 +126,6 @@ const QUOTE_ONLY: &[&str] = &[
     "recount",
     "query",
     "inquire",
-    "shoot",
-    "fire",
 ];
 
 /// One lexicon entry: lemma, stance and its forms (base, 3rd person present,

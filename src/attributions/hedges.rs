@@ -57,8 +57,8 @@ fn hedge_at(ctx: &Ctx, i: usize) -> Option<Span> {
     None
 }
 
-/// Marks hedged records in `records` (sorted by content) and returns the
-/// hedged claims no record covers.
+/// Marks hedged records in `records` (sorted by content start) and returns
+/// the hedged claims no record covers.
 pub fn find(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution]) -> Vec<HedgedClaim> {
     let mut claims = Vec::new();
     // Cue offsets of the records, sorted, to find those in a sentence.
@@ -88,9 +88,14 @@ pub fn find(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution]) -> Vec<Hedg
                 marked = true;
             }
         }
+        // Records are sorted by content start: those that can hold the hedge
+        // start before it (a few dozen back at most).
+        let upto = records.partition_point(|r| r.content.start <= hedge.start);
         let covered = marked
-            || records
+            || records[..upto]
                 .iter()
+                .rev()
+                .take(64)
                 .any(|r| r.content.contains(hedge) && r.content.overlaps(span));
         if covered {
             continue;

@@ -135,6 +135,21 @@ fn at_cue(
             Usage::Participle
         }
     };
+    // An adjective, not a verb: `his proposed wall`, `her stated goal`.
+    if cue.form == Form::Past
+        && k == v
+        && prev_is_word
+        && before.is_some_and(|w| {
+            is_one_of(
+                w,
+                &[
+                    "his", "her", "their", "its", "our", "my", "your", "'s", "’s",
+                ],
+            )
+        })
+    {
+        return None;
+    }
     // A noun, not a verb: `the report`, `a call`, `his claims`.
     if usage != Usage::Participle
         && cue.form != Form::Past
@@ -168,8 +183,9 @@ fn at_cue(
         skip_adjuncts(ctx, after_object, b, 4)
     };
     let end = content_end(ctx, a, b);
-    // Verb first after the content: `…, said Bass.`
-    if usage == Usage::Finite && v > a && is_clause_opener(ctx, v - 1) {
+    // Verb first after the content: `…, said Bass.` (only verbs of speech
+    // invert so).
+    if usage == Usage::Finite && v > a && is_clause_opener(ctx, v - 1) && inverts(cue) {
         if let Some(found) = postposed(ctx, quotes, a, b, v, cue, t, end) {
             return Some(found);
         }
@@ -222,6 +238,15 @@ fn at_cue(
     let stop = trim_end(ctx, start, stop);
     let stop = extend_into_quote(quotes, start, stop);
     let has_word = (start..stop).any(|i| ctx.is_word(i) || ctx.kind(i) == Some(TokenKind::Number));
+    // `added to her lead`, `said to be …`: not speech.
+    if ctx.word(start).eq_ignore_ascii_case("to")
+        && is_one_of(
+            cue.lemma,
+            &["say", "add", "tell", "write", "reply", "respond", "report"],
+        )
+    {
+        return None;
+    }
     if stop <= start || !has_word || is_empty_content(ctx, start, stop) {
         return None;
     }
@@ -568,6 +593,50 @@ fn is_empty_content(ctx: &Ctx, start: usize, stop: usize) -> bool {
         })
 }
 
+/// Verbs of speech that come before their subject after a quotation or
+/// reported clause: `…, said Bass.`, `…, added the mayor.`
+fn inverts(cue: CueVerb) -> bool {
+    is_one_of(
+        cue.lemma,
+        &[
+            "say",
+            "tell",
+            "add",
+            "write",
+            "ask",
+            "explain",
+            "note",
+            "continue",
+            "argue",
+            "insist",
+            "recall",
+            "reply",
+            "respond",
+            "answer",
+            "warn",
+            "observe",
+            "remark",
+            "declare",
+            "conclude",
+            "counter",
+            "concede",
+            "admit",
+            "acknowledge",
+            "claim",
+            "report",
+            "announce",
+            "state",
+            "tweet",
+            "post",
+            "joke",
+            "quip",
+            "predict",
+            "promise",
+            "suggest",
+        ],
+    )
+}
+
 /// True when `word` after the cue opens its complement rather than an
 /// adjunct: `called for a recount`, `called on the mayor to resign`,
 /// `talked about the budget`, `warned of delays`.
@@ -586,8 +655,6 @@ fn opens_complement(cue: CueVerb, word: &str) -> bool {
         ("thank", &["for"]),
         ("point", &["to"]),
         ("refer", &["to"]),
-        ("respond", &["to"]),
-        ("reply", &["to"]),
         ("agree", &["with", "to"]),
         ("disagree", &["with"]),
         ("testify", &["about"]),

@@ -88,6 +88,10 @@ pub struct SocialPost {
 /// `that`) to the end of the clause, without the final full stop; a split
 /// or multi-paragraph quote lists its pieces in `content_parts` and
 /// `content` covers them (the cue and source may lie inside that cover).
+///
+/// Not here yet: `source_group`, the entity group a named source belongs
+/// to, comes with the alias work (a later field; `resolved_source` already
+/// gives the named mention to look up).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attribution {
     /// What kind of attribution this is.
@@ -229,7 +233,7 @@ pub fn find_all(doc: &Document, entities: &[Entity]) -> Found {
         let is_say = a
             .cue
             .and_then(|c| ctx.cue(ctx.token_at(c.start)))
-            .is_some_and(|c| matches!(c.lemma, "say" | "tell"));
+            .is_some_and(|c| matches!(c.lemma, "say" | "tell" | "add"));
         a.confidence = confidence::score(a, is_say);
     }
     Found {
@@ -882,6 +886,19 @@ mod tests {
             "officials",
             "was",
             "adding",
+            "''",
+            "per",
+            "who",
+            "reportedly",
+            "is said to",
+            "@jdoe",
+            "July 7, 2025",
+            "pic.twitter.com/x",
+            "\n— ",
+            "that",
+            "thought",
+            "I",
+            "asked whether",
         ];
         let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
         let mut next = move || {
@@ -904,8 +921,18 @@ mod tests {
                 assert_ne!(pair[0].content, pair[1].content, "{text:?}");
             }
             for a in &found {
-                let spans = [Some(a.content), a.cue, a.source];
-                for s in spans.into_iter().flatten() {
+                assert!(!a.content_parts.is_empty(), "{text:?} {a:?}");
+                assert!(
+                    a.source.is_some() == a.source_type.is_some(),
+                    "{text:?} {a:?}"
+                );
+                assert!((0.0..=1.0).contains(&a.confidence), "{text:?} {a:?}");
+                let post = a.post.unwrap_or_default();
+                let spans = [Some(a.content), a.cue, a.source, a.resolved_source, a.hedge]
+                    .into_iter()
+                    .chain(a.content_parts.iter().map(|&p| Some(p)))
+                    .chain([post.author, post.handle, post.date, post.link]);
+                for s in spans.flatten() {
                     assert!(s.start < s.end && s.end <= text.len(), "{text:?} {a:?}");
                     assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
                 }
