@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use crate::attributions::{self, Attribution};
+use crate::attributions::{self, Attribution, HedgedClaim};
 use crate::entities::{self, names, Entity, Label};
 use crate::span::Span;
 use crate::text::Document;
@@ -48,6 +48,9 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Attributions in text order of their content.
     pub attributions: Vec<Attribution>,
+    /// Claims hedged without a source (`reportedly`, `is said to`), in text
+    /// order.
+    pub hedged_claims: Vec<HedgedClaim>,
     /// Sentence spans (only when [`Options::sentences`] is set).
     pub sentences: Vec<Span>,
     /// Token spans (only when [`Options::tokens`] is set).
@@ -62,15 +65,16 @@ pub struct Analysis {
 pub fn analyse(text: &str, options: &Options) -> Analysis {
     let doc = Document::new(text);
     let mut entities = entities::recognise(&doc, names::default_tagger());
-    let attributions = if options.attributions {
-        attributions::find(&doc, &entities)
+    let found = if options.attributions {
+        attributions::find_all(&doc, &entities)
     } else {
-        Vec::new()
+        attributions::Found::default()
     };
     entities.retain(|e| options.wants(e.label));
     Analysis {
         entities,
-        attributions,
+        attributions: found.attributions,
+        hedged_claims: found.hedged_claims,
         sentences: if options.sentences {
             doc.sentences.iter().map(|s| s.span).collect()
         } else {
