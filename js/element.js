@@ -123,7 +123,7 @@ export class LedeArticle extends Base {
     });
     this.#container.addEventListener('click', (event) => {
       const target = event.target instanceof Element ? event.target.closest('mark, .part') : null;
-      if (target) this.#select(target);
+      if (target) this.#select(clickedHighlight(target));
     });
   }
 
@@ -277,15 +277,17 @@ export class LedeArticle extends Base {
     const plan = this.#plan;
     const analysis = this.#analysis;
     if (!plan || !analysis) return;
-    const mark = element.localName === 'mark' ? element : null;
-    const part = mark ? mark.parentElement?.closest('.part') : element.closest('.part');
+    const isMark = element.localName === 'mark';
+    // A piece that is exactly one name (a source "Priya Natarajan") also reports that name.
+    const mark = isMark ? element : soleMark(element);
+    const part = isMark ? element.parentElement?.closest('.part') : element.closest('.part');
     const planEntity = mark ? Number(mark.dataset.entity) : -1;
     const planAttr = part && this.#container.contains(part) ? Number(part.dataset.attr) : -1;
     const entityIndex = planEntity >= 0 ? plan.entityIndex[planEntity] ?? -1 : -1;
     const attributionIndex = planAttr >= 0 ? plan.attributionIndex[planAttr] ?? -1 : -1;
     const role = planAttr >= 0 ? part.dataset.role : null;
     const detail = {
-      type: mark ? 'mention' : ROLE_PART[role] ?? 'quote',
+      type: isMark ? 'mention' : ROLE_PART[role] ?? 'quote',
       entity: entityIndex >= 0 ? analysis.entities[entityIndex] : null,
       entityIndex,
       attribution: attributionIndex >= 0 ? analysis.attributions[attributionIndex] : null,
@@ -294,6 +296,25 @@ export class LedeArticle extends Base {
     };
     this.dispatchEvent(new CustomEvent('lede-select', { bubbles: true, composed: true, detail }));
   }
+}
+
+/** The mark that fills `part` entirely (its only content), or null. */
+function soleMark(part) {
+  const only = part.firstChild;
+  return only && only === part.lastChild && only.localName === 'mark' ? only : null;
+}
+
+/**
+ * What a click on `target` (the innermost mark or attribution piece under the
+ * pointer) selects: a mark that fills its attribution piece entirely (a source
+ * that is exactly one name) selects the piece, which a pointer could not reach
+ * otherwise; the event still names the entity. A mark that is only part of a
+ * piece (a name inside a quote) selects the mention.
+ */
+function clickedHighlight(target) {
+  if (target.localName !== 'mark') return target;
+  const part = target.parentElement;
+  return part?.classList.contains('part') && soleMark(part) === target ? part : target;
 }
 
 /**
