@@ -22,7 +22,6 @@
 
 import { createAnalyser } from './analyser.js';
 import { attachNavigation, NAVIGATION_HELP } from './navigate.js';
-import { planRender } from './plan.js';
 import { ArticleRenderer, ROLE_PART } from './render.js';
 import { ELEMENT_THEME, themeSheet } from './theme.js';
 
@@ -90,8 +89,10 @@ export class LedeArticle extends Base {
   #renderer;
   /** The `text` property, or null to follow the text content. */
   #text = null;
-  #analysis = null;
+  /** The analyser's latest reply (`analyseDetailed` with the render plan, made in the worker). */
+  #result = null;
   #analysedText = null;
+  /** The plan on screen. */
   #plan = null;
   #generation = 0;
   #observer = null;
@@ -144,7 +145,7 @@ export class LedeArticle extends Base {
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
     if (name === 'labels') {
-      if (this.#analysis && this.#analysedText === this.text) this.#show(this.#generation);
+      if (this.#result && this.#analysedText === this.text) this.#show(this.#generation);
     } else this.#applyClasses();
   }
 
@@ -165,7 +166,7 @@ export class LedeArticle extends Base {
 
   /** The latest analysis (of `analysedText`), or null. */
   get analysis() {
-    return this.#analysis;
+    return this.#result?.analysis ?? null;
   }
 
   /** The text the latest analysis is of. */
@@ -191,7 +192,7 @@ export class LedeArticle extends Base {
 
   /** Resolves with the analysis once the current text is analysed and shown. */
   whenAnalysed() {
-    if (this.#state === 'done' && this.#analysedText === this.text) return Promise.resolve(this.#analysis);
+    if (this.#state === 'done' && this.#analysedText === this.text) return Promise.resolve(this.analysis);
     if (this.#state === 'error') return Promise.reject(this.#error);
     return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }));
   }
@@ -207,15 +208,19 @@ export class LedeArticle extends Base {
     this.#timer = setTimeout(() => this.#analyse(), delay);
   }
 
+  /** Settles `whenAnalysed()` promises; `value()` is only asked for when someone waits. */
   #settle(ok, value) {
-    for (const waiter of this.#waiters.splice(0)) (ok ? waiter.resolve : waiter.reject)(value);
+    const waiters = this.#waiters.splice(0);
+    if (waiters.length === 0) return;
+    const settled = value();
+    for (const waiter of waiters) (ok ? waiter.resolve : waiter.reject)(settled);
   }
 
   async #analyse() {
     const text = this.text;
     this.#generation += 1;
     const generation = this.#generation;
-    if (text === this.#analysedText && this.#analysis) {
+    if (text === this.#analysedText && this.#result) {
       await this.#show(generation);
       return;
     }
@@ -231,20 +236,21 @@ export class LedeArticle extends Base {
       this.#renderer.marks = [];
       this.#renderer.partElements = [];
     }
-    let analysis;
+    let result;
     try {
-      analysis = await LedeArticle.analyser.analyse(text);
+      // The plan is made in the worker and arrives packed; the analysis is parsed only when asked for.
+      result = await LedeArticle.analyser.analyseDetailed(text, undefined, { plan: true });
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#state = 'error';
       this.#error = error;
       this.#container.removeAttribute('aria-busy');
       this.dispatchEvent(new CustomEvent('lede-error', { bubbles: true, composed: true, detail: { error } }));
-      this.#settle(false, error);
+      this.#settle(false, () => error);
       return;
     }
     if (generation !== this.#generation) return;
-    this.#analysis = analysis;
+    this.#result = result;
     this.#analysedText = text;
     await this.#show(generation);
   }
@@ -252,31 +258,29 @@ export class LedeArticle extends Base {
   /** Renders the current analysis with the current `labels`. */
   async #show(generation) {
     const text = this.#analysedText;
-    const shown = parseLabels(this.getAttribute('labels'));
-    const analysis = this.#analysis;
-    const entities = [];
-    const origin = [];
-    analysis.entities.forEach((e, i) => {
-      if (!shown || shown.has(e.label)) {
-        entities.push(e);
-        origin.push(i);
-      }
-    });
-    const plan = planRender(text, { ...analysis, entities });
-    const complete = await this.#renderer.render(text, plan, () => false, () => generation === this.#generation);
+    const result = this.#result;
+    const labels = parseLabels(this.getAttribute('labels'));
+    const wanted = () => generation === this.#generation;
+    // Entities whose label is not shown stay plain text: no new plan, no new analysis.
+    const complete = await this.#renderer.render(text, result.plan, () => false, wanted, { labels });
     if (!complete) return;
-    // Plan indexes → indexes in the analysis itself (the label filter removes some).
-    this.#plan = { ...plan, entityIndex: plan.entityIndex.map((i) => origin[i]) };
+    this.#plan = result.plan;
     this.#state = 'done';
     this.#container.removeAttribute('aria-busy');
-    this.dispatchEvent(new CustomEvent('lede-analysed', { bubbles: true, composed: true, detail: { analysis, text } }));
-    this.#settle(true, analysis);
+    const detail = {
+      text,
+      get analysis() {
+        return result.analysis;
+      },
+    };
+    this.dispatchEvent(new CustomEvent('lede-analysed', { bubbles: true, composed: true, detail }));
+    this.#settle(true, () => result.analysis);
   }
 
   #select(element) {
     const plan = this.#plan;
-    const analysis = this.#analysis;
-    if (!plan || !analysis) return;
+    if (!plan || !this.#result) return;
+    const analysis = this.#result.analysis;
     const isMark = element.localName === 'mark';
     // A piece that is exactly one name (a source "Priya Natarajan") also reports that name.
     const mark = isMark ? element : soleMark(element);
