@@ -118,8 +118,7 @@ export class LedeArticle extends Base {
     this.#root.append(help, this.#container);
     this.#renderer = new ArticleRenderer(this.#container, { parts: true });
     attachNavigation(this.#container, {
-      marks: () => this.#renderer.marks,
-      attributions: () => this.#renderer.partElements,
+      step: (from, kind, backwards) => this.#renderer.step(from, kind, backwards),
       onSelect: (element) => this.#select(element),
     });
     this.#container.addEventListener('click', (event) => {
@@ -128,8 +127,12 @@ export class LedeArticle extends Base {
     });
   }
 
+  /** Far-off chunks get their highlights when scrolled to; a printout needs them all. */
+  #beforePrint = () => this.#renderer.revealAll();
+
   connectedCallback() {
     this.#applyClasses();
+    globalThis.addEventListener?.('beforeprint', this.#beforePrint);
     this.#observer ??= new MutationObserver(() => {
       if (this.#text === null) this.#schedule(100);
     });
@@ -138,6 +141,7 @@ export class LedeArticle extends Base {
   }
 
   disconnectedCallback() {
+    globalThis.removeEventListener?.('beforeprint', this.#beforePrint);
     this.#observer?.disconnect();
     clearTimeout(this.#timer);
   }
@@ -233,8 +237,7 @@ export class LedeArticle extends Base {
       chunk.textContent = text;
       this.#container.classList.remove('lede-chunked');
       this.#container.replaceChildren(chunk);
-      this.#renderer.marks = [];
-      this.#renderer.partElements = [];
+      this.#renderer.clear();
     }
     let result;
     try {

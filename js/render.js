@@ -11,13 +11,16 @@ const SLICE_MS = 8;
 const RUNS_PER_CHECK = 64;
 
 /**
- * DOM nodes put into the live article per frame. The browser styles every
- * node it is given in the next frame; with a caret or selection in the page
- * (a pasted article in the textarea), Chromium styles even the chunks that
- * `content-visibility: auto` would skip, at about 2 µs a node. 8,000 nodes
- * keep each frame's share well under 50 ms.
+ * DOM nodes the first frame of a new article may receive highlighted; the
+ * other chunks go in as plain text. The browser styles every node it is
+ * given; with a caret in the page (an article pasted into the textarea),
+ * Chromium styles even chunks that `content-visibility: auto` would skip, at
+ * about 2 µs a node, so this keeps that frame's share well under 50 ms.
  */
-const NODES_PER_FRAME = 8_000;
+const NODES_AT_ONCE = 8_000;
+
+/** How far beyond the window a plain chunk gets its highlights (a CSS margin). */
+const AHEAD = '100% 0px';
 
 /** Lets input and painting happen before the next slice of work. */
 function yieldToBrowser() {
@@ -25,25 +28,34 @@ function yieldToBrowser() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Resolves after the next frame is painted (at once in a hidden page, which paints none). */
-function afterNextFrame() {
-  return new Promise((resolve) => {
-    if (document.hidden || typeof requestAnimationFrame !== 'function') setTimeout(resolve, 0);
-    else requestAnimationFrame(() => setTimeout(resolve, 0));
-  });
+/** Index of the last value of sorted `values` (length `n`, read by `at(i)`) that is <= `x`, or -1. */
+function lastAtOrBefore(n, at, x) {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(mid) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /**
  * Renders plans into one container; a new render cancels the previous one.
  *
- * However long the article and however many marks it has, no step takes the
- * main thread for long: the new article is built off-document in slices of
- * a few ms (the old one stays readable meanwhile), then swapped in at once as
- * text, with the highlighted chunks on screen in place and every other chunk
- * as plain text for a moment; those are replaced by their highlighted
- * versions over the next frames, a frame's worth of nodes at a time. The
- * browser lays out only the chunks on screen (`content-visibility: auto` in
- * the theme). `render()` resolves once every chunk is in.
+ * The article is split into chunks (blocks that end at line breaks). However
+ * long it is and however many marks it has, no step holds the main thread
+ * for long, and the browser never has to style more than a screenful of
+ * highlights at once:
+ * - the chunks where the reader is are built off-document, in slices of a
+ *   few ms (the old article stays meanwhile), then the new article goes in
+ *   at once: those chunks highlighted, every other chunk as plain text;
+ * - a plain chunk gets its highlights (built then, in a few ms) when it
+ *   comes within a window's height of the screen, or when something asks
+ *   for one of its marks (`mark`, `pieces`, `step`, `reveal`), or for all
+ *   of them before printing (`revealAll`).
+ * The browser lays out only the chunks on screen (`content-visibility: auto`
+ * in the theme). Text, find-in-page and selection work on plain chunks too.
  */
 export class ArticleRenderer {
   /**
@@ -55,14 +67,24 @@ export class ArticleRenderer {
     this.container = container;
     this.exposeParts = parts;
     this.generation = 0;
-    /** Entity index → its <mark>, for the lists' "show me" clicks. */
-    this.marks = [];
-    /** Attribution index → its elements (content, cue and source pieces). */
-    this.partElements = [];
-    /** The marks and parts of a render still being built, if any. */
-    this.building = null;
-    /** While chunks are being swapped in: highlighted chunk → the plain one standing in for it. */
-    this.standIns = new Map();
+    /** The article on screen: text, plan and its chunks (see `render`), or null. */
+    this.view = null;
+    /** The article being built, while a render is under way. */
+    this.pending = null;
+    this.observer = null;
+  }
+
+  /**
+   * Entity index → its <mark> where built (a sparse array): the marks of
+   * plain chunks are made when asked for, so use `mark(index)` to get one.
+   */
+  get marks() {
+    return this.view?.marks ?? [];
+  }
+
+  /** Attribution index → the elements built so far (use `pieces(index)` for all of them). */
+  get partElements() {
+    return this.view?.parts ?? [];
   }
 
   /**
@@ -79,37 +101,98 @@ export class ArticleRenderer {
     const generation = this.generation;
     const current = () => generation === this.generation && wanted();
     const packed = 'runCount' in plan ? plan : packPlan(text, plan);
-    const target = { marks: new Array(packed.entityCount), parts: Array.from({ length: packed.attributionCount }, () => []) };
-    this.building = target;
-    const built = await this.build(text, packed, muted, labels, target, current);
-    if (!built || !current()) return false;
-    return this.swapIn(text, packed, built, target, current);
+    const count = packed.chunkStarts.length;
+    const view = {
+      text,
+      packed,
+      muted,
+      drawn: packed.labels.map((label) => !labels || labels.has(label)),
+      /** Text offset where each chunk starts. */
+      starts: Int32Array.from(packed.chunkStarts, (r) => packed.runStart[r]),
+      /** Built chunk elements (null until built) and what is in the container for each. */
+      chunks: new Array(count).fill(null),
+      slots: new Array(count).fill(null),
+      marks: new Array(packed.entityCount),
+      parts: Array.from({ length: packed.attributionCount }, () => []),
+      /** Attribution index → its part indexes, and the attributions ordered by where `]` lands. */
+      partsOf: null,
+      targets: null,
+    };
+    this.pending = view;
+    // The chunk where the reader is, those after it, then those before, as far as a frame's worth of nodes.
+    const focus = this.chunkOnScreen(view);
+    const first = [];
+    let budget = NODES_AT_ONCE;
+    for (let k = 0; k < count && (k === 0 || budget > 0); k += 1) {
+      const c = focus + k < count ? focus + k : count - 1 - k;
+      const built = await this.buildChunk(view, c, current);
+      if (!built) return false;
+      first.push(c);
+      budget -= built.size;
+    }
+    if (!current()) return false;
+    for (let c = 0; c < count; c += 1) view.slots[c] = view.chunks[c] ?? this.plainChunk(view, c);
+    this.observer?.disconnect();
+    this.view = view;
+    this.pending = null;
+    // Only a long article (several chunks) skips layout of what is off screen:
+    // a short one keeps its real height wherever it is on the page.
+    this.container.classList.toggle('lede-chunked', count > 1);
+    this.container.replaceChildren(...view.slots);
+    this.watch(view);
+    return true;
   }
 
-  /** Builds every chunk off-document, in slices; null when superseded meanwhile. */
-  async build(text, packed, muted, labels, target, current) {
-    const drawn = packed.labels.map((label) => !labels || labels.has(label));
-    const isMuted = packed.labels.map((label) => muted(label));
-    const { runCount, runStart, runEnd, runEntity, runPartsAt, runParts, chunkStarts } = packed;
-    const chunks = [];
-    /** DOM nodes in each chunk (what the browser will have to style). */
-    const sizes = [];
-    /** Part indexes open around the current run, outermost first, and their elements under the chunk. */
+  /** A plain-text stand-in for chunk `c` until its highlights are needed. */
+  plainChunk(view, c) {
+    const element = document.createElement('div');
+    element.className = 'chunk';
+    element.textContent = view.text.slice(view.starts[c], c + 1 < view.starts.length ? view.starts[c + 1] : view.text.length);
+    element.ledeChunk = c;
+    return element;
+  }
+
+  /** Gives plain chunks their highlights as they come near the screen. */
+  watch(view) {
+    if (typeof IntersectionObserver !== 'function' || !view.slots.some((slot, c) => slot !== view.chunks[c])) {
+      this.observer = null;
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (this.view !== view) return;
+        for (const entry of entries) {
+          if (entry.isIntersecting) this.connect(view, entry.target.ledeChunk);
+        }
+      },
+      { rootMargin: AHEAD },
+    );
+    view.slots.forEach((slot, c) => {
+      if (slot !== view.chunks[c]) observer.observe(slot);
+    });
+    this.observer = observer;
+  }
+
+  /**
+   * Builds chunk `c` of `view` (once): its runs with the attribution parts
+   * around them. With `current` (a render under way) it yields every few ms
+   * and returns null if superseded meanwhile; without, it runs at once.
+   */
+  async buildChunk(view, c, current) {
+    if (view.chunks[c]) return { size: 0 };
+    const { packed, text } = view;
+    const { runStart, runEnd, runEntity, runPartsAt, runParts, chunkStarts, runCount } = packed;
+    const isMuted = packed.labels.map((label) => view.muted(label));
+    const chunk = document.createElement('div');
+    chunk.className = 'chunk';
+    chunk.ledeChunk = c;
+    /** Part indexes open around the current run, outermost first, and their elements. */
     const open = [];
-    const stack = [];
-    let nextChunk = 0;
+    const stack = [chunk];
+    let size = 1;
     let deadline = performance.now() + SLICE_MS;
-    for (let r = 0; r < runCount; r += 1) {
-      if (nextChunk < chunkStarts.length && chunkStarts[nextChunk] === r) {
-        const chunk = document.createElement('div');
-        chunk.className = 'chunk';
-        chunks.push(chunk);
-        sizes.push(1);
-        open.length = 0;
-        stack.length = 0;
-        stack.push(chunk);
-        nextChunk += 1;
-      }
+    const end = c + 1 < chunkStarts.length ? chunkStarts[c + 1] : runCount;
+    for (let r = chunkStarts[c]; r < end; r += 1) {
       // Close the parts that end here, open the ones that start (outermost first).
       const from = runPartsAt[r];
       const to = runPartsAt[r + 1];
@@ -118,147 +201,151 @@ export class ArticleRenderer {
       open.length = keep;
       stack.length = keep + 1;
       for (let k = from + keep; k < to; k += 1) {
-        const element = this.partElement(packed, runParts[k], target);
+        const element = this.partElement(view, runParts[k], runStart[r]);
         stack[stack.length - 1].append(element);
         stack.push(element);
         open.push(runParts[k]);
+        size += 1;
       }
       const piece = text.slice(runStart[r], runEnd[r]);
       const entity = runEntity[r];
       const parent = stack[stack.length - 1];
       const code = entity >= 0 ? packed.entityLabel[entity] : -1;
-      if (code >= 0 && drawn[code]) {
-        parent.append(this.markElement(packed, entity, piece, isMuted[code], target));
-        sizes[sizes.length - 1] += 2;
-      } else parent.append(piece);
-      sizes[sizes.length - 1] += 1 + to - from - keep;
-      if (r % RUNS_PER_CHECK === RUNS_PER_CHECK - 1 && performance.now() >= deadline) {
+      if (code >= 0 && view.drawn[code]) {
+        parent.append(this.markElement(view, entity, piece, isMuted[code]));
+        size += 2;
+      } else {
+        parent.append(piece);
+        size += 1;
+      }
+      if (current && (r - chunkStarts[c]) % RUNS_PER_CHECK === RUNS_PER_CHECK - 1 && performance.now() >= deadline) {
         await yieldToBrowser();
         if (!current()) return null;
-        // A legend click meanwhile (setMuted) applies to the marks still to come.
+        // A legend click meanwhile applies to the marks still to come.
         packed.labels.forEach((label, code) => {
-          isMuted[code] = muted(label);
+          isMuted[code] = view.muted(label);
         });
         deadline = performance.now() + SLICE_MS;
       }
     }
-    return { chunks, sizes };
+    view.chunks[c] = chunk;
+    return { size };
+  }
+
+  /** Puts chunk `c` of the article on screen in, highlighted (building it now if needed). */
+  connect(view, c) {
+    if (view.slots[c] === view.chunks[c] && view.chunks[c]) return;
+    if (!view.chunks[c]) {
+      // Synchronous: without `current` the build never waits.
+      this.buildChunk(view, c, null);
+    }
+    const plain = view.slots[c];
+    view.slots[c] = view.chunks[c];
+    this.observer?.unobserve(plain);
+    if (plain.parentNode === this.container) plain.replaceWith(view.chunks[c]);
+  }
+
+  /** The chunk of the article on screen that holds text offset `offset`. */
+  chunkAt(view, offset) {
+    return Math.max(0, lastAtOrBefore(view.starts.length, (i) => view.starts[i], offset));
+  }
+
+  /** The <mark> of entity `index` of the article on screen, built and put in if needed (null if not drawn). */
+  mark(index) {
+    const view = this.view;
+    if (!view || !(index >= 0 && index < view.packed.entityCount)) return null;
+    if (!view.marks[index]) this.connect(view, this.chunkAt(view, view.packed.entityStart[index]));
+    else if (!view.marks[index].isConnected) this.reveal([view.marks[index]]);
+    return view.marks[index] ?? null;
+  }
+
+  /** Every element (content, cue and source pieces) of attribution `index`, in text order, all put in. */
+  pieces(index) {
+    const view = this.view;
+    if (!view || !(index >= 0 && index < view.packed.attributionCount)) return [];
+    const { partStart, partEnd } = view.packed;
+    for (const p of this.partsOf(view)[index]) {
+      const last = this.chunkAt(view, Math.max(partStart[p], partEnd[p] - 1));
+      for (let c = this.chunkAt(view, partStart[p]); c <= last; c += 1) this.connect(view, c);
+    }
+    return view.parts[index].slice().sort((a, b) => a.ledeStart - b.ledeStart);
+  }
+
+  /** Attribution index → its part indexes (made once per article). */
+  partsOf(view) {
+    if (!view.partsOf) {
+      view.partsOf = Array.from({ length: view.packed.attributionCount }, () => []);
+      view.packed.partAttr.forEach((attr, p) => view.partsOf[attr].push(p));
+    }
+    return view.partsOf;
   }
 
   /**
-   * Puts the built chunks in place of the old article: at once as text, the
-   * chunks on screen highlighted; the others frame by frame, nearest first.
+   * Keyboard navigation (navigate.js): the next (or, `backwards`, previous)
+   * usable mention (`kind` "mention") or attribution (`kind` "source": its
+   * source, else its quote) after the element `from` in reading order; from
+   * the start (or end) when `from` is null. Muted and undrawn labels are
+   * skipped. The element is put in if it was not yet. Null at either end.
    */
-  async swapIn(text, packed, { chunks, sizes }, target, current) {
-    const { runStart, chunkStarts } = packed;
-    const chunkStart = (c) => runStart[chunkStarts[c]];
-    const chunkEnd = (c) => (c + 1 < chunks.length ? chunkStart(c + 1) : text.length);
-    chunks.forEach((chunk, c) => {
-      chunk.ledeStart = chunkStart(c);
-    });
-    // Chunks in the order they go in: the one where the reader is, those after it, then those before.
-    const focus = this.chunkOnScreen(chunks.length, chunkStart);
-    const order = [];
-    for (let c = focus; c < chunks.length; c += 1) order.push(c);
-    for (let c = focus - 1; c >= 0; c -= 1) order.push(c);
-
-    let next = 0;
-    /** The next chunks in `order` that fit in a frame's worth of nodes (at least one). */
-    const take = () => {
-      const from = next;
-      let budget = NODES_PER_FRAME;
-      do {
-        budget -= sizes[order[next]];
-        next += 1;
-      } while (next < order.length && budget >= sizes[order[next]]);
-      return order.slice(from, next);
-    };
-    const slots = chunks.slice();
-    this.standIns = new Map();
-    if (chunks.length > 0) take();
-    for (let k = next; k < order.length; k += 1) {
-      const c = order[k];
-      const standIn = document.createElement('div');
-      standIn.className = 'chunk';
-      standIn.textContent = text.slice(chunkStart(c), chunkEnd(c));
-      standIn.ledeStart = chunkStart(c);
-      slots[c] = standIn;
-      this.standIns.set(chunks[c], standIn);
+  step(from, kind, backwards) {
+    const view = this.view;
+    if (!view) return null;
+    const at = from ? from.ledeStart ?? null : null;
+    if (from && at === null) return null;
+    const isMark = from?.localName === 'mark';
+    if (kind === 'mention') {
+      const { entityCount, entityStart, entityLabel, labels } = view.packed;
+      const usable = (i) => view.drawn[entityLabel[i]] && !view.muted(labels[entityLabel[i]]);
+      // A mark follows the piece that holds it (both may start at the same offset).
+      let i;
+      if (backwards) i = at === null ? entityCount - 1 : lastAtOrBefore(entityCount, (k) => entityStart[k], at - 1);
+      else i = at === null ? 0 : lastAtOrBefore(entityCount, (k) => entityStart[k], isMark ? at : at - 1) + 1;
+      while (i >= 0 && i < entityCount && !usable(i)) i += backwards ? -1 : 1;
+      return i >= 0 && i < entityCount ? this.mark(i) : null;
     }
-    // Only a long article (several chunks) skips layout of what is off screen:
-    // a short one keeps its real height wherever it is on the page.
-    this.container.classList.toggle('lede-chunked', chunks.length > 1);
-    this.container.replaceChildren(...slots);
-    this.marks = target.marks;
-    this.partElements = target.parts;
-    this.building = null;
-
-    while (next < order.length) {
-      await afterNextFrame();
-      if (!current()) return false;
-      for (const c of take()) {
-        const standIn = this.standIns.get(chunks[c]);
-        if (standIn) {
-          standIn.replaceWith(chunks[c]);
-          this.standIns.delete(chunks[c]);
-        }
-      }
-    }
-    this.standIns.clear();
-    return true;
+    const { order, offsets } = this.targets(view);
+    let k;
+    if (backwards) k = at === null ? order.length - 1 : lastAtOrBefore(order.length, (j) => offsets[j], isMark ? at : at - 1);
+    else k = at === null ? 0 : lastAtOrBefore(order.length, (j) => offsets[j], at) + 1;
+    if (k < 0 || k >= order.length) return null;
+    const attr = order[k];
+    const elements = this.pieces(attr);
+    return elements.find((e) => e.dataset.role === 'source') ?? elements.find((e) => e.dataset.role === 'content') ?? elements[0] ?? null;
   }
 
-  /**
-   * The new chunk (of `count`, starting at `chunkStart(c)`) at the text
-   * position of the old chunk the reader sees, so that what is on screen is
-   * highlighted first; 0 when the article is not on screen.
-   */
-  chunkOnScreen(count, chunkStart) {
-    const old = this.container.children;
-    if (old.length < 2 || count < 2) return 0;
-    const height = globalThis.innerHeight ?? 0;
-    // The first old chunk whose bottom is below the top of the window (chunks stack downwards).
-    let lo = 0;
-    let hi = old.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (old[mid].getBoundingClientRect().bottom <= 0) lo = mid + 1;
-      else hi = mid;
+  /** Attributions in the order `]` visits them: by their source's start, else their quote's. */
+  targets(view) {
+    if (!view.targets) {
+      const { attrSpans, attributionCount } = view.packed;
+      const where = (a) => (attrSpans[6 * a + 4] >= 0 ? attrSpans[6 * a + 4] : attrSpans[6 * a]);
+      const order = Int32Array.from({ length: attributionCount }, (_, a) => a).sort((a, b) => where(a) - where(b) || a - b);
+      view.targets = { order, offsets: Int32Array.from(order, where) };
     }
-    if (lo >= old.length || old[lo].getBoundingClientRect().top >= height) return 0;
-    const offset = old[lo].ledeStart;
-    if (typeof offset !== 'number') return 0;
-    // The last new chunk starting at or before that offset.
-    let a = 0;
-    let b = count - 1;
-    while (a < b) {
-      const mid = (a + b + 1) >> 1;
-      if (chunkStart(mid) <= offset) a = mid;
-      else b = mid - 1;
-    }
-    return a;
+    return view.targets;
   }
 
-  /**
-   * Makes sure `elements` (marks or attribution pieces) are in the document:
-   * while chunks are still being swapped in, theirs go in now (for "show me"
-   * clicks in the lists).
-   */
+  /** Makes sure `elements` (marks or attribution pieces of the article on screen) are in the document. */
   reveal(elements) {
+    const view = this.view;
+    if (!view) return;
     for (const element of elements) {
       if (!element || element.isConnected) continue;
       let chunk = element;
       while (chunk.parentElement) chunk = chunk.parentElement;
-      const standIn = this.standIns.get(chunk);
-      if (standIn?.isConnected) {
-        standIn.replaceWith(chunk);
-        this.standIns.delete(chunk);
-      }
+      if (typeof chunk.ledeChunk === 'number' && view.chunks[chunk.ledeChunk] === chunk) this.connect(view, chunk.ledeChunk);
     }
   }
 
-  /** A <span> for one piece of an attribution's content, cue or source. */
-  partElement(packed, index, target) {
+  /** Puts every chunk in, highlighted (before printing: plain chunks would print plain). */
+  revealAll() {
+    const view = this.view;
+    if (!view) return;
+    for (let c = 0; c < view.slots.length; c += 1) this.connect(view, c);
+  }
+
+  /** A <span> for one piece of an attribution's content, cue or source, starting at `start`. */
+  partElement(view, index, start) {
+    const { packed } = view;
     const attr = packed.partAttr[index];
     const role = ROLES[packed.partRole[index]];
     const element = document.createElement('span');
@@ -267,13 +354,14 @@ export class ArticleRenderer {
     element.dataset.role = role;
     element.dataset.kind = packed.kinds[packed.attrKind[attr]];
     if (this.exposeParts) element.setAttribute('part', ROLE_PART[role]);
-    target.parts[attr].push(element);
+    element.ledeStart = start;
+    view.parts[attr].push(element);
     return element;
   }
 
   /** The <mark> of one entity; its textContent is exactly the entity text. */
-  markElement(packed, index, piece, muted, target) {
-    const label = packed.labels[packed.entityLabel[index]];
+  markElement(view, index, piece, muted) {
+    const label = view.packed.labels[view.packed.entityLabel[index]];
     const mark = document.createElement('mark');
     mark.dataset.label = label;
     mark.dataset.entity = String(index);
@@ -281,17 +369,50 @@ export class ArticleRenderer {
     if (this.exposeParts) mark.setAttribute('part', `mark mark-${label.toLowerCase()}`);
     if (muted) mark.classList.add('muted');
     mark.textContent = piece;
-    target.marks[index] = mark;
+    mark.ledeStart = view.packed.entityStart[index];
+    view.marks[index] = mark;
     return mark;
+  }
+
+  /** Forgets the article on screen (its container was emptied or refilled by someone else). */
+  clear() {
+    this.generation += 1;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.view = null;
+    this.pending = null;
   }
 
   /** Switches the highlight of every mark with `label` on or off. */
   setMuted(label, isMuted) {
-    for (const marks of [this.marks, this.building?.marks ?? []]) {
-      for (const mark of marks) {
+    for (const view of [this.view, this.pending]) {
+      if (!view) continue;
+      for (const mark of view.marks) {
         if (mark && mark.dataset.label === label) mark.classList.toggle('muted', isMuted);
       }
     }
+  }
+
+  /**
+   * The chunk of the new article to build first: the one at the text offset
+   * the reader sees in the old article (so what is on screen is highlighted
+   * at once); 0 when the article is not on screen.
+   */
+  chunkOnScreen(view) {
+    const old = this.view;
+    if (!old || old.slots.length < 2 || view.starts.length < 2) return 0;
+    const height = globalThis.innerHeight ?? 0;
+    const slots = old.slots;
+    // The first old chunk whose bottom is below the top of the window (chunks stack downwards).
+    let lo = 0;
+    let hi = slots.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (slots[mid].getBoundingClientRect().bottom <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= slots.length || !slots[lo].isConnected || slots[lo].getBoundingClientRect().top >= height) return 0;
+    return this.chunkAt(view, old.starts[lo]);
   }
 }
 

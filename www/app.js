@@ -194,23 +194,22 @@ async function showResult(id, text, result) {
 
 function showEntity(indexes, click) {
   const index = indexes[click % indexes.length];
-  renderer.reveal([renderer.marks[index]]);
-  flash([renderer.marks[index]]);
+  flash([renderer.mark(index)]);
 }
 
 function showAttribution(index) {
-  const elements = renderer.partElements[index] ?? [];
-  renderer.reveal(elements);
+  const elements = renderer.pieces(index);
   const content = elements.filter((e) => e.dataset.role === 'content');
   flash(content.length ? content : elements);
 }
 
 // Arrow keys between mentions, [ and ] between sources (see pkg/navigate.js).
 attachNavigation(rendered, {
-  marks: () => renderer.marks,
-  attributions: () => renderer.partElements,
+  step: (from, kind, backwards) => renderer.step(from, kind, backwards),
   onSelect: (element) => flash([element]),
 });
+// Far-off chunks get their highlights when scrolled to; a printout needs them all.
+window.addEventListener('beforeprint', () => renderer.revealAll());
 
 // ----- legend ---------------------------------------------------------------
 
