@@ -22,6 +22,40 @@ const NODES_AT_ONCE = 8_000;
 /** How far beyond the window a plain chunk gets its highlights (a CSS margin). */
 const AHEAD = '100% 0px';
 
+/**
+ * Chunks (or groups) per group. Chromium does some work for every
+ * `content-visibility: auto` box it styles, and with a caret far down a long
+ * text in the page (an article pasted into the textarea) that work grows
+ * with the caret's offset: a few ms per box for a 10 MB paste. Nesting the
+ * chunks in groups of groups means a new article has only a few such boxes
+ * to style at first (the top groups, and those on the way to the screen)
+ * rather than one per chunk.
+ */
+const GROUP_SIZE = 4;
+
+/** Estimated height of a chunk before it is laid out, in px (as in the theme's `contain-intrinsic-size`). */
+const CHUNK_HEIGHT = 6000;
+
+/** `items` (chunks) nested in groups of at most GROUP_SIZE, level by level; the top level's nodes. */
+function nestInGroups(items) {
+  let level = items.map((node) => ({ node, chunks: 1 }));
+  while (level.length > GROUP_SIZE) {
+    const next = [];
+    for (let i = 0; i < level.length; i += GROUP_SIZE) {
+      const members = level.slice(i, i + GROUP_SIZE);
+      const group = document.createElement('div');
+      group.className = 'chunk-group';
+      group.append(...members.map((m) => m.node));
+      const chunks = members.reduce((n, m) => n + m.chunks, 0);
+      // CSSOM, not a style attribute: allowed under a strict style-src.
+      group.style.containIntrinsicSize = `auto ${chunks * CHUNK_HEIGHT}px`;
+      next.push({ node: group, chunks });
+    }
+    level = next;
+  }
+  return level.map((m) => m.node);
+}
+
 /** Lets input and painting happen before the next slice of work. */
 function yieldToBrowser() {
   if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
@@ -71,7 +105,8 @@ export class ArticleRenderer {
     this.view = null;
     /** The article being built, while a render is under way. */
     this.pending = null;
-    this.observer = null;
+    /** The IntersectionObservers of the article on screen. */
+    this.observers = [];
   }
 
   /**
@@ -132,13 +167,13 @@ export class ArticleRenderer {
     }
     if (!current()) return false;
     for (let c = 0; c < count; c += 1) view.slots[c] = view.chunks[c] ?? this.plainChunk(view, c);
-    this.observer?.disconnect();
+    for (const observer of this.observers) observer.disconnect();
     this.view = view;
     this.pending = null;
     // Only a long article (several chunks) skips layout of what is off screen:
     // a short one keeps its real height wherever it is on the page.
     this.container.classList.toggle('lede-chunked', count > 1);
-    this.container.replaceChildren(...view.slots);
+    this.container.replaceChildren(...nestInGroups(view.slots));
     this.watch(view);
     return true;
   }
@@ -152,13 +187,14 @@ export class ArticleRenderer {
     return element;
   }
 
-  /** Gives plain chunks their highlights as they come near the screen. */
+  /**
+   * Gives plain chunks their highlights as they come near the screen, and
+   * keeps track of the chunks on screen (where the next article starts).
+   */
   watch(view) {
-    if (typeof IntersectionObserver !== 'function' || !view.slots.some((slot, c) => slot !== view.chunks[c])) {
-      this.observer = null;
-      return;
-    }
-    const observer = new IntersectionObserver(
+    view.onScreen = new Set();
+    if (typeof IntersectionObserver !== 'function' || view.slots.length < 2) return;
+    const near = new IntersectionObserver(
       (entries) => {
         if (this.view !== view) return;
         for (const entry of entries) {
@@ -167,10 +203,18 @@ export class ArticleRenderer {
       },
       { rootMargin: AHEAD },
     );
-    view.slots.forEach((slot, c) => {
-      if (slot !== view.chunks[c]) observer.observe(slot);
+    const seen = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) view.onScreen.add(entry.target.ledeChunk);
+        else view.onScreen.delete(entry.target.ledeChunk);
+      }
     });
-    this.observer = observer;
+    view.slots.forEach((slot, c) => {
+      if (slot !== view.chunks[c]) near.observe(slot);
+      seen.observe(slot);
+    });
+    this.observers = [near, seen];
+    view.seen = seen;
   }
 
   /**
@@ -241,8 +285,9 @@ export class ArticleRenderer {
     }
     const plain = view.slots[c];
     view.slots[c] = view.chunks[c];
-    this.observer?.unobserve(plain);
-    if (plain.parentNode === this.container) plain.replaceWith(view.chunks[c]);
+    for (const observer of this.observers) observer.unobserve(plain);
+    view.seen?.observe(view.chunks[c]);
+    if (plain.parentNode) plain.replaceWith(view.chunks[c]);
   }
 
   /** The chunk of the article on screen that holds text offset `offset`. */
@@ -377,8 +422,8 @@ export class ArticleRenderer {
   /** Forgets the article on screen (its container was emptied or refilled by someone else). */
   clear() {
     this.generation += 1;
-    this.observer?.disconnect();
-    this.observer = null;
+    for (const observer of this.observers) observer.disconnect();
+    this.observers = [];
     this.view = null;
     this.pending = null;
   }
@@ -395,24 +440,14 @@ export class ArticleRenderer {
 
   /**
    * The chunk of the new article to build first: the one at the text offset
-   * the reader sees in the old article (so what is on screen is highlighted
-   * at once); 0 when the article is not on screen.
+   * of the first old chunk on screen (so what the reader sees is highlighted
+   * at once); 0 when the article is not on screen. Asks no layout of the
+   * browser: the old article's IntersectionObserver knows.
    */
   chunkOnScreen(view) {
     const old = this.view;
-    if (!old || old.slots.length < 2 || view.starts.length < 2) return 0;
-    const height = globalThis.innerHeight ?? 0;
-    const slots = old.slots;
-    // The first old chunk whose bottom is below the top of the window (chunks stack downwards).
-    let lo = 0;
-    let hi = slots.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (slots[mid].getBoundingClientRect().bottom <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo >= slots.length || !slots[lo].isConnected || slots[lo].getBoundingClientRect().top >= height) return 0;
-    return this.chunkAt(view, old.starts[lo]);
+    if (!old?.onScreen?.size || view.starts.length < 2) return 0;
+    return this.chunkAt(view, old.starts[Math.min(...old.onScreen)]);
   }
 }
 

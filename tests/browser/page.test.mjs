@@ -281,7 +281,7 @@ test('splitting a long article into chunks does not change its layout', async ()
       document.body.append(box);
       const plan = planRender(text, analysis, { chunkSize });
       await new ArticleRenderer(box).render(text, plan, () => false);
-      for (const chunk of box.querySelectorAll('.chunk')) chunk.style.contentVisibility = 'visible';
+      for (const chunk of box.querySelectorAll('.chunk, .chunk-group')) chunk.style.contentVisibility = 'visible';
       const origin = box.getBoundingClientRect();
       const result = {
         chunks: plan.chunkStarts.length,
