@@ -459,7 +459,19 @@ export function flash(elements) {
   const list = elements.filter(Boolean);
   if (list.length === 0) return;
   const reduced = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-  list[0].scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+  const target = list[0];
+  const height = globalThis.innerHeight ?? 0;
+  const box = target.getBoundingClientRect();
+  // Far off, the chunks on the way have estimated heights that change as a
+  // smooth scroll passes them: jump instead, and check again after a frame.
+  const far = box.bottom < -height || box.top > 2 * height;
+  target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduced || far ? 'auto' : 'smooth' });
+  if (far) {
+    requestAnimationFrame(() => {
+      const again = target.getBoundingClientRect();
+      if (again.bottom < 0 || again.top > height) target.scrollIntoView({ block: 'center', inline: 'nearest' });
+    });
+  }
   for (const el of list) {
     el.classList.remove('flash');
     // Restart the animation when the same span is flashed twice in a row.
