@@ -89,7 +89,9 @@ function lastAtOrBefore(n, at, x) {
  *   for one of its marks (`mark`, `pieces`, `step`, `reveal`), or for all
  *   of them before printing (`revealAll`).
  * The browser lays out only the chunks on screen (`content-visibility: auto`
- * in the theme). Text, find-in-page and selection work on plain chunks too.
+ * in the theme), and the chunks are nested in groups of groups so that a
+ * new article has only a few such boxes to style. Text, find-in-page and
+ * selection work on plain chunks too.
  */
 export class ArticleRenderer {
   /**
