@@ -158,13 +158,10 @@ export class ArticleRenderer {
     this.pending = view;
     // The chunk where the reader is, those after it, then those before, as far as a frame's worth of nodes.
     const focus = this.chunkOnScreen(view);
-    const first = [];
     let budget = NODES_AT_ONCE;
     for (let k = 0; k < count && (k === 0 || budget > 0); k += 1) {
-      const c = focus + k < count ? focus + k : count - 1 - k;
-      const built = await this.buildChunk(view, c, current);
+      const built = await this.buildChunk(view, focus + k < count ? focus + k : count - 1 - k, current);
       if (!built) return false;
-      first.push(c);
       budget -= built.size;
     }
     if (!current()) return false;
