@@ -192,6 +192,7 @@ export class ArticleRenderer {
    */
   watch(view) {
     view.onScreen = new Set();
+    this.observers = [];
     if (typeof IntersectionObserver !== 'function' || view.slots.length < 2) return;
     const near = new IntersectionObserver(
       (entries) => {
