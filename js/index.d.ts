@@ -196,7 +196,8 @@ export interface AnalysisStats {
  * source (start, end; -1 when absent); `attrExtra[a]` holds its other fields
  * as JSON ('' when none). Entity `e` is `[entityStart[e], entityEnd[e])`
  * labelled `labels[entityLabel[e]]`; identical mentions (same label and
- * text) share `entityGroup[e]` (numbered in order of first mention).
+ * text) share `entityGroup[e]` (numbered in order of first mention), and
+ * group `g`'s mentions are `groupMentions[groupAt[g] .. groupAt[g + 1])`.
  */
 export interface RenderPlan {
   /** Length of the analysed text, in UTF-16 code units. */
@@ -209,6 +210,8 @@ export interface RenderPlan {
   entityLabel: Uint16Array;
   entityGroup: Int32Array;
   groupCount: number;
+  groupAt: Int32Array;
+  groupMentions: Int32Array;
   attributionCount: number;
   attrKind: Uint16Array;
   attrSpans: Int32Array;

@@ -322,8 +322,9 @@ function codeOf(table, codes, name) {
  * `ArticleRenderer` draws. `packedTransfer(packed)` lists its buffers.
  *
  * Identical mentions (same label and text) share a group number
- * (`entityGroup`, numbered in order of first mention), so the page can list
- * "Karen Bass ×3" without slicing every mention's text itself.
+ * (`entityGroup`, numbered in order of first mention); group `g`'s mentions
+ * are `groupMentions[groupAt[g] .. groupAt[g + 1])`, in text order. The page
+ * lists "Karen Bass ×3" from these without touching every mention itself.
  */
 export function packPlan(text, plan) {
   const labels = [];
@@ -398,6 +399,15 @@ export function packPlan(text, plan) {
   });
   runPartsAt[r] = at;
 
+  // Each group's mentions together, in text order (a counting sort by group).
+  const groupCount = groups.size;
+  const groupAt = new Int32Array(groupCount + 1);
+  for (let i = 0; i < n; i += 1) groupAt[entityGroup[i] + 1] += 1;
+  for (let g = 0; g < groupCount; g += 1) groupAt[g + 1] += groupAt[g];
+  const fill = groupAt.slice(0, groupCount);
+  const groupMentions = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) groupMentions[fill[entityGroup[i]]++] = i;
+
   return {
     length: text.length,
     labels,
@@ -407,7 +417,9 @@ export function packPlan(text, plan) {
     entityEnd,
     entityLabel,
     entityGroup,
-    groupCount: groups.size,
+    groupCount,
+    groupAt,
+    groupMentions,
     attributionCount: m,
     attrKind,
     attrSpans,

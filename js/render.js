@@ -112,19 +112,6 @@ export class ArticleRenderer {
   }
 
   /**
-   * Entity index → its <mark> where built (a sparse array): the marks of
-   * plain chunks are made when asked for, so use `mark(index)` to get one.
-   */
-  get marks() {
-    return this.view?.marks ?? [];
-  }
-
-  /** Attribution index → the elements built so far (use `pieces(index)` for all of them). */
-  get partElements() {
-    return this.view?.parts ?? [];
-  }
-
-  /**
    * Renders `plan` of `text`: a packed plan (`packPlan`, as the worker sends
    * it) or a plan from `planRender`. `muted(label)` says whether a label's
    * highlight is switched off; `wanted()` whether this result is still the
@@ -149,8 +136,9 @@ export class ArticleRenderer {
       /** Built chunk elements (null until built) and what is in the container for each. */
       chunks: new Array(count).fill(null),
       slots: new Array(count).fill(null),
-      marks: new Array(packed.entityCount),
-      parts: Array.from({ length: packed.attributionCount }, () => []),
+      /** Entity index → its <mark>, and attribution index → its pieces, as far as built. */
+      marks: new Map(),
+      parts: new Map(),
       /** Attribution index → its part indexes, and the attributions ordered by where `]` lands. */
       partsOf: null,
       targets: null,
@@ -299,9 +287,9 @@ export class ArticleRenderer {
   mark(index) {
     const view = this.view;
     if (!view || !(index >= 0 && index < view.packed.entityCount)) return null;
-    if (!view.marks[index]) this.connect(view, this.chunkAt(view, view.packed.entityStart[index]));
-    else if (!view.marks[index].isConnected) this.reveal([view.marks[index]]);
-    return view.marks[index] ?? null;
+    if (!view.marks.has(index)) this.connect(view, this.chunkAt(view, view.packed.entityStart[index]));
+    else if (!view.marks.get(index).isConnected) this.reveal([view.marks.get(index)]);
+    return view.marks.get(index) ?? null;
   }
 
   /** Every element (content, cue and source pieces) of attribution `index`, in text order, all put in. */
@@ -313,7 +301,7 @@ export class ArticleRenderer {
       const last = this.chunkAt(view, Math.max(partStart[p], partEnd[p] - 1));
       for (let c = this.chunkAt(view, partStart[p]); c <= last; c += 1) this.connect(view, c);
     }
-    return view.parts[index].slice().sort((a, b) => a.ledeStart - b.ledeStart);
+    return (view.parts.get(index) ?? []).slice().sort((a, b) => a.ledeStart - b.ledeStart);
   }
 
   /** Attribution index → its part indexes (made once per article). */
@@ -400,7 +388,8 @@ export class ArticleRenderer {
     element.dataset.kind = packed.kinds[packed.attrKind[attr]];
     if (this.exposeParts) element.setAttribute('part', ROLE_PART[role]);
     element.ledeStart = start;
-    view.parts[attr].push(element);
+    if (view.parts.has(attr)) view.parts.get(attr).push(element);
+    else view.parts.set(attr, [element]);
     return element;
   }
 
@@ -415,7 +404,7 @@ export class ArticleRenderer {
     if (muted) mark.classList.add('muted');
     mark.textContent = piece;
     mark.ledeStart = view.packed.entityStart[index];
-    view.marks[index] = mark;
+    view.marks.set(index, mark);
     return mark;
   }
 
@@ -432,8 +421,8 @@ export class ArticleRenderer {
   setMuted(label, isMuted) {
     for (const view of [this.view, this.pending]) {
       if (!view) continue;
-      for (const mark of view.marks) {
-        if (mark && mark.dataset.label === label) mark.classList.toggle('muted', isMuted);
+      for (const mark of view.marks.values()) {
+        if (mark.dataset.label === label) mark.classList.toggle('muted', isMuted);
       }
     }
   }

@@ -3,8 +3,8 @@
 // a button that asks the page to show its span. DOM calls only, no HTML.
 //
 // Both read the packed render plan the worker sends (pkg/plan.js), which
-// already numbers identical mentions: a long article's tens of thousands of
-// mentions are counted in typed arrays, and only the items shown are built.
+// already groups identical mentions: a long article's tens of thousands of
+// mentions cost the page nothing, and only the items shown are built.
 
 import { kindName, labelName, labelRank } from './pkg/labels.js';
 import { packedAttribution } from './pkg/plan.js';
@@ -32,34 +32,21 @@ function el(tag, props = {}, ...children) {
  * when asked for, so unseen groups cost nothing.
  */
 export function groupEntities(plan, text) {
-  const { entityCount, entityGroup, entityLabel, entityStart, entityEnd, groupCount } = plan;
-  const size = new Int32Array(groupCount);
-  const first = new Int32Array(groupCount).fill(-1);
-  for (let i = 0; i < entityCount; i += 1) {
-    const g = entityGroup[i];
-    if (first[g] < 0) first[g] = i;
-    size[g] += 1;
-  }
-  // The mentions of each group, together (a counting sort by group).
-  const at = new Int32Array(groupCount + 1);
-  for (let g = 0; g < groupCount; g += 1) at[g + 1] = at[g] + size[g];
-  const fill = at.slice(0, groupCount);
-  const order = new Int32Array(entityCount);
-  for (let i = 0; i < entityCount; i += 1) order[fill[entityGroup[i]]++] = i;
-
+  const { entityLabel, entityStart, entityEnd, groupCount, groupAt, groupMentions } = plan;
   const byLabel = new Map();
   // Group numbers follow first mentions, so this keeps text order.
   for (let g = 0; g < groupCount; g += 1) {
-    const label = plan.labels[entityLabel[first[g]]];
+    const first = groupMentions[groupAt[g]];
+    const label = plan.labels[entityLabel[first]];
     let groups = byLabel.get(label);
     if (!groups) byLabel.set(label, (groups = []));
     groups.push({
-      count: size[g],
+      count: groupAt[g + 1] - groupAt[g],
       get text() {
-        return text.slice(entityStart[first[g]], entityEnd[first[g]]);
+        return text.slice(entityStart[first], entityEnd[first]);
       },
       get indexes() {
-        return Array.from(order.subarray(at[g], at[g + 1]));
+        return Array.from(groupMentions.subarray(groupAt[g], groupAt[g + 1]));
       },
     });
   }

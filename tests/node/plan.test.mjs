@@ -291,6 +291,10 @@ test('a packed plan holds exactly the plan, in typed arrays, with identical ment
       assert.equal(packed.entityGroup[i], keys.get(key), key);
     });
     assert.equal(packed.groupCount, keys.size);
+    for (let g = 0; g < packed.groupCount; g += 1) {
+      const mentions = Array.from(packed.groupMentions.subarray(packed.groupAt[g], packed.groupAt[g + 1]));
+      assert.deepEqual(mentions, [...packed.entityGroup.keys()].filter((i) => packed.entityGroup[i] === g), `group ${g}: its mentions in text order`);
+    }
     assert.deepEqual([...new Set(packed.entityGroup)], [...keys.values()].sort((x, y) => x - y), 'groups numbered by first mention');
     const counts = new Map();
     for (const e of plan.entities) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
