@@ -163,7 +163,12 @@ async function showResult(id, text, result) {
   rendered.dataset.state = 'rendering';
   const complete = await renderer.render(text, plan, (label) => mutedLabels.has(label), () => id === requestId);
   if (!complete) return;
-  shown = { text, get analysis() { return result.analysis; } };
+  shown = {
+    text,
+    get analysis() {
+      return result.analysis;
+    },
+  };
   // The article is in; the lists come in their own tasks.
   await breather();
   if (id !== requestId) return;
