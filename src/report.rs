@@ -59,8 +59,10 @@ pub struct AttributionView<'t> {
     pub stance: Stance,
     /// A hedge on the attribution (`reportedly`), or `null`.
     pub hedge: Option<SpanView<'t>>,
-    /// Heuristic confidence in `0..=1`.
-    pub confidence: f32,
+    /// Heuristic confidence in `0..=1`, rounded to two decimals (as an
+    /// `f64`, so JSON and JS numbers read the same: `0.88`, not
+    /// `0.8799999952316284`).
+    pub confidence: f64,
     /// The trailer of a social post (`social_post` only), or `null`.
     pub post: Option<PostView<'t>>,
 }
@@ -148,7 +150,7 @@ impl<'t> Report<'t> {
                     resolved_source: a.resolved_source.map(view),
                     stance: a.stance,
                     hedge: a.hedge.map(view),
-                    confidence: a.confidence,
+                    confidence: (f64::from(a.confidence) * 100.0).round() / 100.0,
                     post: a.post.map(|p| PostView {
                         author: p.author.map(view),
                         handle: p.handle.map(view),
