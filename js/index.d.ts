@@ -164,43 +164,64 @@ export interface AnalysisStats {
   dropped: number;
 }
 
-/** One piece of an attribution's highlighting. */
-export interface PlanPart {
-  /** Index into `RenderPlan.attributions`. */
-  attr: number;
-  role: 'content' | 'cue' | 'source';
-  start: number;
-  end: number;
-}
-
-/** A run of text with one entity (or none) and the parts around it, outermost first. */
-export interface PlanRun {
-  start: number;
-  end: number;
-  /** Index into `RenderPlan.entities`, or -1. */
-  entity: number;
-  /** Indexes into `RenderPlan.parts`. */
-  parts: number[];
-}
-
-/** How to draw an analysis: runs that tile the text (used by the page and the element). */
+/**
+ * How to draw an analysis (used by the page and the element), packed for a
+ * cheap trip from the worker: typed arrays (transferred, not copied) and each
+ * label or kind name once; texts are slices of the analysed text.
+ *
+ * Runs tile the text: run `r` is `[runStart[r], runEnd[r])`, shows entity
+ * `runEntity[r]` (-1: none) and lies inside the parts
+ * `runParts[runPartsAt[r] .. runPartsAt[r + 1])`, outermost first. Part `p`
+ * is a piece of attribution `partAttr[p]` with role `partRole[p]`
+ * (0 content, 1 cue, 2 source). Attribution `a` has kind
+ * `kinds[attrKind[a]]` and spans `attrSpans[6a .. 6a + 6)`: content, cue,
+ * source (start, end; -1 when absent); `attrExtra[a]` holds its other fields
+ * as JSON ('' when none). Entity `e` is `[entityStart[e], entityEnd[e])`
+ * labelled `labels[entityLabel[e]]`; identical mentions (same label and
+ * text) share `entityGroup[e]` (numbered in order of first mention), and
+ * group `g`'s mentions are `groupMentions[groupAt[g] .. groupAt[g + 1])`.
+ */
 export interface RenderPlan {
-  entities: Entity[];
-  attributions: Attribution[];
-  parts: PlanPart[];
-  runs: PlanRun[];
-  chunkStarts: number[];
+  /** Length of the analysed text, in UTF-16 code units. */
+  length: number;
+  labels: string[];
+  kinds: string[];
+  entityCount: number;
+  entityStart: Int32Array;
+  entityEnd: Int32Array;
+  entityLabel: Uint16Array;
+  entityGroup: Int32Array;
+  groupCount: number;
+  groupAt: Int32Array;
+  groupMentions: Int32Array;
+  attributionCount: number;
+  attrKind: Uint16Array;
+  attrSpans: Int32Array;
+  attrExtra: string[];
+  partAttr: Int32Array;
+  partRole: Uint8Array;
+  partStart: Int32Array;
+  partEnd: Int32Array;
+  runCount: number;
+  runStart: Int32Array;
+  runEnd: Int32Array;
+  runEntity: Int32Array;
+  runPartsAt: Int32Array;
+  runParts: Int32Array;
+  /** Run indexes that begin a block (just after a line break, never inside an entity). */
+  chunkStarts: Int32Array;
   /** Spans that did not match the text and were left out. */
   skipped: number;
   /** Plan entity index → index in the analysis. */
-  entityIndex: number[];
+  entityIndex: Int32Array;
   /** Plan attribution index → index in the analysis. */
-  attributionIndex: number[];
+  attributionIndex: Int32Array;
 }
 
 /** What `analyseDetailed` resolves to. */
 export interface DetailedResult {
-  analysis: Analysis;
+  /** The analysis; with a plan it is parsed on first read (the plan alone is enough to draw). */
+  readonly analysis: Analysis;
   /** Present when asked for with `{ plan: true }`. */
   plan?: RenderPlan;
   stats: AnalysisStats;

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use crate::aliases::{self, Group};
-use crate::attributions::{self, Attribution};
+use crate::attributions::{self, Attribution, HedgedClaim};
 use crate::entities::{self, names, Entity, Label};
 use crate::span::Span;
 use crate::text::Document;
@@ -55,6 +55,9 @@ pub struct Analysis {
     /// For each entity, the index of its group in `groups` (names always
     /// have one; a HANDLE paired with a name has the name's group).
     pub entity_groups: Vec<Option<usize>>,
+    /// Claims hedged without a source (`reportedly`, `is said to`), in text
+    /// order.
+    pub hedged_claims: Vec<HedgedClaim>,
     /// Sentence spans (only when [`Options::sentences`] is set).
     pub sentences: Vec<Span>,
     /// Token spans (only when [`Options::tokens`] is set).
@@ -70,12 +73,12 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
     let doc = Document::new(text);
     let mut entities = entities::recognise(&doc, names::default_tagger());
     let mut grouping = aliases::group(&doc, &entities);
-    let attributions = if options.attributions {
-        attributions::find(&doc, &entities)
+    let found = if options.attributions {
+        attributions::find_all(&doc, &entities)
     } else {
-        Vec::new()
+        attributions::Found::default()
     };
-    grouping.rank(&doc, &entities, &attributions);
+    grouping.rank(&doc, &entities, &found.attributions);
     if options.labels.is_some() {
         // Grouped over every mention, then filtered: indices stay consistent.
         let keep: Vec<bool> = entities.iter().map(|e| options.wants(e.label)).collect();
@@ -84,7 +87,8 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
     }
     Analysis {
         entities,
-        attributions,
+        attributions: found.attributions,
+        hedged_claims: found.hedged_claims,
         groups: grouping.groups,
         entity_groups: grouping.of_entity,
         sentences: if options.sentences {

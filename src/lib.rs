@@ -25,6 +25,7 @@ pub mod attributions;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
 pub mod entities;
+pub mod invariants;
 pub mod report;
 pub mod span;
 pub mod text;

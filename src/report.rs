@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::attributions::AttributionKind;
+use crate::attributions::{AttributionKind, SourceType, Stance};
 use crate::entities::Label;
 use crate::span::Span;
 use crate::text::{OffsetMap, OffsetUnit};
@@ -39,18 +39,63 @@ pub struct EntityView<'t> {
 }
 
 /// An attribution as reported.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AttributionView<'t> {
     /// `direct`, `indirect`, `mixed`, `according_to` or `social_post`.
     pub kind: AttributionKind,
-    /// The attributed content.
+    /// The attributed content (the cover of `content_parts`).
     pub content: SpanView<'t>,
+    /// The content's pieces (one unless a quote is split or runs over
+    /// several paragraphs).
+    pub content_parts: Vec<SpanView<'t>>,
     /// The reporting verb or phrase, or `null`.
     pub cue: Option<SpanView<'t>>,
-    /// The source mention, or `null`.
+    /// The source mention as written, or `null`.
     pub source: Option<SpanView<'t>>,
-    /// Index into `groups` of the entity the source names, or `null`.
+    /// `named_person`, `named_org`, `anonymous`, `group`, `document`,
+    /// `self`, `pronoun` (unresolved) or `unknown`; `null` without a source.
+    pub source_type: Option<SourceType>,
+    /// For a pronoun source, the named mention it refers to, or `null`.
+    pub resolved_source: Option<SpanView<'t>>,
+    /// The cue's stance: `neutral`, `assertive`, `concessive`, `negative`,
+    /// `written`, `question` or `belief`.
+    pub stance: Stance,
+    /// A hedge on the attribution (`reportedly`), or `null`.
+    pub hedge: Option<SpanView<'t>>,
+    /// Heuristic confidence in `0..=1`, rounded to two decimals (as an
+    /// `f64`, so JSON and JS numbers read the same: `0.88`, not
+    /// `0.8799999952316284`).
+    pub confidence: f64,
+    /// Index into `groups` of the person or organisation the source names
+    /// (directly or through `resolved_source`), or `null`.
     pub source_group: Option<usize>,
+    /// The trailer of a social post (`social_post` only), or `null`.
+    pub post: Option<PostView<'t>>,
+}
+
+// `confidence` is never NaN, so equality is reflexive.
+impl Eq for AttributionView<'_> {}
+
+/// The trailer parts of a pasted social post; each may be `null`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PostView<'t> {
+    /// The author's display name.
+    pub author: Option<SpanView<'t>>,
+    /// The author's handle (`@name`).
+    pub handle: Option<SpanView<'t>>,
+    /// The posting date as written.
+    pub date: Option<SpanView<'t>>,
+    /// The post's link.
+    pub link: Option<SpanView<'t>>,
+}
+
+/// A claim hedged without a source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct HedgedClaimView<'t> {
+    /// The claim (its sentence).
+    pub content: SpanView<'t>,
+    /// The hedge (`reportedly`, `is said to`).
+    pub hedge: SpanView<'t>,
 }
 
 /// A salience score in thousandths, reported as a number in [0, 1].
@@ -109,6 +154,8 @@ pub struct Report<'t> {
     pub entities: Vec<EntityView<'t>>,
     /// Attributions in text order.
     pub attributions: Vec<AttributionView<'t>>,
+    /// Claims hedged without a source, in text order.
+    pub hedged_claims: Vec<HedgedClaimView<'t>>,
     /// Entity groups, most salient first.
     pub groups: Vec<GroupView<'t>>,
     /// Sentences, when requested.
@@ -163,8 +210,20 @@ impl<'t> Report<'t> {
                 .map(|(i, a)| AttributionView {
                     kind: a.kind,
                     content: view(a.content),
+                    content_parts: a.content_parts.iter().map(|&p| view(p)).collect(),
                     cue: a.cue.map(view),
                     source: a.source.map(view),
+                    source_type: a.source_type,
+                    resolved_source: a.resolved_source.map(view),
+                    stance: a.stance,
+                    hedge: a.hedge.map(view),
+                    confidence: (f64::from(a.confidence) * 100.0).round() / 100.0,
+                    post: a.post.map(|p| PostView {
+                        author: p.author.map(view),
+                        handle: p.handle.map(view),
+                        date: p.date.map(view),
+                        link: p.link.map(view),
+                    }),
                     source_group: source_group.get(i).copied().flatten(),
                 })
                 .collect(),
@@ -187,6 +246,14 @@ impl<'t> Report<'t> {
                     first: map.to_unit(g.first),
                     ambiguous: g.ambiguous,
                     candidates: g.candidates.clone(),
+                })
+                .collect(),
+            hedged_claims: analysis
+                .hedged_claims
+                .iter()
+                .map(|c| HedgedClaimView {
+                    content: view(c.content),
+                    hedge: view(c.hedge),
                 })
                 .collect(),
             sentences: optional(&analysis.sentences),

@@ -36,14 +36,52 @@ export interface Entity extends TextSpan {
 /** The kind of an attribution. */
 export type AttributionKind = "direct" | "indirect" | "mixed" | "according_to" | "social_post";
 
+/** The type of a source; "self" is the speaker or writer (I, we); "pronoun" is unresolved. */
+export type SourceType =
+  | "named_person" | "named_org" | "anonymous" | "group" | "document"
+  | "self" | "pronoun" | "unknown";
+
+/** The attitude of the cue towards the content ("neutral" when there is no cue). */
+export type Stance =
+  | "neutral" | "assertive" | "concessive" | "negative" | "written" | "question" | "belief";
+
+/** The trailer of a pasted social-media post; each part may be missing. */
+export interface SocialPost {
+  author: TextSpan | null;
+  handle: TextSpan | null;
+  date: TextSpan | null;
+  link: TextSpan | null;
+}
+
 /** Who said what: the content, the cue that attributes it and the source. */
 export interface Attribution {
   kind: AttributionKind;
+  /** The content: the cover of `content_parts`. */
   content: TextSpan;
+  /** The content's pieces (more than one for a split or multi-paragraph quote). */
+  content_parts: TextSpan[];
   cue: TextSpan | null;
+  /** The source as written ("she", "a senior official", "Karen Bass"). */
   source: TextSpan | null;
-  /** Index into `Analysis.groups` of the person or organisation the source names, or null. */
+  /** null exactly when `source` is null. */
+  source_type: SourceType | null;
+  /** For a pronoun source, the named mention it refers to. */
+  resolved_source: TextSpan | null;
+  stance: Stance;
+  /** A hedge on the attribution ("reportedly"). */
+  hedge: TextSpan | null;
+  /** Heuristic confidence in [0, 1]. */
+  confidence: number;
+  /** Index into `Analysis.groups` of the person or organisation the source names (directly or through `resolved_source`), or null. */
   source_group: number | null;
+  /** Present for kind "social_post". */
+  post: SocialPost | null;
+}
+
+/** A claim hedged without any source ("The mayor reportedly plans to resign"). */
+export interface HedgedClaim {
+  content: TextSpan;
+  hedge: TextSpan;
 }
 
 /** One person, organisation, place or other name with all its mentions. */
@@ -84,8 +122,10 @@ export interface Analysis {
   offsets: "utf16";
   /** Entity mentions in text order; they never overlap. */
   entities: Entity[];
-  /** Attributions in text order. */
+  /** Attributions in text order of their content; they may nest. */
   attributions: Attribution[];
+  /** Claims hedged without a source, in text order. */
+  hedged_claims: HedgedClaim[];
   /** Entity groups, most salient first. */
   groups: EntityGroup[];
   /** Present when `options.sentences` is true. */

@@ -5,7 +5,21 @@
 //! - `[Karen Bass](PERSON)` — an entity mention and its label;
 //! - `{We will hold the line}(direct 1)` — the content of attribution 1 and its
 //!   kind (`direct`, `indirect`, `mixed`, `according_to`, `social_post`);
+//!   several content markups with the same number are the parts of a split
+//!   or multi-paragraph quote;
 //! - `{said}(cue 1)` and `{[Bass](PERSON)}(source 1)` — its cue and source.
+//!
+//! Optional, checked only where written:
+//! - `key=value` after the number of a content markup: `source_type`
+//!   (`named_person`, `anonymous`, `self`, …) and `stance` (`assertive`, …),
+//!   e.g. `{…}(indirect 2 source_type=anonymous stance=negative)`;
+//! - `{Karen Bass}(resolved 1)` — the named mention a pronoun source refers
+//!   to; `{reportedly}(hedge 1)` — a hedge on attribution 1;
+//! - `{…}(author 1)`, `(handle 1)`, `(date 1)`, `(link 1)` — a social post's
+//!   trailer parts;
+//! - `{…}(claim 9)` with `{reportedly}(hedge 9)` — a hedged claim without a
+//!   source (a number used by no attribution). Hedged claims are always
+//!   compared: the analysis must report exactly those annotated.
 //!
 //! Markup nests. `\[`, `\]`, `\{`, `\}` and `\\` are literal characters.
 //! Lines starting with `#` are comments and are removed with their line
@@ -22,6 +36,9 @@
 //! - `#! ambiguous: Trump` — the mentions with this text are in a group
 //!   marked ambiguous.
 //!
+//! `EXAMPLES=21 cargo test --test examples` runs only the files whose name
+//! contains `21`.
+//!
 //! The harness strips the markup, analyses the plain text and requires the
 //! entities and attributions to match exactly. A failure prints both sides
 //! as markup, so a regression reads like the article. A new bug becomes a new
@@ -33,13 +50,29 @@ use std::path::Path;
 
 use lede::{analyse, Analysis, AttributionKind, Label, Options, Span};
 
-/// One attribution as annotated: kind, content, cue, source.
+/// One attribution as annotated: kind, content (its parts), cue, source.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 struct Expected {
     kind: Option<String>,
     content: Option<Span>,
+    parts: Vec<Span>,
     cue: Option<Span>,
     source: Option<Span>,
+}
+
+/// The optional details of an annotated attribution (checked when set).
+#[derive(Clone, Debug, Default)]
+struct Details {
+    source_type: Option<String>,
+    stance: Option<String>,
+    resolved: Option<Span>,
+    hedge: Option<Span>,
+    author: Option<Span>,
+    handle: Option<Span>,
+    date: Option<Span>,
+    link: Option<Span>,
+    /// A hedged claim's content (`claim N`).
+    claim: Option<Span>,
 }
 
 /// An example file after parsing.
@@ -47,6 +80,7 @@ struct Example {
     text: String,
     entities: Vec<(Span, Label)>,
     attributions: BTreeMap<u32, Expected>,
+    details: BTreeMap<u32, Details>,
     labels: Option<Vec<Label>>,
     check_attributions: bool,
     /// Group directives, in file order.
@@ -76,6 +110,7 @@ fn parse(source: &str) -> Result<Example, String> {
     let mut text = String::new();
     let mut entities = Vec::new();
     let mut attributions: BTreeMap<u32, Expected> = BTreeMap::new();
+    let mut details: BTreeMap<u32, Details> = BTreeMap::new();
     let mut labels = None;
     let mut check_attributions = true;
     let mut groups = Vec::new();
@@ -141,21 +176,41 @@ fn parse(source: &str) -> Result<Example, String> {
                         Label::parse(tag.trim()).ok_or_else(|| format!("unknown label {tag:?}"))?;
                     entities.push((span, label));
                 } else {
-                    let (role, id) = tag
-                        .trim()
-                        .split_once(' ')
-                        .ok_or_else(|| format!("expected `role N` in {tag:?}"))?;
+                    let mut words = tag.split_whitespace();
+                    let (Some(role), Some(id)) = (words.next(), words.next()) else {
+                        return Err(format!("expected `role N` in {tag:?}"));
+                    };
                     let id: u32 = id
-                        .trim()
                         .parse()
                         .map_err(|_| format!("bad attribution number in {tag:?}"))?;
-                    let entry = attributions.entry(id).or_default();
+                    let detail = details.entry(id).or_default();
+                    for pair in words {
+                        match pair.split_once('=') {
+                            Some(("source_type", v)) => detail.source_type = Some(v.to_string()),
+                            Some(("stance", v)) => detail.stance = Some(v.to_string()),
+                            _ => return Err(format!("unknown attribute {pair:?} in {tag:?}")),
+                        }
+                    }
                     match role {
-                        "cue" => entry.cue = Some(span),
-                        "source" => entry.source = Some(span),
+                        "resolved" => detail.resolved = Some(span),
+                        "hedge" => detail.hedge = Some(span),
+                        "author" => detail.author = Some(span),
+                        "handle" => detail.handle = Some(span),
+                        "date" => detail.date = Some(span),
+                        "link" => detail.link = Some(span),
+                        "claim" => detail.claim = Some(span),
+                        "cue" => attributions.entry(id).or_default().cue = Some(span),
+                        "source" => attributions.entry(id).or_default().source = Some(span),
                         kind => {
+                            let entry = attributions.entry(id).or_default();
                             entry.kind = Some(kind.to_string());
-                            entry.content = Some(span);
+                            entry.parts.push(span);
+                            entry.parts.sort();
+                            entry.content = entry
+                                .parts
+                                .first()
+                                .zip(entry.parts.last())
+                                .map(|(f, l)| Span::new(f.start, l.end));
                         }
                     }
                 }
@@ -166,6 +221,13 @@ fn parse(source: &str) -> Result<Example, String> {
     if let Some((bracket, _)) = open.pop() {
         return Err(format!("unclosed {bracket:?}"));
     }
+    // A hedged claim's number belongs to no attribution.
+    attributions.retain(|id, a| {
+        a.content.is_some()
+            || a.cue.is_some()
+            || a.source.is_some()
+            || details.get(id).is_none_or(|d| d.claim.is_none())
+    });
     for (id, a) in &attributions {
         if a.content.is_none() {
             return Err(format!(
@@ -178,6 +240,7 @@ fn parse(source: &str) -> Result<Example, String> {
         text,
         entities,
         attributions,
+        details,
         labels,
         check_attributions,
         groups,
@@ -322,10 +385,19 @@ fn render_entities(text: &str, entities: &[(Span, Label)]) -> String {
 
 fn describe(text: &str, a: &Expected) -> String {
     let show = |s: Option<Span>| s.map_or("—".to_string(), |s| format!("{:?}", s.slice(text)));
+    let content = if a.parts.len() > 1 {
+        a.parts
+            .iter()
+            .map(|&p| show(Some(p)))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    } else {
+        show(a.content)
+    };
     format!(
         "{} content={} cue={} source={}",
         a.kind.as_deref().unwrap_or("?"),
-        show(a.content),
+        content,
         show(a.cue),
         show(a.source)
     )
@@ -383,6 +455,7 @@ fn check(path: &Path) -> Result<(), String> {
             .map(|a| Expected {
                 kind: Some(kind_name(a.kind).to_string()),
                 content: Some(a.content),
+                parts: a.content_parts.clone(),
                 cue: a.cue,
                 source: a.source,
             })
@@ -398,6 +471,7 @@ fn check(path: &Path) -> Result<(), String> {
                 let _ = writeln!(problems, "  extra:   {}", describe(&example.text, a));
             }
         }
+        check_details(&example, &analysis, &mut problems);
     }
     check_groups(&example.text, &analysis, &example.groups, &mut problems);
     if problems.is_empty() {
@@ -407,17 +481,109 @@ fn check(path: &Path) -> Result<(), String> {
     }
 }
 
+/// The serialised name of an enum value (`"named_person"` → `named_person`).
+fn name_of<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .trim_matches('"')
+        .to_string()
+}
+
+/// Checks the optional details written in the example: source types,
+/// stances, resolved pronouns, hedges, post trailers, and hedged claims.
+fn check_details(example: &Example, analysis: &lede::Analysis, problems: &mut String) {
+    let text = &example.text;
+    let show = |s: Option<Span>| s.map_or("—".to_string(), |s| format!("{:?}", s.slice(text)));
+    for (id, want) in &example.attributions {
+        let Some(d) = example.details.get(id) else {
+            continue;
+        };
+        let Some(a) = analysis
+            .attributions
+            .iter()
+            .find(|a| Some(a.content) == want.content && a.content_parts == want.parts)
+        else {
+            continue; // Already reported as missing.
+        };
+        let mut differ = |what: &str, want: String, got: String| {
+            if want != got {
+                let _ = writeln!(
+                    problems,
+                    "attribution {id} ({}): {what} expected {want}, got {got}",
+                    show(Some(a.content))
+                );
+            }
+        };
+        if let Some(t) = &d.source_type {
+            differ(
+                "source_type",
+                t.clone(),
+                a.source_type.map_or("null".into(), |t| name_of(&t)),
+            );
+        }
+        if let Some(st) = &d.stance {
+            differ("stance", st.clone(), name_of(&a.stance));
+        }
+        if d.resolved.is_some() {
+            differ("resolved", show(d.resolved), show(a.resolved_source));
+        }
+        if d.hedge.is_some() {
+            differ("hedge", show(d.hedge), show(a.hedge));
+        }
+        let post = a.post.unwrap_or_default();
+        for (what, want, got) in [
+            ("author", d.author, post.author),
+            ("handle", d.handle, post.handle),
+            ("date", d.date, post.date),
+            ("link", d.link, post.link),
+        ] {
+            if want.is_some() {
+                differ(what, show(want), show(got));
+            }
+        }
+    }
+    let mut want_claims: Vec<(Span, Option<Span>)> = example
+        .details
+        .values()
+        .filter_map(|d| d.claim.map(|c| (c, d.hedge)))
+        .collect();
+    let mut got_claims: Vec<(Span, Option<Span>)> = analysis
+        .hedged_claims
+        .iter()
+        .map(|c| (c.content, Some(c.hedge)))
+        .collect();
+    want_claims.sort();
+    got_claims.sort();
+    if want_claims != got_claims {
+        let _ = writeln!(problems, "hedged claims differ.");
+        for (c, h) in want_claims.iter().filter(|c| !got_claims.contains(c)) {
+            let _ = writeln!(problems, "  missing: {} hedge={}", show(Some(*c)), show(*h));
+        }
+        for (c, h) in got_claims.iter().filter(|c| !want_claims.contains(c)) {
+            let _ = writeln!(problems, "  extra:   {} hedge={}", show(Some(*c)), show(*h));
+        }
+    }
+}
+
 #[test]
 fn annotated_examples() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/examples");
+    // `EXAMPLES=2` runs only the files whose name contains `2`.
+    let only = std::env::var("EXAMPLES").ok();
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/examples exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| {
+            only.as_deref().is_none_or(|o| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().contains(o))
+            })
+        })
         .collect();
     paths.sort();
     assert!(
-        paths.len() >= 5,
+        paths.len() >= 5 || only.is_some(),
         "expected the example articles in {}",
         dir.display()
     );

@@ -213,8 +213,9 @@ fn push_distinct(list: &mut Vec<Span>, span: Span, text: &str) {
 
 impl Grouping {
     /// Records which group each attribution's source names (by span
-    /// overlap with a PERSON or ORG name or a role noun), scores salience
-    /// and sorts the
+    /// overlap of the source, or of the name a pronoun source refers to,
+    /// with a PERSON or ORG name or a role noun), scores salience and sorts
+    /// the
     /// groups, most salient first (ties: first mention first).
     pub fn rank(&mut self, doc: &Document, entities: &[Entity], attributions: &[Attribution]) {
         // Sources are people and organisations ("protesters outside City
@@ -233,18 +234,22 @@ impl Grouping {
             spans.extend(group.role_mentions.iter().map(|&s| (s, g)));
         }
         spans.sort_unstable();
-        for (a, attribution) in attributions.iter().enumerate() {
-            let Some(source) = attribution.source else {
-                continue;
-            };
+        let named = |source: Span| {
             let at = spans.partition_point(|(s, _)| s.end <= source.start);
-            let hit = spans
+            spans
                 .get(at..)
                 .unwrap_or(&[])
                 .iter()
                 .take_while(|(s, _)| s.start < source.end)
                 .map(|&(_, g)| g)
-                .next();
+                .next()
+        };
+        for (a, attribution) in attributions.iter().enumerate() {
+            // The source as written, else the name a pronoun refers to.
+            let hit = attribution
+                .source
+                .and_then(named)
+                .or_else(|| attribution.resolved_source.and_then(named));
             if let Some(group) = hit.and_then(|g| self.groups.get_mut(g)) {
                 group.statements.push(a);
             }
@@ -325,7 +330,7 @@ impl Grouping {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attributions::AttributionKind;
+    use crate::attributions::{AttributionKind, Pattern};
 
     /// The entities marked in `text`: each `(needle, label)` is found after
     /// the previous one.
@@ -686,16 +691,28 @@ mod tests {
             ],
         );
         let source = text.find("Bass said").unwrap_or(0);
-        let quote = Attribution {
-            kind: AttributionKind::Direct,
-            content: Span::new(0, 1),
-            cue: None,
-            source: Some(Span::new(source, source + 4)),
-        };
+        let quote = Attribution::new(
+            AttributionKind::Direct,
+            Span::new(0, 1),
+            None,
+            Some(Span::new(source, source + 4)),
+            Pattern::DirectCued,
+        );
+        // "she said", resolved to the name it refers to.
+        let she = text.find("who voted").unwrap_or(0);
+        let mut pronoun = Attribution::new(
+            AttributionKind::Indirect,
+            Span::new(0, 1),
+            None,
+            Some(Span::new(she, she + 3)),
+            Pattern::IndirectPostposed,
+        );
+        pronoun.resolved_source = Some(entities[4].span);
         let mut g = group(&doc, &entities);
-        g.rank(&doc, &entities, &[quote]);
+        g.rank(&doc, &entities, &[quote, pronoun]);
         assert_eq!(g.groups[0].mentions, [0, 1, 3]);
         assert_eq!(g.groups[0].statements, [0]);
+        assert_eq!(g.groups[1].statements, [1], "through the resolved pronoun");
         assert!(g.groups[0].salience > g.groups[1].salience);
         assert_eq!(g.of_entity, [Some(0), Some(0), None, Some(0), Some(1)]);
         // Keep only Ann Lee and the date: indices are renumbered.

@@ -1,5 +1,5 @@
-//! `according to X`: the source is X, the content is the rest of the
-//! sentence (or of the quotation the phrase sits in).
+//! `according to X` and `per X`: the source is X, the content is the rest
+//! of the sentence (or of the quotation the phrase sits in).
 //!
 //! Decisions:
 //! - The source is the noun phrase after `to`, with the head rules of
@@ -15,10 +15,14 @@
 //!   When the phrase sits in the middle (`The man, according to police,
 //!   fled.`) the content cannot be one span without it, so it is the whole
 //!   sentence.
+//! - `per` is read only at a clause edge (after a comma or opening the
+//!   sentence) and before a source-like phrase, so that `$40 per hour` and
+//!   `per cent` are not attributions.
 //! - When the content is exactly one quotation (`According to Bass, "we are
 //!   done."`), the caller attaches the cue and source to that direct quote
 //!   instead of reporting a second attribution.
 
+use super::confidence::Pattern;
 use super::lexicon::*;
 use super::quotes::{Quote, MAX_DEPTH};
 use super::source::{np_forward, Ctx};
@@ -34,18 +38,23 @@ pub struct Found {
     pub quote: Option<usize>,
 }
 
-/// Every `according to X` in the document, in text order.
+/// Every `according to X` and `per X` in the document, in text order.
 pub fn find(ctx: &Ctx, quotes: &[Quote]) -> Vec<Found> {
     let doc = ctx.doc;
     let mut out = Vec::new();
     let mut sentence = 0usize;
     for a in 0..ctx.len() {
-        if !(ctx.is_word(a)
-            && ctx.word(a).eq_ignore_ascii_case("according")
-            && ctx.word(a + 1).eq_ignore_ascii_case("to"))
-        {
+        let phrase = if !ctx.classes(a).has(ATTRIBUTING) {
             continue;
-        }
+        } else if ctx.word(a).eq_ignore_ascii_case("according")
+            && ctx.word(a + 1).eq_ignore_ascii_case("to")
+        {
+            Phrase::AccordingTo
+        } else if ctx.word(a).eq_ignore_ascii_case("per") && is_per_source(ctx, a) {
+            Phrase::Per
+        } else {
+            continue;
+        };
         while doc
             .sentences
             .get(sentence)
@@ -61,16 +70,64 @@ pub fn find(ctx: &Ctx, quotes: &[Quote]) -> Vec<Found> {
             scope.start = scope.start.max(q.inner.start);
             scope.end = scope.end.min(q.inner.end);
         }
-        if let Some(found) = one(ctx, quotes, a, scope) {
+        if let Some(found) = one(ctx, quotes, a, phrase, scope) {
             out.push(found);
         }
     }
     out
 }
 
+/// The two attributing phrases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phrase {
+    AccordingTo,
+    Per,
+}
+
+impl Phrase {
+    /// Tokens in the phrase before its source.
+    const fn len(self) -> usize {
+        match self {
+            Phrase::AccordingTo => 2,
+            Phrase::Per => 1,
+        }
+    }
+}
+
+/// True when the `per` at token `a` attributes: it opens the sentence or
+/// follows a comma or dash, and a source-like phrase follows (a name, a
+/// determiner, or a source noun), not a number or unit.
+fn is_per_source(ctx: &Ctx, a: usize) -> bool {
+    let edge = a == 0
+        || ctx.is_punct(a - 1, ",")
+        || ctx.is_punct(a - 1, "(")
+        || ctx.kind(a - 1) == Some(TokenKind::Dash)
+        || {
+            let sents = &ctx.doc.sentences;
+            let k = sents.partition_point(|s| s.tokens.start < a);
+            sents.get(k).is_some_and(|s| s.tokens.start == a)
+        };
+    if !edge || !ctx.is_word(a + 1) {
+        return false;
+    }
+    let next = ctx.word(a + 1);
+    (is_capitalised(next) && !is_one_of(next, &["Cent", "Capita", "Annum", "Se"]))
+        || is_one_of(
+            next,
+            &[
+                "the", "a", "an", "his", "her", "their", "its", "multiple", "several",
+            ],
+        )
+        || is_medium_noun(next)
+        || is_one_of(
+            next,
+            &["sources", "officials", "police", "reports", "witnesses"],
+        )
+}
+
 /// The innermost quotation whose inside holds token `a`.
 fn innermost_quote(quotes: &[Quote], a: usize) -> Option<&Quote> {
-    let k = quotes.partition_point(|q| q.open < a);
+    let k = quotes.partition_point(|q| q.open_start < a);
     quotes[..k]
         .iter()
         .rev()
@@ -78,11 +135,17 @@ fn innermost_quote(quotes: &[Quote], a: usize) -> Option<&Quote> {
         .find(|q| q.inner.contains(&a))
 }
 
-/// The attribution for the `according to` at token `a` within `scope`.
-fn one(ctx: &Ctx, quotes: &[Quote], a: usize, scope: std::ops::Range<usize>) -> Option<Found> {
-    let (mut source, mut after) = np_forward(ctx, a + 2, scope.end)?;
+/// The attribution for the phrase at token `a` within `scope`.
+fn one(
+    ctx: &Ctx,
+    quotes: &[Quote],
+    a: usize,
+    phrase: Phrase,
+    scope: std::ops::Range<usize>,
+) -> Option<Found> {
+    let (mut source, mut after) = np_forward(ctx, a + phrase.len(), scope.end)?;
     // A medium: the source is who it comes from.
-    let medium_prep = (a + 3..after).find(|&k| {
+    let medium_prep = (a + phrase.len() + 1..after).find(|&k| {
         is_one_of(ctx.word(k), &["from", "of", "by"]) && is_medium_noun(ctx.word(k - 1))
     });
     let by_after = is_medium_noun(ctx.word(after - 1))
@@ -116,21 +179,27 @@ fn one(ctx: &Ctx, quotes: &[Quote], a: usize, scope: std::ops::Range<usize>) -> 
     }
     // A quotation that opens the content is what is attributed, even when
     // it runs on past this sentence (`According to Bass, "One. Two."`).
-    let first = quotes.partition_point(|q| q.open < content.start);
-    let quote = quotes
-        .get(first)
-        .is_some_and(|q| q.open == content.start && q.close.is_none_or(|c| c + 1 >= content.end));
+    let first = quotes.partition_point(|q| q.open_start < content.start);
+    let quote = quotes.get(first).is_some_and(|q| {
+        q.open_start == content.start && q.close_end.is_none_or(|c| c + 1 >= content.end)
+    });
     let quote = quote.then_some(first);
+    let cue = ctx.span(a).cover(ctx.span(a + phrase.len() - 1));
+    let pattern = match phrase {
+        Phrase::AccordingTo => Pattern::AccordingTo,
+        Phrase::Per => Pattern::Per,
+    };
     Some(Found {
-        attribution: Attribution {
-            kind: AttributionKind::AccordingTo,
-            content: match quote.and_then(|i| quotes.get(i)) {
-                Some(q) => q.content,
+        attribution: Attribution::new(
+            AttributionKind::AccordingTo,
+            match quote.and_then(|i| quotes.get(i)) {
+                Some(q) => q.speech(ctx.doc),
                 None => ctx.doc.tokens_span(content),
             },
-            cue: Some(ctx.span(a).cover(ctx.span(a + 1))),
-            source: Some(source),
-        },
+            Some(cue),
+            Some(source),
+            pattern,
+        ),
         quote,
     })
 }

@@ -15,15 +15,25 @@
 //! statement`), so that `"…." Bass said the plan would fail.` (a new sentence
 //! of reported speech) does not claim the quote.
 //!
-//! A quotation with no cue next to it is still reported (kind `direct`, no
-//! cue, no source) when it looks like speech; see [`looks_like_speech`].
-//! Nested quotations are reported only with a cue of their own: without one,
-//! their outer quotation already attributes them.
+//! One record may hold several quotations (`content_parts`):
+//! - a quote split around its cue, `"We will," she said, "hold the line."`,
+//!   and quotations that go on in the same paragraph after the cue clause
+//!   with no cue of their own (`"…," she said. "…"`);
+//! - a multi-paragraph quote: a paragraph that opens a quotation and does
+//!   not close it continues into the next paragraph when that one opens with
+//!   a quotation mark (news style); the cue may come in any of the pieces.
+//!
+//! A quotation with no cue next to it is still reported (no cue, no source)
+//! when it looks like speech; see [`looks_like_speech`]. Nested quotations
+//! are reported only with a cue of their own: without one, their outer
+//! quotation already attributes them.
 
-use super::cues::{CueVerb, Form};
+use super::clause::*;
+use super::confidence::Pattern;
+use super::cues::Form;
 use super::lexicon::*;
 use super::quotes::Quote;
-use super::source::{np_backward, np_exact, np_forward, Ctx};
+use super::source::{np_exact, np_forward, Ctx};
 use super::{Attribution, AttributionKind};
 use crate::span::Span;
 use crate::text::TokenKind;
@@ -31,6 +41,10 @@ use crate::text::TokenKind;
 /// Furthest token after a closing mark at which a cue is looked for (room
 /// for `Karen Bass, the mayor of Los Angeles, said`).
 const AFTER_WINDOW: usize = 28;
+
+/// Most tokens between two quotations joined around their cue clause
+/// (`"…," Bass said, noting that the vote was close. "…"`).
+const JOIN_WINDOW: usize = 60;
 
 /// Most words between a cue and an opening mark (`told CNN on Sunday:`).
 const BEFORE_COMPLEMENT: usize = 6;
@@ -40,6 +54,8 @@ const BEFORE_COMPLEMENT: usize = 6;
 struct Found {
     cue: Option<Span>,
     source: Option<Span>,
+    /// The cue comes after the quotation.
+    after: bool,
 }
 
 /// How the quoted text ends, which tells how it ties to what follows.
@@ -55,34 +71,211 @@ enum Ending {
     Bare,
 }
 
-/// Direct-quote attributions for `quotes`, each with the index of its
-/// quotation, in quotation order.
-pub fn attribute(ctx: &Ctx, quotes: &[Quote]) -> Vec<(usize, Attribution)> {
-    let mut out = Vec::new();
-    for (idx, q) in quotes.iter().enumerate() {
+/// A direct-quote record and the quotations it holds (indices into the
+/// quotations, in order).
+#[derive(Clone, Debug)]
+pub struct DirectQuote {
+    /// The record.
+    pub attribution: Attribution,
+    /// The quotations whose contents are its parts.
+    pub quotes: Vec<usize>,
+}
+
+/// Direct-quote attributions for `quotes`, in quotation order.
+pub fn attribute(ctx: &Ctx, quotes: &[Quote]) -> Vec<DirectQuote> {
+    let found: Vec<Option<Found>> = quotes
+        .iter()
+        .map(|q| {
+            if q.content.is_empty() {
+                return None;
+            }
+            q.close
+                .and_then(|c| after_quote(ctx, q, c))
+                .or_else(|| before_quote(ctx, q))
+        })
+        .collect();
+    let mut out: Vec<DirectQuote> = Vec::new();
+    let mut used = vec![false; quotes.len()];
+    for i in 0..quotes.len() {
+        let (Some(q), Some(false)) = (quotes.get(i), used.get(i).copied()) else {
+            continue;
+        };
         if q.content.is_empty() {
             continue;
         }
-        let found = q
-            .close
-            .and_then(|c| after_quote(ctx, q, c))
-            .or_else(|| before_quote(ctx, q));
-        let (cue, source) = match found {
+        let mut members = vec![i];
+        if q.depth == 0 {
+            extend_across_paragraphs(quotes, &mut members);
+        }
+        // The cue: after the last piece, or before the first.
+        let cue = members
+            .iter()
+            .rev()
+            .filter_map(|&m| found.get(m).copied().flatten())
+            .find(|f| f.after)
+            .or_else(|| {
+                members
+                    .iter()
+                    .find_map(|&m| found.get(m).copied().flatten())
+            });
+        let speech = members
+            .iter()
+            .any(|&m| quotes.get(m).is_some_and(|q| looks_like_speech(ctx, q)));
+        let (cue_span, source) = match cue {
             Some(f) => (f.cue, f.source),
-            None if q.depth == 0 && looks_like_speech(ctx, q) => (None, None),
+            None if q.depth == 0 && (speech || members.len() > 1) => (None, None),
             None => continue,
         };
-        out.push((
-            idx,
-            Attribution {
-                kind: AttributionKind::Direct,
-                content: q.content,
-                cue,
-                source,
-            },
-        ));
+        if q.depth == 0 && cue_span.is_some() {
+            extend_in_paragraph(ctx, quotes, &found, cue_span, &mut members);
+            extend_to_next_paragraphs(ctx, quotes, &found, &mut members);
+        }
+        for &m in &members {
+            if let Some(u) = used.get_mut(m) {
+                *u = true;
+            }
+        }
+        let pattern = match (cue_span, source) {
+            (Some(_), Some(_)) => Pattern::DirectCued,
+            (Some(_), None) => Pattern::DirectCueOnly,
+            (None, Some(_)) => Pattern::DirectTrailer,
+            (None, None) => Pattern::DirectBare,
+        };
+        let parts: Vec<Span> = members
+            .iter()
+            .filter_map(|&m| quotes.get(m).map(|q| q.speech(ctx.doc)))
+            .collect();
+        let mut attribution = Attribution::new(
+            AttributionKind::Direct,
+            q.content,
+            cue_span,
+            source,
+            pattern,
+        );
+        attribution.set_parts(parts);
+        out.push(DirectQuote {
+            attribution,
+            quotes: members,
+        });
     }
     out
+}
+
+/// Follows an unclosed top-level quotation into the next paragraphs that
+/// open with a quotation mark.
+fn extend_across_paragraphs(quotes: &[Quote], members: &mut Vec<usize>) {
+    loop {
+        let Some(&last) = members.last() else {
+            return;
+        };
+        let Some(q) = quotes.get(last) else {
+            return;
+        };
+        if q.close.is_some() || !q.double {
+            return;
+        }
+        // The next top-level quotation, if it opens the next paragraph.
+        let next = (last + 1..quotes.len().min(last + 1 + 4 * super::quotes::MAX_DEPTH))
+            .find(|&k| quotes.get(k).is_some_and(|n| n.depth == 0));
+        let Some(n) = next.and_then(|k| quotes.get(k).map(|n| (k, n))) else {
+            return;
+        };
+        let (k, nq) = n;
+        if nq.paragraph.start != q.paragraph.end
+            || nq.open_start != nq.paragraph.start
+            || !nq.double
+        {
+            return;
+        }
+        members.push(k);
+    }
+}
+
+/// Takes in the paragraphs that follow with nothing but a quotation of no
+/// cue of its own: the speaker goes on (`"…," she said.⏎⏎"…"`).
+fn extend_to_next_paragraphs(
+    ctx: &Ctx,
+    quotes: &[Quote],
+    found: &[Option<Found>],
+    members: &mut Vec<usize>,
+) {
+    loop {
+        let Some(&last) = members.last() else {
+            return;
+        };
+        let Some(q) = quotes.get(last) else {
+            return;
+        };
+        // The quotation must be the last one of its paragraph.
+        let next = (last + 1..quotes.len().min(last + 1 + 4 * super::quotes::MAX_DEPTH))
+            .find(|&k| quotes.get(k).is_some_and(|n| n.depth == 0));
+        let Some((k, nq)) = next.and_then(|k| quotes.get(k).map(|n| (k, n))) else {
+            return;
+        };
+        let whole_paragraph = nq.open_start == nq.paragraph.start
+            && nq.close_end.is_some_and(|c| c + 2 >= nq.paragraph.end)
+            && (nq.close_end.map_or(0, |c| c + 1)..nq.paragraph.end).all(|t| !ctx.is_word(t));
+        let adjacent = nq.paragraph.start == q.paragraph.end;
+        let uncued = found.get(k).copied().flatten().is_none();
+        if !(whole_paragraph && adjacent && uncued && nq.double && !nq.content.is_empty()) {
+            return;
+        }
+        members.push(k);
+    }
+}
+
+/// Takes in the quotations that go on after the cue clause in the same
+/// paragraph: the other half of a split quote (same cue), or quotations with
+/// no cue of their own (`"…," she said. "…"`).
+fn extend_in_paragraph(
+    ctx: &Ctx,
+    quotes: &[Quote],
+    found: &[Option<Found>],
+    cue: Option<Span>,
+    members: &mut Vec<usize>,
+) {
+    let Some(cue) = cue else {
+        return;
+    };
+    loop {
+        let Some(&last) = members.last() else {
+            return;
+        };
+        let Some(q) = quotes.get(last) else {
+            return;
+        };
+        let Some(close) = q.close_end else {
+            return;
+        };
+        let next = (last + 1..quotes.len().min(last + 1 + 4 * super::quotes::MAX_DEPTH))
+            .find(|&k| quotes.get(k).is_some_and(|n| n.depth == 0));
+        let Some((k, nq)) = next.and_then(|k| quotes.get(k).map(|n| (k, n))) else {
+            return;
+        };
+        if nq.paragraph != q.paragraph || nq.content.is_empty() {
+            return;
+        }
+        let same_cue = found
+            .get(k)
+            .copied()
+            .flatten()
+            .is_some_and(|f| f.cue == Some(cue));
+        let uncued = found.get(k).copied().flatten().is_none();
+        // The cue clause lies between the two, and nothing else quoted.
+        let cue_between = cue.start >= ctx.span(close).end
+            && cue.end <= ctx.span(nq.open_start).start
+            && nq.open_start - close <= JOIN_WINDOW
+            && (close + 1..nq.open_start).all(|t| !ctx.is_quote(t));
+        let joins = cue_between && (same_cue || uncued);
+        if !joins {
+            return;
+        }
+        members.push(k);
+        if nq.close.is_none() {
+            extend_across_paragraphs(quotes, members);
+            return;
+        }
+    }
 }
 
 /// The last token inside the quotation, if any.
@@ -109,57 +302,12 @@ fn ending(ctx: &Ctx, q: &Quote) -> Ending {
     }
 }
 
-/// True for tokens that end the stretch searched for a cue after a quote.
-fn ends_window(ctx: &Ctx, i: usize) -> bool {
-    match ctx.kind(i) {
-        None | Some(TokenKind::Quote(_)) | Some(TokenKind::Ellipsis) => true,
-        Some(TokenKind::Punct) => {
-            let w = ctx.word(i);
-            // A full stop right before `,` or `)` ends an abbreviation
-            // (`R-Ky.,`, `(D-Wis.)`), not a sentence.
-            let abbreviation = w == "." && (ctx.is_punct(i + 1, ",") || ctx.is_punct(i + 1, ")"));
-            (matches!(w, "." | ";" | ":") && !abbreviation) || w.contains(['?', '!', '‽'])
-        }
-        _ => false,
-    }
-}
-
-/// A cue usable at token `v`: finite, or a base form after an auxiliary
-/// (`she would later say`), never passive (`was told`).
-fn usable_cue(ctx: &Ctx, v: usize, floor: usize, allow_progressive: bool) -> Option<CueVerb> {
-    let cue = ctx.cue(v)?;
-    let mut k = v;
-    while k > floor && ctx.is_word(k - 1) && is_verb_modifier(ctx.word(k - 1)) {
-        k -= 1;
-    }
-    let before = (k > floor).then(|| ctx.word(k - 1));
-    let modifiers = (k..v).map(|i| ctx.word(i));
-    let has_aux = modifiers.clone().any(is_auxiliary) || before.is_some_and(is_auxiliary);
-    let passive = before.is_some_and(|w| {
-        is_one_of(
-            w,
-            &[
-                "was", "were", "is", "are", "be", "been", "being", "get", "got",
-            ],
-        )
-    });
-    if passive && matches!(cue.form, Form::Past | Form::Participle) {
-        return None;
-    }
-    let ok = match cue.form {
-        Form::Past | Form::Present => true,
-        Form::Base => has_aux,
-        Form::Participle => false,
-        Form::Progressive => allow_progressive,
-    };
-    ok.then_some(cue)
-}
-
 /// `"…," Bass said.` / `"…," said Bass.` — the cue after the closing mark.
 fn after_quote(ctx: &Ctx, q: &Quote, close: usize) -> Option<Found> {
     let para_end = q.paragraph.end.min(ctx.len());
     let end = ending(ctx, q);
-    let mut i = close + 1;
+    let _ = close;
+    let mut i = q.close_end.map_or(close, |c| c) + 1;
     let mut linked = matches!(end, Ending::Comma | Ending::Exclaim);
     let dash = ctx.kind(i) == Some(TokenKind::Dash);
     if i < para_end && (ctx.is_punct(i, ",") || dash) {
@@ -172,7 +320,7 @@ fn after_quote(ctx: &Ctx, q: &Quote, close: usize) -> Option<Found> {
         }
     }
     let mut w_end = i;
-    while w_end < para_end && w_end - i < AFTER_WINDOW && !ends_window(ctx, w_end) {
+    while w_end < para_end && w_end - i < AFTER_WINDOW && !ends_clause(ctx, w_end) {
         w_end += 1;
     }
     if i >= w_end {
@@ -189,6 +337,7 @@ fn after_quote(ctx: &Ctx, q: &Quote, close: usize) -> Option<Found> {
             return Some(Found {
                 cue: Some(ctx.cue_span(i, cue)),
                 source,
+                after: true,
             });
         }
         return None;
@@ -198,10 +347,7 @@ fn after_quote(ctx: &Ctx, q: &Quote, close: usize) -> Option<Found> {
         let Some(cue) = usable_cue(ctx, v, i, false) else {
             continue;
         };
-        let mut end_np = v;
-        while end_np > i && ctx.is_word(end_np - 1) && is_verb_modifier(ctx.word(end_np - 1)) {
-            end_np -= 1;
-        }
+        let end_np = modifiers_start(ctx, v, i);
         if end_np == i {
             continue;
         }
@@ -211,7 +357,11 @@ fn after_quote(ctx: &Ctx, q: &Quote, close: usize) -> Option<Found> {
         let tail = ctx.after_cue(v, cue);
         // A title before a clause is its subject's context, not its words:
         // `On "Fox News Sunday," Pence said his running mate …`.
-        let needs_adjunct = !linked || shape(ctx, q).title_like;
+        // A new sentence after `?"` or `!"` is the speaker's only when its
+        // verb ends it: `"Are we safe?" a resident asked.`, not `"…?" The
+        // center noted that …`.
+        let needs_adjunct =
+            !linked || shape(ctx, q).title_like || sentence_of(ctx, close) != sentence_of(ctx, v);
         if needs_adjunct && !tail_is_adjunct(ctx, tail, para_end) {
             return None;
         }
@@ -221,9 +371,15 @@ fn after_quote(ctx: &Ctx, q: &Quote, close: usize) -> Option<Found> {
         return Some(Found {
             cue: Some(ctx.cue_span(v, cue)),
             source: Some(source),
+            after: true,
         });
     }
     None
+}
+
+/// The index of the sentence holding token `i`.
+fn sentence_of(ctx: &Ctx, i: usize) -> usize {
+    ctx.doc.sentences.partition_point(|s| s.tokens.end <= i)
 }
 
 /// `"…" — Jane Doe` (an epigraph, a reader's comment, a pasted post): a
@@ -244,54 +400,23 @@ fn dash_trailer(ctx: &Ctx, i: usize, para_end: usize) -> Option<Found> {
     (ends && named).then_some(Found {
         cue: None,
         source: Some(source),
+        after: true,
     })
-}
-
-/// True when what follows a cue ends its clause or is a short object or
-/// adjunct (`.`, `told reporters`, `said in a statement`, `said Tuesday`),
-/// not reported speech of its own (`said the plan would fail`).
-fn tail_is_adjunct(ctx: &Ctx, t: usize, para_end: usize) -> bool {
-    if t >= para_end || ends_window(ctx, t) || ctx.is_punct(t, ",") {
-        return true;
-    }
-    if !ctx.is_word(t) {
-        return matches!(ctx.kind(t), Some(TokenKind::Dash | TokenKind::Handle));
-    }
-    let w = ctx.word(t);
-    if is_object_pronoun(w)
-        || is_stop_preposition(w)
-        || is_np_preposition(w)
-        || is_time_word(w)
-        || is_one_of(
-            w,
-            &[
-                "reporters",
-                "journalists",
-                "supporters",
-                "lawmakers",
-                "police",
-            ],
-        )
-    {
-        return true;
-    }
-    if is_determiner(w) {
-        // `told the Los Angeles Times`.
-        return ctx.is_word(t + 1) && is_capitalised(ctx.word(t + 1));
-    }
-    is_capitalised(w) && !is_subject_pronoun(w) && !is_clause_word(w)
 }
 
 /// `Bass said: "…"` — the cue before the opening mark.
 fn before_quote(ctx: &Ctx, q: &Quote) -> Option<Found> {
     let mut floor = q.paragraph.start;
-    if q.open == floor {
+    if q.open_start == floor {
         // `Caddell continued:⏎⏎"…"` — a paragraph ending in a colon
         // introduces the quotation that opens the next one.
-        let colon = q.open.checked_sub(1).filter(|&c| ctx.is_punct(c, ":"))?;
+        let colon = q
+            .open_start
+            .checked_sub(1)
+            .filter(|&c| ctx.is_punct(c, ":"))?;
         floor = paragraph_start(ctx, colon);
     }
-    let mut j = q.open.checked_sub(1).filter(|&j| j >= floor)?;
+    let mut j = q.open_start.checked_sub(1).filter(|&j| j >= floor)?;
     let sep = ctx.is_punct(j, ":") || ctx.is_punct(j, ",") || ctx.kind(j) == Some(TokenKind::Dash);
     if sep {
         j = j.checked_sub(1).filter(|&j| j >= floor)?;
@@ -335,96 +460,19 @@ fn before_quote(ctx: &Ctx, q: &Quote) -> Option<Found> {
             return Some(Found {
                 cue: Some(ctx.cue_span(v, cue)),
                 source,
+                after: false,
             });
         }
+        // After a colon (`explained it this way:`) any short object will do.
+        let colon = sep && ctx.is_punct(j + 1, ":");
         let complement_ok = matches!(ctx.kind(v), Some(TokenKind::Word | TokenKind::Number))
-            && !is_clause_word(ctx.word(v))
-            && !is_subject_pronoun(ctx.word(v));
+            && ((!is_clause_word(ctx.word(v)) && !is_subject_pronoun(ctx.word(v)))
+                || (colon && is_one_of(ctx.word(v), &["this", "it", "that"])));
         if !complement_ok || v == floor || j - v >= BEFORE_COMPLEMENT {
             return None;
         }
         v -= 1;
     }
-}
-
-/// The first token of the paragraph holding token `i`.
-fn paragraph_start(ctx: &Ctx, i: usize) -> usize {
-    let paras = &ctx.doc.paragraphs;
-    let k = paras.partition_point(|p| p.tokens.end <= i);
-    paras.get(k).map_or(i, |p| p.tokens.start)
-}
-
-/// The source before the cue at token `v`: `[Bass] has said`, `[Karen Bass],
-/// the mayor of Los Angeles, said`, `[Rep. Jane Doe] (D-Calif.) said`.
-fn source_before(ctx: &Ctx, v: usize, floor: usize) -> Option<Span> {
-    let mut end = v;
-    while end > floor && ctx.is_word(end - 1) && is_verb_modifier(ctx.word(end - 1)) {
-        end -= 1;
-    }
-    let e = end.checked_sub(1).filter(|&e| e >= floor)?;
-    let opener = if ctx.is_punct(e, ",") {
-        Some(",")
-    } else if ctx.is_punct(e, ")") {
-        Some("(")
-    } else {
-        None
-    };
-    if let Some(opener) = opener {
-        // An aside between source and verb: the source ends before it.
-        let lo = e.saturating_sub(20).max(floor);
-        let opening = (lo..e)
-            .rev()
-            .take_while(|&k| !is_double_quote(ctx, k) && ctx.cue(k).is_none())
-            .find(|&k| ctx.is_punct(k, opener))?;
-        return np_backward(ctx, opening.checked_sub(1)?, floor);
-    }
-    if ctx.word(e).eq_ignore_ascii_case("and") {
-        // `I laughed and said`: the subject of the first verb.
-        let mut k = e.checked_sub(1).filter(|&k| k >= floor)?;
-        while k > floor && ctx.is_word(k) && is_verb_modifier(ctx.word(k)) {
-            k -= 1;
-        }
-        let first_verb = ctx.is_word(k) && is_lowercase(ctx.word(k)) && !is_determiner(ctx.word(k));
-        return first_verb
-            .then(|| np_backward(ctx, k.checked_sub(1)?, floor))
-            .flatten();
-    }
-    np_backward(ctx, e, floor)
-}
-
-/// True for a double quotation mark at token `k`.
-fn is_double_quote(ctx: &Ctx, k: usize) -> bool {
-    matches!(ctx.kind(k), Some(TokenKind::Quote(m)) if m.double)
-}
-
-/// The source of a participle cue: `Trump said, adding: "…"` takes the
-/// source of the verb it hangs on; `Clinton, asking, "…"` and `Blige asking
-/// "…"` the phrase before it. Otherwise (a long clause before the comma)
-/// none is guessed.
-fn source_of_participle(ctx: &Ctx, v: usize, floor: usize) -> Option<Span> {
-    let before = v.checked_sub(1).filter(|&b| b >= floor)?;
-    if !ctx.is_punct(before, ",") {
-        return np_backward(ctx, before, floor);
-    }
-    let mut k = before.checked_sub(1).filter(|&k| k >= floor)?;
-    // `said later, adding`: skip a few adverbs and adjuncts back to the verb.
-    for _ in 0..3 {
-        if usable_cue(ctx, k, floor, false).is_some() {
-            return source_before(ctx, k, floor);
-        }
-        if !ctx.is_word(k) || k == floor {
-            break;
-        }
-        k -= 1;
-    }
-    let np = np_backward(ctx, before - 1, floor)?;
-    // Only a phrase that is the whole clause: `Clinton, asking`.
-    let starts_clause = ctx.token_at(np.start) == floor
-        || ctx
-            .token_at(np.start)
-            .checked_sub(1)
-            .is_some_and(|p| matches!(ctx.kind(p), Some(TokenKind::Punct | TokenKind::Quote(_))));
-    starts_clause.then_some(np)
 }
 
 /// What a quotation's words look like, read once from its first tokens.
@@ -478,9 +526,9 @@ fn shape(ctx: &Ctx, q: &Quote) -> Shape {
         }
     }
     let ending = ending(ctx, q);
-    let embedded = q.open > q.paragraph.start
+    let embedded = q.open_start > q.paragraph.start
         && matches!(
-            ctx.kind(q.open - 1),
+            ctx.kind(q.open_start - 1),
             Some(TokenKind::Word | TokenKind::Number)
         );
     let fully_read = q.inner.len() <= SHAPE_SCAN;

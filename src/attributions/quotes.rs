@@ -32,19 +32,28 @@
 use std::ops::Range;
 
 use crate::span::Span;
-use crate::text::{Document, QuoteRole, TokenKind};
+use crate::text::{Document, Gap, QuoteMark, QuoteRole, TokenKind};
 
 /// Deepest nesting tracked; marks beyond it are ignored.
 pub const MAX_DEPTH: usize = 6;
 
 /// One quotation: its marks and the text between them.
+///
+/// A mark is one token, except the doubled apostrophe `''` some newspapers
+/// use for double quotation marks, which is two: `open_start..=open` and
+/// `close..=close_end` are the marks' tokens.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote {
-    /// Token index of the opening mark.
+    /// Token index of the (last token of the) opening mark.
     pub open: usize,
-    /// Token index of the closing mark; `None` when the quotation runs to the
-    /// end of its paragraph (or to a new opener) unclosed.
+    /// Token index of the first token of the opening mark.
+    pub open_start: usize,
+    /// Token index of the (first token of the) closing mark; `None` when the
+    /// quotation runs to the end of its paragraph (or to a new opener)
+    /// unclosed.
     pub close: Option<usize>,
+    /// Token index of the last token of the closing mark.
+    pub close_end: Option<usize>,
     /// Token indices strictly inside the marks.
     pub inner: Range<usize>,
     /// Byte span of the text inside the marks (from the first inner token to
@@ -59,12 +68,38 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// The quoted words as an attribution's content: the text inside the
+    /// marks without a trailing comma, semicolon, colon or dash, which
+    /// belong to the quoting sentence (`"We will hold the line," she said`
+    /// → `We will hold the line`). Final `.`, `?` and `!` stay.
+    pub fn speech(&self, doc: &Document) -> Span {
+        let mut end = self.inner.end;
+        while end > self.inner.start {
+            let last = end - 1;
+            let trailing = doc.tokens.get(last).is_some_and(|t| {
+                t.kind == TokenKind::Dash
+                    || (t.kind == TokenKind::Punct && matches!(t.text(doc.text), "," | ";" | ":"))
+            });
+            if !trailing {
+                break;
+            }
+            end = last;
+        }
+        if end == self.inner.start {
+            return self.content;
+        }
+        doc.tokens_span(self.inner.start..end)
+    }
+
     /// The span from the opening mark to the closing mark (or the end of the
     /// content when unclosed).
     pub fn outer(&self, doc: &Document) -> Span {
-        let open = doc.tokens.get(self.open).map_or(self.content, |t| t.span);
+        let open = doc
+            .tokens
+            .get(self.open_start)
+            .map_or(self.content, |t| t.span);
         let end = self
-            .close
+            .close_end
             .and_then(|c| doc.tokens.get(c))
             .map_or(self.content.end, |t| t.span.end);
         Span::new(open.start, end.max(open.end))
@@ -100,11 +135,13 @@ pub fn pair(doc: &Document) -> Vec<Quote> {
             )
             .map(|k| range.start + k);
         stack.clear();
-        for (k, token) in tokens.iter().enumerate() {
-            let TokenKind::Quote(mark) = token.kind else {
+        let mut i = range.start;
+        while i < range.end {
+            let Some((mark, width)) = mark_at(doc, i, range.end) else {
+                i += 1;
                 continue;
             };
-            let i = range.start + k;
+            let last = i + width - 1;
             let same_class = stack.iter().rposition(|o| o.double == mark.double);
             let closes = match (mark.role, same_class) {
                 (_, None) => false,
@@ -114,6 +151,7 @@ pub fn pair(doc: &Document) -> Vec<Quote> {
             };
             if let (true, Some(s)) = (closes, same_class) {
                 if !mark.double && is_plural_apostrophe(doc, i, last_single_closer) {
+                    i += width;
                     continue;
                 }
                 // Quotations opened inside this one and never closed end here.
@@ -121,17 +159,15 @@ pub fn pair(doc: &Document) -> Vec<Quote> {
                     end_unclosed(doc, &mut out, open.out, i);
                 }
                 if let Some(open) = stack.pop() {
-                    close(doc, &mut out, open.out, i);
+                    close(doc, &mut out, open.out, i, last);
                 }
+                i += width;
                 continue;
             }
-            let opens = match mark.role {
-                QuoteRole::Open | QuoteRole::Either => true,
-                // A stray closer: an apostrophe, inches, or the end of a
-                // quotation begun in an earlier paragraph.
-                QuoteRole::Close => false,
-            };
-            if !opens {
+            // A stray closer is an apostrophe, inches, or the end of a
+            // quotation begun in an earlier paragraph.
+            if mark.role == QuoteRole::Close {
+                i += width;
                 continue;
             }
             // A curly opener inside a curly quotation of its own class: the
@@ -143,24 +179,27 @@ pub fn pair(doc: &Document) -> Vec<Quote> {
                     }
                 }
             }
-            if stack.len() >= MAX_DEPTH {
-                continue;
+            if stack.len() < MAX_DEPTH {
+                let end = doc.tokens.get(last).map_or(0, |t| t.span.end);
+                parents.push(stack.last().map(|o| o.out));
+                stack.push(Open {
+                    out: out.len(),
+                    double: mark.double,
+                    curly: mark.curly,
+                });
+                out.push(Quote {
+                    open: last,
+                    open_start: i,
+                    close: None,
+                    close_end: None,
+                    inner: last + 1..last + 1,
+                    content: Span::new(end, end),
+                    depth: 0,
+                    double: mark.double,
+                    paragraph: range.clone(),
+                });
             }
-            parents.push(stack.last().map(|o| o.out));
-            stack.push(Open {
-                out: out.len(),
-                double: mark.double,
-                curly: mark.curly,
-            });
-            out.push(Quote {
-                open: i,
-                close: None,
-                inner: i + 1..i + 1,
-                content: Span::new(token.span.end, token.span.end),
-                depth: 0,
-                double: mark.double,
-                paragraph: range.clone(),
-            });
+            i += width;
         }
         // Unclosed at the end of the paragraph.
         for open in stack.drain(..).rev() {
@@ -188,10 +227,75 @@ pub fn pair(doc: &Document) -> Vec<Quote> {
     out
 }
 
-/// Marks quotation `idx` closed by the mark at token `close_at`.
-fn close(doc: &Document, out: &mut [Quote], idx: usize, close_at: usize) {
+/// The quotation mark starting at token `i` and how many tokens it takes:
+/// two straight apostrophes glued together (`''`, a newspaper convention)
+/// are one double mark, opening or closing by the spaces around the pair.
+fn mark_at(doc: &Document, i: usize, para_end: usize) -> Option<(QuoteMark, usize)> {
+    let TokenKind::Quote(mark) = doc.tokens.get(i)?.kind else {
+        return None;
+    };
+    // A detached contraction (`I 'm`, `it 's`, as in transcripts): an
+    // apostrophe glued to the suffix, not a quotation mark.
+    if !mark.double
+        && doc.tokens.get(i + 1).is_some_and(|t| {
+            t.gap == Gap::None
+                && t.kind == TokenKind::Word
+                && ["m", "s", "re", "ve", "ll", "d", "t", "em"]
+                    .iter()
+                    .any(|c| t.text(doc.text).eq_ignore_ascii_case(c))
+        })
+        && doc.tokens.get(i + 2).is_none_or(|t| t.gap != Gap::None)
+    {
+        return None;
+    }
+    let is_apostrophe = |k: usize| doc.token_text(k) == "'";
+    let doubled = !mark.double
+        && i + 1 < para_end
+        && is_apostrophe(i)
+        && is_apostrophe(i + 1)
+        && doc.tokens.get(i + 1).is_some_and(|t| t.gap == Gap::None);
+    if !doubled {
+        return Some((mark, 1));
+    }
+    let first = doc.tokens.get(i)?;
+    let space_before = first.gap != Gap::None
+        || i == 0
+        || doc.tokens.get(i - 1).is_some_and(|p| {
+            matches!(p.kind, TokenKind::Dash | TokenKind::Quote(_))
+                || matches!(p.text(doc.text), "(" | "[" | "{" | "/")
+        });
+    let space_after = match doc.tokens.get(i + 2) {
+        None => true,
+        Some(_) if i + 2 >= para_end => true,
+        Some(n) => {
+            n.gap != Gap::None
+                || matches!(n.kind, TokenKind::Ellipsis)
+                || matches!(
+                    n.text(doc.text),
+                    "." | "," | ";" | ":" | "!" | "?" | ")" | "]"
+                )
+        }
+    };
+    let role = match (space_before, space_after) {
+        (true, false) => QuoteRole::Open,
+        (false, true) => QuoteRole::Close,
+        _ => QuoteRole::Either,
+    };
+    Some((
+        QuoteMark {
+            double: true,
+            role,
+            curly: false,
+        },
+        2,
+    ))
+}
+
+/// Marks quotation `idx` closed by the mark at tokens `close_at..=close_end`.
+fn close(doc: &Document, out: &mut [Quote], idx: usize, close_at: usize, close_end: usize) {
     if let Some(q) = out.get_mut(idx) {
         q.close = Some(close_at);
+        q.close_end = Some(close_end);
         q.inner = q.open + 1..close_at;
         q.content = doc.tokens_span(q.inner.clone());
     }
@@ -201,6 +305,7 @@ fn close(doc: &Document, out: &mut [Quote], idx: usize, close_at: usize) {
 fn end_unclosed(doc: &Document, out: &mut [Quote], idx: usize, end: usize) {
     if let Some(q) = out.get_mut(idx) {
         q.close = None;
+        q.close_end = None;
         q.inner = q.open + 1..end.max(q.open + 1);
         q.content = doc.tokens_span(q.inner.clone());
     }
@@ -218,11 +323,11 @@ fn is_plural_apostrophe(doc: &Document, i: usize, last_single_closer: Option<usi
     ) else {
         return false;
     };
-    mark.gap == crate::text::Gap::None
+    mark.gap == Gap::None
         && prev.kind == TokenKind::Word
         && prev.text(doc.text).ends_with(['s', 'S'])
         && next.kind == TokenKind::Word
-        && next.gap == crate::text::Gap::Space
+        && next.gap == Gap::Space
         && last_single_closer.is_some_and(|l| l > i)
 }
 
@@ -320,6 +425,32 @@ mod tests {
             ["First part,…|", "Second part,"]
         );
         assert_eq!(quotes("He said \"\" twice."), [""]);
+    }
+
+    #[test]
+    fn detached_contractions_are_not_quotes() {
+        assert_eq!(
+            quotes("I 'm sure it 's fine, and we 'll see."),
+            Vec::<String>::new()
+        );
+        assert_eq!(quotes("She said 'go home' twice."), ["go home"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        assert_eq!(
+            quotes("''We will win,'' Ms. Vance said. ''I ask, for whom?''"),
+            ["We will win,", "I ask, for whom?"]
+        );
+        // A single quotation still nests inside.
+        assert_eq!(
+            quotes("''He told me 'no,' and left,'' she said."),
+            ["He told me 'no,' and left,", "no,"]
+        );
+        let text = "He said ''no.''";
+        let doc = Document::new(text);
+        let q = &pair(&doc)[0];
+        assert_eq!(doc.slice(q.outer(&doc)), "''no.''");
     }
 
     #[test]

@@ -37,6 +37,10 @@ pub struct Ctx<'d, 't> {
     pub doc: &'d Document<'t>,
     /// Name-like entities (PERSON, ORG, PLACE, MISC, HANDLE) in text order.
     names: Cow<'d, [Entity]>,
+    /// The cue lexicon entry of every token, looked up once.
+    cue_ids: Vec<Option<cues::CueId>>,
+    /// The word classes of every token, looked up once.
+    word_classes: Vec<Classes>,
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -55,7 +59,24 @@ impl<'d, 't> Ctx<'d, 't> {
             v.sort_by_key(|e| e.span);
             Cow::Owned(v)
         };
-        Ctx { doc, names }
+        let mut cue_ids = Vec::with_capacity(doc.tokens.len());
+        let mut word_classes = Vec::with_capacity(doc.tokens.len());
+        for t in &doc.tokens {
+            if t.kind == TokenKind::Word {
+                let l = super::lexeme::lexeme(t.span.slice(doc.text));
+                cue_ids.push(l.cue);
+                word_classes.push(l.classes);
+            } else {
+                cue_ids.push(None);
+                word_classes.push(Classes::default());
+            }
+        }
+        Ctx {
+            doc,
+            names,
+            cue_ids,
+            word_classes,
+        }
     }
 
     /// Number of tokens.
@@ -101,13 +122,26 @@ impl<'d, 't> Ctx<'d, 't> {
         matches!(self.kind(i), Some(TokenKind::Quote(_)))
     }
 
+    /// The word classes of token `i` (none for non-words).
+    pub fn classes(&self, i: usize) -> Classes {
+        self.word_classes.get(i).copied().unwrap_or_default()
+    }
+
+    /// True when token `i` is a form of a reporting verb (a cheap test
+    /// before [`Ctx::cue`]).
+    pub fn may_be_cue(&self, i: usize) -> bool {
+        self.cue_ids.get(i).is_some_and(Option::is_some)
+    }
+
+    /// The reporting verb token `i` is a form of, ignoring particles.
+    pub fn cue_word(&self, i: usize) -> Option<CueVerb> {
+        cues::verb((*self.cue_ids.get(i)?)?)
+    }
+
     /// The reporting verb at token `i`, if it is one (a phrasal cue only
     /// when its particle follows).
     pub fn cue(&self, i: usize) -> Option<CueVerb> {
-        if !self.is_word(i) {
-            return None;
-        }
-        let cue = cues::lookup(self.word(i))?;
+        let cue = self.cue_word(i)?;
         match cue.particle {
             Some(p) if !self.word(i + 1).eq_ignore_ascii_case(p) => None,
             _ => Some(cue),
@@ -143,6 +177,20 @@ impl<'d, 't> Ctx<'d, 't> {
         self.names.get(k).copied().filter(|e| e.span.start == start)
     }
 
+    /// The name entities (PERSON, ORG, PLACE, MISC, HANDLE) in text order.
+    pub fn names(&self) -> &[Entity] {
+        &self.names
+    }
+
+    /// The label of the name entity that ends `span` and lies inside it.
+    pub fn label_of(&self, span: Span) -> Option<Label> {
+        let k = self.names.partition_point(|e| e.span.end < span.end);
+        self.names
+            .get(k)
+            .filter(|e| e.span.end == span.end && e.span.start >= span.start)
+            .map(|e| e.label)
+    }
+
     /// Index of the first token at or after byte `offset`.
     pub fn token_at(&self, offset: usize) -> usize {
         self.doc.tokens.partition_point(|t| t.span.start < offset)
@@ -153,8 +201,28 @@ impl<'d, 't> Ctx<'d, 't> {
         self.is_word(i) && is_capitalised(self.word(i)) && !is_determiner(self.word(i))
     }
 
+    /// True for the apostrophe of a plural possessive (`teachers' union`):
+    /// glued to a word ending in `s`, before a word.
+    fn is_plural_possessive(&self, i: usize) -> bool {
+        let glued = self
+            .doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.gap == crate::text::Gap::None);
+        let next_spaced = self
+            .doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.gap == crate::text::Gap::Space && t.kind == TokenKind::Word);
+        glued
+            && next_spaced
+            && i > 0
+            && self.is_word(i - 1)
+            && self.word(i - 1).ends_with(['s', 'S'])
+    }
+
     /// True for the possessive `'s` / `’s` token.
-    fn is_possessive(&self, i: usize) -> bool {
+    pub fn is_possessive(&self, i: usize) -> bool {
         let w = self.word(i);
         self.is_word(i) && (w == "'s" || w == "’s" || w == "'S" || w == "’S")
     }
@@ -201,6 +269,10 @@ fn part(ctx: &Ctx, i: usize, mode: Mode) -> Part {
     match ctx.kind(i) {
         Some(TokenKind::Number) | Some(TokenKind::Handle) => return Part::Name,
         Some(TokenKind::Punct) if ctx.word(i) == "&" => return Part::And,
+        // `the teachers' union`: a plural possessive's apostrophe.
+        Some(TokenKind::Quote(m)) if !m.double && ctx.is_plural_possessive(i) => {
+            return Part::Possessive
+        }
         Some(TokenKind::Word) => {}
         _ => return Part::Stop,
     }
@@ -208,29 +280,26 @@ fn part(ctx: &Ctx, i: usize, mode: Mode) -> Part {
     if ctx.is_possessive(i) {
         return Part::Possessive;
     }
-    if is_determiner(w) {
+    let c = ctx.classes(i);
+    if c.has(DETERMINER) {
         return Part::Det;
     }
     if w.eq_ignore_ascii_case("and") {
         return Part::And;
     }
     let prep = match mode {
-        Mode::Greedy => is_np_preposition(w),
-        Mode::Bounded => is_bounded_np_preposition(w),
+        Mode::Greedy => c.has(NP_PREPOSITION),
+        Mode::Bounded => c.has(NP_PREPOSITION | BOUNDED_NP_PREPOSITION),
     };
     if prep {
         return Part::Prep;
     }
-    if is_clause_word(w)
-        || is_stop_preposition(w)
-        || is_auxiliary(w)
-        || is_object_pronoun(w)
-        || is_subject_pronoun(w)
+    if c.has(CLAUSE_WORD | STOP_PREPOSITION | AUXILIARY | OBJECT_PRONOUN | SUBJECT_PRONOUN)
         || is_one_of(w, &["has", "have", "had", "not"])
     {
         return Part::Stop;
     }
-    if let Some(cue) = cues::lookup(w) {
+    if let Some(cue) = ctx.cue_word(i) {
         // Past forms are verbs (`said`); `-s` forms may be plural nouns
         // (`the reports`), base forms nouns (`a statement`, `the post`).
         let verbal = match mode {
@@ -242,16 +311,16 @@ fn part(ctx: &Ctx, i: usize, mode: Mode) -> Part {
         }
     }
     if is_capitalised(w) {
-        if is_time_word(w) || is_sentence_adverb(w) {
+        if c.has(TIME_WORD | SENTENCE_ADVERB) {
             return Part::Stop;
         }
         return Part::Name;
     }
-    if is_sentence_adverb(w) || is_time_word(w) || is_verb_modifier(w) {
+    if c.has(SENTENCE_ADVERB | TIME_WORD | VERB_MODIFIER) {
         return Part::Stop;
     }
     if mode == Mode::Greedy {
-        if is_postnominal(w) {
+        if c.has(POSTNOMINAL) {
             return Part::Stop;
         }
         if w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed")) {
@@ -369,6 +438,14 @@ pub fn np_forward(ctx: &Ctx, s: usize, limit: usize) -> Option<(Span, usize)> {
             }
         }
         let mut p = part(ctx, i, Mode::Greedy);
+        // `the attacks`, `the reports`: an -s form after a determiner is a
+        // plural noun.
+        if p == Part::Stop
+            && prev == Part::Det
+            && ctx.cue(i).is_some_and(|c| c.form == Form::Present)
+        {
+            p = Part::Noun;
+        }
         if !continues(ctx, prev, i, p, Mode::Greedy) {
             break;
         }

@@ -1,0 +1,174 @@
+//! Hedges: words by which a writer keeps a claim at a distance
+//! (`reportedly`, `allegedly`, `is said to`, `is believed to`).
+//!
+//! A hedge in the same sentence as an attribution's cue, outside its
+//! content, marks that attribution (`Adler reportedly told aides …`). A
+//! hedged sentence that no attribution covers is a claim without a source:
+//! it is reported on its own, as a [`HedgedClaim`]. Hedges inside
+//! quotations are the speaker's and are left alone.
+
+use super::lexicon::{is_one_of, BE_FORM, HEDGE_ADVERB};
+use super::source::Ctx;
+use super::{Attribution, HedgedClaim};
+use crate::span::Span;
+use crate::text::TokenKind;
+
+/// Participles that hedge after `is`/`are`/`was`/`were` and before `to`
+/// (`is said to`, `are believed to`).
+fn is_hedge_participle(word: &str) -> bool {
+    is_one_of(
+        word,
+        &[
+            "said",
+            "believed",
+            "thought",
+            "reported",
+            "alleged",
+            "rumored",
+            "rumoured",
+            "understood",
+            "claimed",
+            "suspected",
+        ],
+    )
+}
+
+/// The hedge starting at token `i`, if any.
+fn hedge_at(ctx: &Ctx, i: usize) -> Option<Span> {
+    let c = ctx.classes(i);
+    if c.has(HEDGE_ADVERB) {
+        return Some(ctx.span(i));
+    }
+    // `is said to`, `are widely believed to`, `it is reported that`.
+    if c.has(BE_FORM) {
+        let mut j = i + 1;
+        if ctx.is_word(j) && is_one_of(ctx.word(j), &["widely", "also", "now", "often"]) {
+            j += 1;
+        }
+        if ctx.is_word(j) && is_hedge_participle(ctx.word(j)) {
+            let next = ctx.word(j + 1);
+            let impersonal = i > 0 && ctx.word(i - 1).eq_ignore_ascii_case("it") && next == "that";
+            if next == "to" || impersonal {
+                let start = if impersonal { i - 1 } else { i };
+                return Some(ctx.span(start).cover(ctx.span(j + 1)));
+            }
+        }
+    }
+    None
+}
+
+/// Marks hedged records in `records` (sorted by content start) and returns
+/// the hedged claims no record covers.
+pub fn find(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution]) -> Vec<HedgedClaim> {
+    let mut claims = Vec::new();
+    // Cue offsets of the records, sorted, to find those in a sentence.
+    let mut cues: Vec<(usize, usize)> = records
+        .iter()
+        .enumerate()
+        .filter_map(|(k, r)| r.cue.map(|c| (c.start, k)))
+        .collect();
+    cues.sort_unstable();
+    for sent in &ctx.doc.sentences {
+        let (a, b) = (sent.tokens.start, sent.tokens.end.min(ctx.len()));
+        let Some(hedge) = (a..b)
+            .filter(|&i| !quoted.get(i).copied().unwrap_or(false))
+            .find_map(|i| hedge_at(ctx, i))
+        else {
+            continue;
+        };
+        let span = sent.span;
+        let lo = cues.partition_point(|c| c.0 < span.start);
+        let hi = cues.partition_point(|c| c.0 < span.end);
+        let mut marked = false;
+        for &(_, k) in cues.get(lo..hi).unwrap_or(&[]) {
+            if let Some(r) = records.get_mut(k) {
+                if !r.content.contains(hedge) {
+                    r.hedge.get_or_insert(hedge);
+                }
+                marked = true;
+            }
+        }
+        // Records are sorted by content start: those that can hold the hedge
+        // start before it (a few dozen back at most).
+        let upto = records.partition_point(|r| r.content.start <= hedge.start);
+        let covered = marked
+            || records[..upto]
+                .iter()
+                .rev()
+                .take(64)
+                .any(|r| r.content.contains(hedge) && r.content.overlaps(span));
+        if covered {
+            continue;
+        }
+        let mut e = b;
+        while e > a
+            && matches!(ctx.kind(e - 1), Some(TokenKind::Punct))
+            && matches!(ctx.word(e - 1), "." | ";" | ":")
+        {
+            e -= 1;
+        }
+        let content = ctx.doc.tokens_span(a..e);
+        if !content.is_empty() {
+            claims.push(HedgedClaim { content, hedge });
+        }
+    }
+    claims
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attributions::find_all;
+    use crate::text::Document;
+
+    fn claims(text: &str) -> Vec<(String, String)> {
+        let doc = Document::new(text);
+        find_all(&doc, &[])
+            .hedged_claims
+            .iter()
+            .map(|c| {
+                (
+                    doc.slice(c.content).to_string(),
+                    doc.slice(c.hedge).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unsourced_hedged_claims() {
+        assert_eq!(
+            claims("The mayor reportedly plans to resign next week."),
+            [(
+                "The mayor reportedly plans to resign next week".to_string(),
+                "reportedly".to_string()
+            )]
+        );
+        assert_eq!(
+            claims("The suspect is said to have fled north."),
+            [(
+                "The suspect is said to have fled north".to_string(),
+                "is said to".to_string()
+            )]
+        );
+        assert_eq!(
+            claims("It is understood that the talks failed."),
+            [(
+                "It is understood that the talks failed".to_string(),
+                "It is understood that".to_string()
+            )]
+        );
+        // Not hedges: a sourced claim, a quotation, plain statements.
+        assert!(claims("“He allegedly lied,” Adler said.").is_empty());
+        assert!(claims("The council said the vote was held on Monday.").is_empty());
+    }
+
+    #[test]
+    fn hedged_attributions_carry_the_hedge() {
+        let text = "Adler reportedly told aides that she would resign.";
+        let doc = Document::new(text);
+        let found = find_all(&doc, &[]);
+        assert!(found.hedged_claims.is_empty());
+        let a = &found.attributions[0];
+        assert_eq!(a.hedge.map(|h| doc.slice(h)), Some("reportedly"));
+    }
+}

@@ -1,0 +1,89 @@
+//! What the attribution rules need to know about each word, found with one
+//! lookup: its cue-verb entry ([`super::cues`]) and its word classes
+//! ([`super::lexicon`]). Every token of a document is looked up once, when
+//! [`super::source::Ctx`] is built, so this is the engine's per-token cost.
+
+use std::sync::OnceLock;
+
+use super::cues::{self, CueId};
+use super::lexicon::{self, Classes};
+use super::word_table::WordTable;
+
+/// A word's cue entry and classes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Lexeme {
+    /// The cue-verb form it is, if any.
+    pub cue: Option<CueId>,
+    /// Its word classes.
+    pub classes: Classes,
+}
+
+/// The combined table, built once from the cue forms and the class lists.
+fn table() -> &'static WordTable<Lexeme> {
+    static TABLE: OnceLock<WordTable<Lexeme>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut words: Vec<(&'static str, Lexeme)> = cues::forms()
+            .into_iter()
+            .map(|(w, id)| {
+                (
+                    w,
+                    Lexeme {
+                        cue: Some(id),
+                        classes: Classes::default(),
+                    },
+                )
+            })
+            .collect();
+        words.extend(lexicon::class_words().map(|(w, bit)| {
+            (
+                w,
+                Lexeme {
+                    cue: None,
+                    classes: Classes(bit),
+                },
+            )
+        }));
+        WordTable::new(&words, |a, b| Lexeme {
+            cue: match (a.cue, b.cue) {
+                (Some(x), Some(y)) => Some(cues::merge_forms(x, y)),
+                (x, y) => x.or(y),
+            },
+            classes: Classes(a.classes.0 | b.classes.0),
+        })
+    })
+}
+
+/// The lexeme of `word` (ASCII case-insensitive).
+pub fn lexeme(word: &str) -> Lexeme {
+    if word.is_empty() || word.len() > 16 {
+        return Lexeme::default();
+    }
+    let mut l = table().get(word).unwrap_or_default();
+    if word.len() < 2 || word.len() > 14 {
+        l.cue = None;
+    }
+    l.classes = lexicon::with_rules(word, l.classes);
+    l
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attributions::lexicon::{DETERMINER, TITLE, VERB_MODIFIER};
+
+    #[test]
+    fn one_lookup_gives_cue_and_classes() {
+        let said = lexeme("Said");
+        assert_eq!(said.cue, cues::lookup_id("said"));
+        assert!(said.cue.is_some());
+        assert!(lexeme("the").classes.has(DETERMINER));
+        assert!(lexeme("the").cue.is_none());
+        assert!(lexeme("Gen.").classes.has(TITLE));
+        assert!(lexeme("reportedly").classes.has(VERB_MODIFIER));
+        assert_eq!(lexeme("zebra"), Lexeme::default());
+        // Agrees with the separate lookups for every cue form.
+        for (form, _) in cues::forms() {
+            assert_eq!(lexeme(form).cue, cues::lookup_id(form), "{form}");
+        }
+    }
+}

@@ -1,0 +1,560 @@
+//! `lede-eval-attributions`: scores Lede's attributions against annotated
+//! corpora, running the `lede` CLI as a user would.
+//!
+//! ```text
+//! lede-eval-attributions                       # ../shared/data, PolNeAR dev + GUM dev
+//! lede-eval-attributions --data DIR --lede target/release/lede
+//! lede-eval-attributions --split train --by-cue  # development on PolNeAR train
+//! ```
+//!
+//! PolNeAR protocol: a gold attribution is *found* when a predicted content
+//! covers at least half of the gold content (its `segments` when the
+//! content is discontinuous); gold and predictions are matched one to one,
+//! best coverage first. The source is right when the predicted source span
+//! overlaps the gold source, or both are absent; likewise the cue. Printed:
+//! content P/R/F1, source and cue accuracy on found, end-to-end (content
+//! and source) P/R/F1, recall per gold type (PolNeAR's `type` is a
+//! heuristic: quotes marks around the content make it `direct`, marks
+//! inside it `mixed`), and how often each predicted kind is right.
+//! GUM dev: each `<quote>` span against the pieces of predicted direct
+//! quotes, both without marks, spaces and a trailing comma; exact-span
+//! P/R/F1 and ≥50%-overlap P/R/F1. `--calibration` prints, per confidence
+//! band, the share of records that were right (content found, and the
+//! source too when the record gives one).
+//!
+//! The lead folds this into `make eval` through [`run`].
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+
+use serde_json::Value;
+
+/// Options of one evaluation run.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The `shared/data` directory.
+    pub data: PathBuf,
+    /// The `lede` CLI to run.
+    pub lede: PathBuf,
+    /// PolNeAR split to score (`dev` unless developing).
+    pub split: String,
+    /// Also print precision per cue word (for lexicon work on train).
+    pub by_cue: bool,
+    /// Also print observed precision per confidence band.
+    pub calibration: bool,
+}
+
+fn main() -> ExitCode {
+    let mut config = Config {
+        data: default_data_dir(),
+        lede: PathBuf::from("target/release/lede"),
+        split: "dev".into(),
+        by_cue: false,
+        calibration: false,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--data" => match args.next() {
+                Some(d) => config.data = PathBuf::from(d),
+                None => return usage("--data needs a directory"),
+            },
+            "--lede" => match args.next() {
+                Some(l) => config.lede = PathBuf::from(l),
+                None => return usage("--lede needs a path"),
+            },
+            "--split" => match args.next() {
+                Some(s) if s == "dev" || s == "train" => config.split = s,
+                _ => return usage("--split takes dev or train"),
+            },
+            "--by-cue" => config.by_cue = true,
+            "--calibration" => config.calibration = true,
+            "-h" | "--help" => {
+                println!(
+                    "usage: lede-eval-attributions [--data DIR] [--lede PATH] [--split dev|train] [--by-cue] [--calibration]"
+                );
+                return ExitCode::SUCCESS;
+            }
+            other => return usage(&format!("unknown argument `{other}`")),
+        }
+    }
+    match run_with(&config) {
+        Ok(report) => {
+            print!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("lede-eval-attributions: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn usage(msg: &str) -> ExitCode {
+    eprintln!("lede-eval-attributions: {msg} (see --help)");
+    ExitCode::from(2)
+}
+
+/// `../shared/data` from the working directory, or next to the crate.
+fn default_data_dir() -> PathBuf {
+    let here = PathBuf::from("../shared/data");
+    if here.is_dir() {
+        return here;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
+}
+
+/// Scores PolNeAR dev and GUM dev quotes with the CLI at `lede_bin`;
+/// returns the printed report. (The entry point `make eval` folds in.)
+#[allow(dead_code)]
+pub fn run(data_dir: &Path, lede_bin: &Path) -> Result<String, String> {
+    run_with(&Config {
+        data: data_dir.to_path_buf(),
+        lede: lede_bin.to_path_buf(),
+        split: "dev".into(),
+        by_cue: false,
+        calibration: false,
+    })
+}
+
+/// [`run`] with all options.
+pub fn run_with(config: &Config) -> Result<String, String> {
+    if !config.data.is_dir() {
+        return Err(format!(
+            "no data directory at {} (pass --data DIR; the corpora live in shared/data)",
+            config.data.display()
+        ));
+    }
+    if !config.lede.is_file() {
+        return Err(format!(
+            "no lede CLI at {} (build it with `cargo build --release`, or pass --lede PATH)",
+            config.lede.display()
+        ));
+    }
+    let mut out = String::new();
+    let polnear = config
+        .data
+        .join("polnear")
+        .join(format!("{}.jsonl", config.split));
+    let docs = read_jsonl(&polnear)?;
+    let started = std::time::Instant::now();
+    let predictions = analyse(&config.lede, &docs)?;
+    let elapsed = started.elapsed();
+    let _ = writeln!(
+        out,
+        "== Attributions: PolNeAR {} ({} articles, analysed in {:.2}s)",
+        config.split,
+        docs.len(),
+        elapsed.as_secs_f64()
+    );
+    score_polnear(&docs, &predictions, config, &mut out);
+    let gum = config.data.join("gum").join("dev.jsonl");
+    let docs = read_jsonl(&gum)?;
+    let predictions = analyse(&config.lede, &docs)?;
+    let _ = writeln!(
+        out,
+        "\n== Direct quotes: GUM dev ({} documents)",
+        docs.len()
+    );
+    score_gum(&docs, &predictions, &mut out);
+    Ok(out)
+}
+
+/// Reads a JSON-lines file.
+fn read_jsonl(path: &Path) -> Result<Vec<Value>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "cannot read {}: {e} (is the shared data present? pass --data DIR)",
+            path.display()
+        )
+    })?;
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| format!("{} line {}: {e}", path.display(), i + 1))
+        })
+        .collect()
+}
+
+/// Runs `lede --jsonl --offsets codepoints` on the documents' texts; one
+/// result (its `attributions`) per document, in order.
+fn analyse(lede: &Path, docs: &[Value]) -> Result<Vec<Vec<Value>>, String> {
+    let mut input = String::new();
+    for (i, d) in docs.iter().enumerate() {
+        let text = d.get("text").and_then(Value::as_str).unwrap_or("");
+        let line = serde_json::json!({"id": i, "text": text});
+        input.push_str(&line.to_string());
+        input.push('\n');
+    }
+    let mut child = Command::new(lede)
+        .args(["--jsonl", "--offsets", "codepoints", "--labels", "EMAIL"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", lede.display()))?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| "cannot write to lede".to_string())?;
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("lede failed: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| "the writer thread failed".to_string())?
+        .map_err(|e| format!("cannot write to lede: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "lede exited with {}: {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let stdout = String::from_utf8(output.stdout).map_err(|e| format!("lede output: {e}"))?;
+    let mut results = vec![Vec::new(); docs.len()];
+    for line in stdout.lines().filter(|l| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line).map_err(|e| format!("lede output: {e}"))?;
+        let id = v.get("id").and_then(Value::as_u64).unwrap_or(u64::MAX);
+        let attributions = v
+            .get("attributions")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        if let Some(slot) = usize::try_from(id).ok().and_then(|i| results.get_mut(i)) {
+            *slot = attributions;
+        }
+    }
+    Ok(results)
+}
+
+/// A `[start, end)` range in code points.
+type Range = (usize, usize);
+
+fn num(v: &Value, key: &str) -> Option<usize> {
+    v.get(key)
+        .and_then(Value::as_u64)
+        .and_then(|n| usize::try_from(n).ok())
+}
+
+fn span_of(v: Option<&Value>) -> Option<Range> {
+    let v = v.filter(|v| !v.is_null())?;
+    Some((num(v, "start")?, num(v, "end")?))
+}
+
+fn overlaps(a: Option<Range>, b: Option<Range>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.0 < b.1 && b.0 < a.1,
+        _ => false,
+    }
+}
+
+/// Characters of `segments` covered by `span`.
+fn covered(segments: &[Range], span: Range) -> usize {
+    segments
+        .iter()
+        .map(|&(s, e)| e.min(span.1).saturating_sub(s.max(span.0)))
+        .sum()
+}
+
+/// One gold attribution.
+struct Gold {
+    segments: Vec<Range>,
+    source: Option<Range>,
+    cue: Option<Range>,
+    kind: String,
+}
+
+fn gold_of(q: &Value) -> Option<Gold> {
+    let start = num(q, "start")?;
+    let end = num(q, "end")?;
+    let segments = q
+        .get("segments")
+        .and_then(Value::as_array)
+        .map(|segs| {
+            segs.iter()
+                .filter_map(|s| {
+                    let a = s.as_array()?;
+                    Some((
+                        usize::try_from(a.first()?.as_u64()?).ok()?,
+                        usize::try_from(a.get(1)?.as_u64()?).ok()?,
+                    ))
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| vec![(start, end)]);
+    let pair = |a: &str, b: &str| Some((num(q, a)?, num(q, b)?));
+    Some(Gold {
+        segments,
+        source: pair("speaker_start", "speaker_end"),
+        cue: pair("cue_start", "cue_end"),
+        kind: q
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or("?")
+            .to_string(),
+    })
+}
+
+/// Precision, recall and F1 as a line.
+fn prf(tp: usize, predicted: usize, gold: usize) -> String {
+    let p = tp as f64 / predicted.max(1) as f64;
+    let r = tp as f64 / gold.max(1) as f64;
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    format!("P {p:.3}  R {r:.3}  F1 {f:.3}")
+}
+
+/// Counts for one slice of the results.
+#[derive(Default)]
+struct Tally {
+    total: usize,
+    right: usize,
+}
+
+impl Tally {
+    fn add(&mut self, right: bool) {
+        self.total += 1;
+        self.right += usize::from(right);
+    }
+}
+
+fn score_polnear(docs: &[Value], predictions: &[Vec<Value>], config: &Config, out: &mut String) {
+    let (mut gold_n, mut pred_n, mut found, mut source_ok, mut cue_ok, mut both) =
+        (0, 0, 0, 0, 0, 0);
+    let mut recall_by_type: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut precision_by_kind: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut by_cue: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut bands: BTreeMap<u32, Tally> = BTreeMap::new();
+    for (doc, preds) in docs.iter().zip(predictions) {
+        let text = doc.get("text").and_then(Value::as_str).unwrap_or("");
+        let golds: Vec<Gold> = doc
+            .get("quotes")
+            .and_then(Value::as_array)
+            .map(|qs| qs.iter().filter_map(gold_of).collect())
+            .unwrap_or_default();
+        gold_n += golds.len();
+        pred_n += preds.len();
+        // Candidate pairs, best coverage first.
+        let mut pairs: Vec<(u64, usize, usize)> = Vec::new();
+        for (gi, g) in golds.iter().enumerate() {
+            let len: usize = g.segments.iter().map(|(s, e)| e.saturating_sub(*s)).sum();
+            if len == 0 {
+                continue;
+            }
+            for (pi, p) in preds.iter().enumerate() {
+                let Some(content) = span_of(p.get("content")) else {
+                    continue;
+                };
+                let c = covered(&g.segments, content);
+                if 2 * c >= len {
+                    // Coverage as a fraction, scaled for a total order.
+                    let share = (c as u64 * 1_000_000) / len as u64;
+                    pairs.push((u64::MAX - share, gi, pi));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        let mut gold_match = vec![None; golds.len()];
+        let mut pred_match = vec![None; preds.len()];
+        for (_, gi, pi) in pairs {
+            if gold_match[gi].is_none() && pred_match[pi].is_none() {
+                gold_match[gi] = Some(pi);
+                pred_match[pi] = Some(gi);
+            }
+        }
+        let mut pred_right = vec![false; preds.len()];
+        for (gi, g) in golds.iter().enumerate() {
+            let tally = recall_by_type.entry(g.kind.clone()).or_default();
+            let Some(pi) = gold_match[gi] else {
+                tally.add(false);
+                continue;
+            };
+            tally.add(true);
+            found += 1;
+            let p = &preds[pi];
+            let ps = span_of(p.get("source"));
+            let s_ok = (ps.is_none() && g.source.is_none()) || overlaps(ps, g.source);
+            let pc = span_of(p.get("cue"));
+            let c_ok = (pc.is_none() && g.cue.is_none()) || overlaps(pc, g.cue);
+            source_ok += usize::from(s_ok);
+            cue_ok += usize::from(c_ok);
+            both += usize::from(s_ok);
+            // For calibration, a record is right when its content matches
+            // and the source it states (if any) is right.
+            pred_right[pi] = s_ok || ps.is_none();
+        }
+        for (pi, p) in preds.iter().enumerate() {
+            let kind = p.get("kind").and_then(Value::as_str).unwrap_or("?");
+            let matched = pred_match[pi].is_some();
+            precision_by_kind
+                .entry(kind.to_string())
+                .or_default()
+                .add(matched);
+            if config.by_cue {
+                let cue = span_of(p.get("cue"))
+                    .map(|(s, e)| {
+                        text.chars()
+                            .skip(s)
+                            .take(e - s)
+                            .collect::<String>()
+                            .to_lowercase()
+                    })
+                    .unwrap_or_else(|| "(none)".into());
+                by_cue.entry(cue).or_default().add(matched);
+            }
+            if config.calibration {
+                let c = p.get("confidence").and_then(Value::as_f64).unwrap_or(0.0);
+                let band = (c * 10.0).floor().clamp(0.0, 9.0) as u32;
+                bands.entry(band).or_default().add(pred_right[pi]);
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "content        {}   (gold {gold_n}, predicted {pred_n}, found {found})",
+        prf(found, pred_n, gold_n)
+    );
+    let acc = |n: usize| n as f64 / found.max(1) as f64;
+    let _ = writeln!(
+        out,
+        "source accuracy on found {:.3}   cue accuracy on found {:.3}",
+        acc(source_ok),
+        acc(cue_ok)
+    );
+    let _ = writeln!(out, "end-to-end     {}", prf(both, pred_n, gold_n));
+    let _ = write!(out, "recall by gold type:");
+    for (kind, t) in &recall_by_type {
+        let _ = write!(
+            out,
+            "  {kind} {:.3} ({}/{})",
+            t.right as f64 / t.total.max(1) as f64,
+            t.right,
+            t.total
+        );
+    }
+    let _ = write!(out, "\nprecision by predicted kind:");
+    for (kind, t) in &precision_by_kind {
+        let _ = write!(
+            out,
+            "  {kind} {:.3} ({}/{})",
+            t.right as f64 / t.total.max(1) as f64,
+            t.right,
+            t.total
+        );
+    }
+    let _ = writeln!(out);
+    if config.by_cue {
+        let _ = writeln!(out, "precision by cue (predictions, matched):");
+        let mut rows: Vec<_> = by_cue.into_iter().collect();
+        rows.sort_by_key(|(_, t)| std::cmp::Reverse(t.total));
+        for (cue, t) in rows {
+            let _ = writeln!(
+                out,
+                "  {cue:<24} {:>5} {:>5}  {:.2}",
+                t.total,
+                t.right,
+                t.right as f64 / t.total.max(1) as f64
+            );
+        }
+    }
+    if config.calibration {
+        let _ = writeln!(
+            out,
+            "confidence band → share right (content, and source when one is given):"
+        );
+        for (band, t) in bands {
+            let _ = writeln!(
+                out,
+                "  {:.1}-{:.1}  {:>5} records  {:.2}",
+                f64::from(band) / 10.0,
+                f64::from(band + 1) / 10.0,
+                t.total,
+                t.right as f64 / t.total.max(1) as f64
+            );
+        }
+    }
+}
+
+/// A quote span without its marks, surrounding spaces and a trailing
+/// comma, semicolon or colon (Lede leaves the quoting sentence's comma out
+/// of a quote; GUM keeps it inside the marks).
+fn strip_marks(text: &[char], (mut s, mut e): Range) -> Range {
+    let is_mark = |c: char| c.is_whitespace() || "\"“”'‘’«»,;:".contains(c);
+    while s < e && text.get(s).copied().is_some_and(is_mark) {
+        s += 1;
+    }
+    while e > s && text.get(e - 1).copied().is_some_and(is_mark) {
+        e -= 1;
+    }
+    (s, e)
+}
+
+fn score_gum(docs: &[Value], predictions: &[Vec<Value>], out: &mut String) {
+    let (mut gold_n, mut pred_n, mut exact, mut overlap_p, mut overlap_g) = (0, 0, 0, 0, 0);
+    for (doc, preds) in docs.iter().zip(predictions) {
+        let text: Vec<char> = doc
+            .get("text")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .chars()
+            .collect();
+        let golds: Vec<Range> = doc
+            .get("quotes")
+            .and_then(Value::as_array)
+            .map(|qs| {
+                qs.iter()
+                    .filter_map(|q| Some(strip_marks(&text, (num(q, "start")?, num(q, "end")?))))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let spans: Vec<Range> = preds
+            .iter()
+            .filter(|p| p.get("kind").and_then(Value::as_str) == Some("direct"))
+            .flat_map(|p| {
+                p.get("content_parts")
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .filter_map(|s| span_of(Some(&s)).map(|r| strip_marks(&text, r)))
+            .collect();
+        gold_n += golds.len();
+        pred_n += spans.len();
+        exact += golds.iter().filter(|g| spans.contains(g)).count();
+        let half = |a: &Range, b: &Range| {
+            let c = covered(&[*a], *b);
+            2 * c >= a.1.saturating_sub(a.0) && c > 0
+        };
+        overlap_g += golds
+            .iter()
+            .filter(|g| spans.iter().any(|p| half(g, p)))
+            .count();
+        overlap_p += spans
+            .iter()
+            .filter(|p| golds.iter().any(|g| half(p, g)))
+            .count();
+    }
+    let _ = writeln!(
+        out,
+        "exact span     {}   (gold {gold_n}, predicted {pred_n})",
+        prf(exact, pred_n, gold_n)
+    );
+    let p = overlap_p as f64 / pred_n.max(1) as f64;
+    let r = overlap_g as f64 / gold_n.max(1) as f64;
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    let _ = writeln!(out, "≥50% overlap   P {p:.3}  R {r:.3}  F1 {f:.3}");
+}
