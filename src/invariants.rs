@@ -69,6 +69,7 @@ pub fn check(text: &str, analysis: &Analysis) -> Result<(), String> {
         span_ok("hedged claim", c.content)?;
         span_ok("hedge", c.hedge)?;
     }
+    check_groups(analysis, &span_ok)?;
     for s in analysis.sentences.iter().chain(&analysis.tokens) {
         span_ok("sentence or token", *s)?;
     }
@@ -85,6 +86,68 @@ pub fn check(text: &str, analysis: &Analysis) -> Result<(), String> {
                     core.span
                 ));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Entity groups: they point at real entities of their own label, every
+/// name has one, entities point back, and the groups are ranked.
+fn check_groups(
+    analysis: &Analysis,
+    span_ok: &dyn Fn(&str, Span) -> Result<(), String>,
+) -> Result<(), String> {
+    let (entities, groups) = (&analysis.entities, &analysis.groups);
+    if analysis.entity_groups.len() != entities.len() {
+        return Err("entity_groups and entities differ in length".into());
+    }
+    for (id, g) in groups.iter().enumerate() {
+        if g.mentions.is_empty() {
+            return Err(format!("group {id} has no mention"));
+        }
+        for &m in &g.mentions {
+            let e = entities
+                .get(m)
+                .ok_or(format!("group {id} mentions entity {m}, out of range"))?;
+            if e.label != g.label {
+                return Err(format!("group {id} mixes labels: {:?}", e.label));
+            }
+            if analysis.entity_groups.get(m) != Some(&Some(id)) {
+                return Err(format!("entity {m} does not point back to group {id}"));
+            }
+        }
+        let spans = [g.name].into_iter().chain(
+            [
+                &g.aliases,
+                &g.roles,
+                &g.role_mentions,
+                &g.handles,
+                &g.variants,
+            ]
+            .into_iter()
+            .flatten()
+            .copied(),
+        );
+        for s in spans {
+            span_ok("group span", s)?;
+        }
+        span_ok("group first", Span::new(g.first, g.first))?;
+        let bad = |v: &[usize], n: usize| v.iter().any(|&x| x >= n);
+        if bad(&g.candidates, groups.len()) || g.candidates.contains(&id) {
+            return Err(format!("group {id} has a bad candidate"));
+        }
+        if bad(&g.statements, analysis.attributions.len()) || g.salience > 1000 {
+            return Err(format!("group {id} has a bad statement or salience"));
+        }
+    }
+    if groups.windows(2).any(|p| p[0].salience < p[1].salience) {
+        return Err("groups are not sorted by salience".into());
+    }
+    for (i, (e, g)) in entities.iter().zip(&analysis.entity_groups).enumerate() {
+        match g {
+            None if e.label.is_name() => return Err(format!("name entity {i} has no group")),
+            Some(g) if groups.get(*g).is_none() => return Err(format!("entity {i}: no group {g}")),
+            _ => {}
         }
     }
     Ok(())

@@ -738,6 +738,12 @@ mod tests {
             Entity::new(Span::new(5, 3), Org),
         ];
         let g = group(&doc, &bad);
-        assert!(g.groups.len() <= 3);
+        assert!(g.of_entity.iter().all(Option::is_some), "every name has a group");
+        // A name with no word in it is grouped by its text.
+        let text = "#Tag and #Tag";
+        let doc = Document::new(text);
+        let g = group(&doc, &mark(text, &[("#Tag", Org), ("#Tag", Org)]));
+        assert_eq!(g.groups.len(), 1);
+        assert_eq!(g.groups[0].name.slice(text), "#Tag");
     }
 }

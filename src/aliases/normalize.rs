@@ -91,6 +91,8 @@ struct Shape {
     first_word: u64,
     last_word: u64,
     caps: bool,
+    /// No word in it: the name is the mention's whole text.
+    opaque: bool,
 }
 
 /// Prepares name mentions (PERSON, ORG, PLACE, MISC) of `entities`, in
@@ -118,9 +120,9 @@ pub fn forms(doc: &Document, entities: &[Entity]) -> Vec<Form> {
         let shape = *shapes
             .entry(id)
             .or_insert_with(|| shape(doc, e.label, t..end, &mut scratch));
-        if let Some(s) = shape {
-            out.push(form(doc, i, e, t, s));
-        }
+        // A name with no word in it ("#Tag" tagged as a name) is its own text.
+        let s = shape.unwrap_or_else(|| opaque(e.span.slice(doc.text), end - t));
+        out.push(form(doc, i, e, t, s));
     }
     out
 }
@@ -174,7 +176,11 @@ fn form(doc: &Document, entity: usize, e: &Entity, t: usize, s: Shape) -> Form {
     Form {
         entity,
         label: e.label,
-        name: doc.tokens_span(r.clone()),
+        name: if s.opaque {
+            e.span
+        } else {
+            doc.tokens_span(r.clone())
+        },
         tokens: r,
         words: s.words,
         key: s.key,
@@ -183,6 +189,25 @@ fn form(doc: &Document, entity: usize, e: &Entity, t: usize, s: Shape) -> Form {
         caps: s.caps,
         title,
         role_phrase,
+    }
+}
+
+/// The shape of a mention without words: keyed by its whole text.
+fn opaque(text: &str, tokens: usize) -> Shape {
+    let key = lookup_fingerprint(text);
+    Shape {
+        title_at: 0,
+        start: 0,
+        end: tokens,
+        inner: None,
+        role_phrase: None,
+        lower_start: false,
+        words: 1,
+        key,
+        first_word: key,
+        last_word: key,
+        caps: false,
+        opaque: true,
     }
 }
 
@@ -299,6 +324,7 @@ fn shape(
         first_word,
         last_word,
         caps: caps && letters >= 2,
+        opaque: false,
     })
 }
 
