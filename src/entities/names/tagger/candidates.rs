@@ -12,32 +12,8 @@
 use std::ops::Range;
 
 use super::context::Context;
-use super::gazetteer::LISTS;
+use super::gazetteer::vouches;
 use crate::text::{Document, TokenKind};
-
-/// Place lists: a lower-case member is a candidate ("mexico", "tampa").
-const PLACE_LISTS: [&str; 4] = ["country", "us_state", "region", "city"];
-
-/// Person-name lists: a lower-case member is a candidate unless it is also
-/// a common word ("obama", but not "will" or "rose").
-const NAME_LISTS: [&str; 2] = ["given_name", "surname"];
-
-/// The bit mask (over [`LISTS`]) of the lists named.
-fn lists(names: &[&str]) -> u32 {
-    LISTS
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| names.contains(l))
-        .fold(0, |m, (k, _)| m | 0b111 << (3 * k))
-}
-
-/// The position bits of the common-words list.
-fn common_list() -> u32 {
-    LISTS
-        .iter()
-        .position(|l| *l == "common")
-        .map_or(0, |k| 0b111 << (3 * k))
-}
 
 /// Name particles written in lower case before a name ("de Silva").
 const PARTICLES: &[&str] = &[
@@ -73,11 +49,11 @@ const MAX_GAP: usize = 2;
 /// of a name.
 pub fn mark(doc: &Document, ctx: &Context, range: Range<usize>, out: &mut Vec<bool>) {
     out.clear();
-    let (places, names, common) = (lists(&PLACE_LISTS), lists(&NAME_LISTS), common_list());
+    // Capitalised words, and lower-case members of the place lists and of
+    // the name lists that are not common words ("tampa", "obama").
     out.extend(range.clone().map(|i| {
         let upper = ctx.forms.get(i).is_some_and(|f| f.casing.has_upper);
-        let g = ctx.gazetteer.get(i).copied().unwrap_or(0);
-        upper || g & places != 0 || (g & names != 0 && g & common == 0)
+        upper || vouches(ctx.gazetteer.get(i).copied().unwrap_or(0))
     }));
     let kind = |k: usize| doc.tokens.get(range.start + k).map(|t| t.kind);
     let n = out.len();

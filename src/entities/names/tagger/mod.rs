@@ -17,8 +17,8 @@ pub mod forms;
 pub mod gazetteer;
 pub mod hash;
 pub mod model;
+pub mod post;
 pub mod tags;
-pub mod titles;
 pub mod viterbi;
 
 use std::collections::HashMap;
@@ -28,10 +28,10 @@ use std::sync::OnceLock;
 use super::NameTagger;
 use crate::entities::Entity;
 use crate::text::Document;
-use context::{Context, Resources};
+use context::{flag, Context, Resources};
 use hash::PreHashed;
 use model::Model;
-use tags::NUM_TAGS;
+use tags::{Part, NUM_TAGS};
 use viterbi::{Bounds, Viterbi};
 
 /// The embedded model: `models/names-full.lmod` by default, or
@@ -64,6 +64,8 @@ struct Run {
     bounds: Bounds,
     /// Its first row in the emission scores.
     at: usize,
+    /// Some token must take certain tags (titles before a name).
+    constrained: bool,
 }
 
 impl Run {
@@ -81,6 +83,7 @@ struct Scratch {
     candidates: Vec<bool>,
     viterbi: Viterbi,
     out: Vec<u8>,
+    mask: Vec<u32>,
 }
 
 impl ModelTagger {
@@ -149,10 +152,14 @@ impl ModelTagger {
                 };
                 let at = emissions.len() / NUM_TAGS;
                 emissions.resize(emissions.len() + run.len() * NUM_TAGS, 0.0);
+                let constrained = ctx.flags.get(run.clone()).is_some_and(|f| {
+                    f.iter().any(|b| b & (flag::TITLE_BEFORE_NAME | flag::NAME_AFTER_TITLE) != 0)
+                });
                 runs.push(Run {
                     tokens: run,
                     bounds,
                     at,
+                    constrained,
                 });
             }
             for run in &runs[first_run..] {
@@ -177,7 +184,7 @@ impl ModelTagger {
             }
         }
         for run in &runs {
-            self.decode(&emissions, run, &mut s, &mut tags);
+            self.decode(ctx, &emissions, run, &mut s, &mut tags);
         }
         let ev = evidence::evidence(ctx, &tags);
         for run in &runs {
@@ -202,20 +209,42 @@ impl ModelTagger {
                 }
             }
             if informed {
-                self.decode(&emissions, run, &mut s, &mut tags);
+                self.decode(ctx, &emissions, run, &mut s, &mut tags);
             }
         }
         tags
     }
 
-    /// Decodes `run` from its `emissions` into `tags[run.tokens]`.
-    fn decode(&self, emissions: &[f32], run: &Run, s: &mut Scratch, tags: &mut [u8]) {
+    /// Decodes `run` from its `emissions` into `tags[run.tokens]`, under
+    /// the title constraints of `ctx`.
+    fn decode(
+        &self,
+        ctx: &Context,
+        emissions: &[f32],
+        run: &Run,
+        s: &mut Scratch,
+        tags: &mut [u8],
+    ) {
         let rows = run.at * NUM_TAGS..(run.at + run.tokens.len()) * NUM_TAGS;
         let scores = emissions.get(rows).unwrap_or(&[]);
+        if run.constrained {
+            s.mask.clear();
+            s.mask.extend(run.tokens.clone().map(|i| {
+                let f = ctx.flags.get(i).copied().unwrap_or(0);
+                if f & flag::TITLE_BEFORE_NAME != 0 {
+                    1 << tags::O
+                } else if f & flag::NAME_AFTER_TITLE != 0 {
+                    1 << tags::tag(0, Part::Begin) | 1 << tags::tag(0, Part::Unit)
+                } else {
+                    tags::ANY
+                }
+            }));
+        }
+        let mask = run.constrained.then_some(s.mask.as_slice());
         s.viterbi.decode(
             scores,
             &self.model.transitions,
-            None,
+            mask,
             run.bounds,
             &mut s.out,
         );
@@ -231,12 +260,13 @@ impl NameTagger for ModelTagger {
     fn tag(&self, doc: &Document) -> Vec<Entity> {
         let ctx = Context::new(doc, &self.resources);
         let tags = self.tag_tokens(doc, &ctx);
-        tags::spans(&tags)
+        let decoded = tags::spans(&tags)
             .into_iter()
-            .filter_map(|(range, label)| {
-                let label = *tags::LABELS.get(label)?;
-                Some(Entity::new(doc.tokens_span(range), label))
-            })
+            .filter_map(|(range, label)| Some((range, *tags::LABELS.get(label)?)))
+            .collect();
+        post::finish(doc, &ctx, decoded)
+            .into_iter()
+            .map(|(range, label)| Entity::new(doc.tokens_span(range), label))
             .collect()
     }
 }
@@ -309,6 +339,95 @@ mod tests {
             "{found:?}"
         );
         assert!(has(&found, "Karen Bass", Label::Person), "{found:?}");
+    }
+
+    #[test]
+    fn titles_are_never_part_of_a_person() {
+        let found = names("LA Mayor Karen Bass said the city would rebuild.");
+        assert!(has(&found, "LA", Label::Place), "{found:?}");
+        assert!(has(&found, "Karen Bass", Label::Person), "{found:?}");
+        for (text, name) in [
+            (
+                "The plan was backed by Councilmember Teresa Vance on Monday.",
+                "Teresa Vance",
+            ),
+            (
+                "Police Chief Jim McDonnell told reporters the road was closed.",
+                "Jim McDonnell",
+            ),
+            ("The bill was written by Sen. Maria Lopez last year.", "Maria Lopez"),
+            ("The letter was signed by President Ana Ruiz.", "Ana Ruiz"),
+            (
+                "Officials met Secretary of State Daniel Okafor in Lagos.",
+                "Daniel Okafor",
+            ),
+            ("Texas Gov. Greg Abbott signed it.", "Greg Abbott"),
+        ] {
+            let found = names(text);
+            assert!(has(&found, name, Label::Person), "{text}: {found:?}");
+            for (t, l) in &found {
+                if *l == Label::Person {
+                    assert!(
+                        crate::entities::names::titles::title_at(t.split(' ')).is_none(),
+                        "{text}: {found:?}"
+                    );
+                }
+            }
+        }
+        let found = names("Texas Gov. Greg Abbott signed it.");
+        assert!(has(&found, "Texas", Label::Place), "{found:?}");
+        // A bare title is no one.
+        let found = names("The President said on Friday that the Mayor would respond.");
+        assert!(found.iter().all(|(_, l)| *l != Label::Person), "{found:?}");
+    }
+
+    #[test]
+    fn headlines_take_their_names_from_the_article() {
+        let found = names(
+            "COUNCIL VOTES TO REBUILD MARSHALL PARK POOL\n\n\
+             The Oakland City Council voted on Monday to rebuild the pool at Marshall Park, \
+             a project backed by Councilmember Teresa Vance.",
+        );
+        assert!(has(&found, "MARSHALL PARK", Label::Place), "{found:?}");
+        assert!(
+            !found.iter().any(|(t, _)| t.contains("COUNCIL") || t.contains("POOL")),
+            "{found:?}"
+        );
+        let found = names(
+            "Mayor Karen Bass spoke on Monday about the fires.\n\nARREST BASS NOW\n\n\
+             Protesters outside City Hall carried signs.",
+        );
+        assert!(has(&found, "BASS", Label::Person), "{found:?}");
+        let found = names(
+            "Karen Bass Says Los Angeles Will Rebuild After Fires\n\n\
+             Mayor Karen Bass said on Tuesday that the city would rebuild.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(t, _)| ["Karen Bass", "Los Angeles"].contains(&t.as_str())),
+            "{found:?}"
+        );
+        assert!(has(&found, "Los Angeles", Label::Place), "{found:?}");
+    }
+
+    #[test]
+    fn accented_names_at_line_starts_and_after_emoji() {
+        let found = names("José Álvarez — a teacher — joined the board on Monday.");
+        assert!(has(&found, "José Álvarez", Label::Person), "{found:?}");
+        // The same name with its accents typed as combining marks.
+        let text = "The board met Jose\u{301} A\u{301}lvarez on Monday.";
+        let found = names(text);
+        assert!(
+            has(&found, "Jose\u{301} A\u{301}lvarez", Label::Person),
+            "{found:?}"
+        );
+        let found = names("Émilie Dubois said the school would reopen.");
+        assert!(has(&found, "Émilie Dubois", Label::Person), "{found:?}");
+        let found = names("🇺🇸 Karen Bass thanked the firefighters.");
+        assert!(has(&found, "Karen Bass", Label::Person), "{found:?}");
+        let found = names("👩‍👩‍👧 Ngozi Adeyemi opened the clinic in Lagos.");
+        assert!(has(&found, "Ngozi Adeyemi", Label::Person), "{found:?}");
     }
 
     #[test]

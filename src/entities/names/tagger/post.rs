@@ -1,0 +1,343 @@
+//! Deterministic rules over the decoded mentions, for what news articles
+//! need whatever the model learnt:
+//!
+//! 1. **Titles are never part of a PERSON.** Decoding already keeps a title
+//!    before a name outside any mention and starts a PERSON after it
+//!    (`context::mark_titles`); here a known place right before such a
+//!    title becomes a PLACE (`LA Mayor Karen Bass`, `Texas Gov. Greg
+//!    Abbott`), and a PERSON that is only a title (`the President`) is
+//!    dropped unless the article names someone with that word.
+//! 2. **Text whose capitals say nothing** (ALL CAPS and Title Case
+//!    headlines, shouted runs in prose; `names::casing`) is read from
+//!    titles, word lists and document memory (`names::memory`), learnt from
+//!    the model's mentions in ordinary prose. A mention the model found
+//!    there is kept only when each of its words is vouched for by the rest
+//!    of the article or a word list, so `COUNCIL VOTES` is not an ORG while
+//!    `BASS` after `Karen Bass` is a PERSON.
+
+use std::ops::Range;
+
+use super::context::{doccap, flag, Context};
+use super::gazetteer::vouches;
+use crate::entities::names::casing::{sentence_casing, Casing};
+use crate::entities::names::lexicon::{class, Key};
+use crate::entities::names::memory::{Memory, Reader};
+use crate::entities::names::words::{class_of, is_all_caps, is_capitalised_word, known_at};
+use crate::entities::names::words::MAX_LOOKUP_WORDS;
+use crate::entities::Label;
+use crate::text::{Document, TokenKind};
+
+/// A mention: token range and label.
+pub type Mention = (Range<usize>, Label);
+
+/// Applies the rules to the decoded `mentions` (sorted, not overlapping)
+/// and returns the final mentions, sorted and not overlapping.
+pub fn finish(doc: &Document, ctx: &Context, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    places_before_titles(doc, ctx, &mut mentions);
+    let regions = uncased_regions(doc, &mentions);
+    let in_regions = |r: &Range<usize>| {
+        let k = regions.partition_point(|g| g.end <= r.start);
+        regions.get(k).is_some_and(|g| g.start < r.end)
+    };
+    let mut memory = Memory::default();
+    for (r, label) in &mentions {
+        if !in_regions(r) && !only_titles(ctx, r) {
+            memory.learn(doc, r.clone(), *label);
+        }
+    }
+    memory.seal();
+    mentions.retain(|(r, label)| {
+        *label != Label::Person
+            || !only_titles(ctx, r)
+            || (r.len() == 1 && memory.person_word(&Key::of(doc.token_text(r.start))))
+    });
+    if regions.is_empty() {
+        return mentions;
+    }
+    let class = |i: usize| class_of(doc, i);
+    let reader = Reader {
+        doc,
+        memory: &memory,
+        class: &class,
+    };
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut read: Vec<Mention> = Vec::new();
+    let mut next = 0;
+    for region in &regions {
+        // Mentions before the region stay as they are.
+        while let Some(m) = mentions.get(next).filter(|m| m.0.end <= region.start) {
+            out.push(m.clone());
+            next += 1;
+        }
+        read.clear();
+        reader.read(region.start, region.end, region.casing, &mut read);
+        let first = next;
+        while mentions.get(next).is_some_and(|m| m.0.start < region.end) {
+            next += 1;
+        }
+        let model = mentions.get(first..next).unwrap_or(&[]);
+        let mut kept: Vec<Mention> = model
+            .iter()
+            .filter(|(r, _)| {
+                !read.iter().any(|(g, _)| g.start < r.end && r.start < g.end)
+                    && vouched(doc, ctx, &memory, r)
+            })
+            .map(|(r, label)| {
+                let key = key_of(doc, r.clone());
+                (r.clone(), memory.name(&key).unwrap_or(*label))
+            })
+            .collect();
+        kept.append(&mut read);
+        kept.sort_by_key(|(r, _)| r.start);
+        out.extend(kept);
+    }
+    out.extend(mentions.get(next..).unwrap_or(&[]).iter().cloned());
+    out
+}
+
+/// A stretch of tokens whose capitals say nothing.
+#[derive(Clone, Debug)]
+struct Region {
+    start: usize,
+    end: usize,
+    casing: Casing,
+}
+
+/// ALL CAPS and Title Case sentences, and runs of words in capitals inside
+/// prose that a mention touches (`THANK YOU VANCE` in a quoted post),
+/// sorted and not overlapping.
+fn uncased_regions(doc: &Document, mentions: &[Mention]) -> Vec<Region> {
+    let mut regions: Vec<Region> = Vec::new();
+    let mut m = 0;
+    for s in &doc.sentences {
+        let (start, end) = (s.tokens.start, s.tokens.end);
+        let minor = |i: usize| class_of(doc, i) & (class::FUNCTION | class::PARTICLE) != 0;
+        let casing = sentence_casing(doc, start, end, minor);
+        if casing.is_uncased() {
+            regions.push(Region { start, end, casing });
+            continue;
+        }
+        // Shouted words inside prose are read like ALL CAPS text.
+        while let Some((r, _)) = mentions.get(m).filter(|(r, _)| r.start < end) {
+            m += 1;
+            if r.start < start || !r.clone().all(|i| shouted(doc, i) || !is_word(doc, i)) {
+                continue;
+            }
+            let (mut from, mut to) = (r.start, r.end);
+            while from > start && shouted(doc, from - 1) {
+                from -= 1;
+            }
+            while to < end && shouted(doc, to) {
+                to += 1;
+            }
+            let words = (r.start..r.end).filter(|&i| is_word(doc, i)).count();
+            let overlaps = regions.last().is_some_and(|g| g.end > from);
+            if (words >= 2 || to - from > r.len()) && !overlaps {
+                regions.push(Region {
+                    start: from,
+                    end: to,
+                    casing: Casing::Upper,
+                });
+            }
+        }
+        while mentions.get(m).is_some_and(|(r, _)| r.start < end) {
+            m += 1;
+        }
+    }
+    regions
+}
+
+fn is_word(doc: &Document, i: usize) -> bool {
+    doc.tokens.get(i).map(|t| t.kind) == Some(TokenKind::Word)
+}
+
+/// A word in capitals (or the article `A` between such words).
+fn shouted(doc: &Document, i: usize) -> bool {
+    is_word(doc, i) && (is_all_caps(doc.token_text(i)) || doc.token_text(i) == "A")
+}
+
+/// True when every word of a mention in uncased text is vouched for: by
+/// the rest of the article (the word is capitalised in mid-sentence
+/// elsewhere, or is part of a person's name there) or by a word list.
+fn vouched(doc: &Document, ctx: &Context, memory: &Memory, r: &Range<usize>) -> bool {
+    r.clone().filter(|&i| is_word(doc, i)).all(|i| {
+        let elsewhere = ctx
+            .doccap
+            .get(i)
+            .is_some_and(|&d| d != doccap::NONE && d & 1 != 0);
+        let listed = ctx.gazetteer.get(i).is_some_and(|&g| vouches(g));
+        elsewhere || listed || memory.person_word(&Key::of(doc.token_text(i)))
+    })
+}
+
+/// True when every token of `r` is part of a title.
+fn only_titles(ctx: &Context, r: &Range<usize>) -> bool {
+    ctx.flags
+        .get(r.clone())
+        .is_some_and(|f| !f.is_empty() && f.iter().all(|b| b & flag::TITLE != 0))
+}
+
+fn key_of(doc: &Document, r: Range<usize>) -> Key {
+    let mut key = Key::new();
+    for i in r {
+        if !key.push(doc.token_text(i)) {
+            return Key::new();
+        }
+    }
+    key
+}
+
+/// A known place right before a title that a name follows becomes a PLACE
+/// (`LA` in `LA Mayor Karen Bass`), unless the model read a longer name
+/// ending there.
+fn places_before_titles(doc: &Document, ctx: &Context, mentions: &mut Vec<Mention>) {
+    let n = doc.tokens.len();
+    let mut changed = false;
+    for c in 0..n {
+        let f = ctx.flags.get(c).copied().unwrap_or(0);
+        let before = c
+            .checked_sub(1)
+            .and_then(|p| ctx.flags.get(p))
+            .copied()
+            .unwrap_or(0);
+        if f & flag::TITLE_BEFORE_NAME == 0 || before & flag::TITLE_BEFORE_NAME != 0 {
+            continue;
+        }
+        let Some(j) = (c.saturating_sub(MAX_LOOKUP_WORDS)..c).find(|&j| {
+            known_at(doc, j, c) == Some((c - j, Label::Place))
+                && (j..c).all(|i| is_capitalised_word(doc.token_text(i)))
+        }) else {
+            continue;
+        };
+        let ending = mentions.iter().position(|(r, _)| r.end == c);
+        match ending {
+            Some(k) if mentions[k].0.start <= j => {
+                if mentions[k].0.start == j {
+                    mentions[k].1 = Label::Place;
+                }
+            }
+            _ => {
+                // Only where no mention starts before the place and runs
+                // into it.
+                let blocked = mentions
+                    .iter()
+                    .any(|(r, _)| r.start < j && r.end > j);
+                if !blocked {
+                    mentions.retain(|(r, _)| r.end <= j || r.start >= c);
+                    mentions.push((j..c, Label::Place));
+                    changed = true;
+                }
+            }
+        }
+    }
+    if changed {
+        mentions.sort_by_key(|(r, _)| r.start);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::names::tagger::context::Resources;
+
+    /// Runs the rules on `text` given the decoded mentions as `(text,
+    /// label)`, in order (each the next occurrence of its text).
+    fn run(text: &str, decoded: &[(&str, Label)]) -> Vec<(String, Label)> {
+        let doc = Document::new(text);
+        let lists = "# list city\nlos angeles\noakland\n# list given_name\nteresa\n";
+        let ctx = Context::new(&doc, &Resources::new(lists, ""));
+        let mut from = 0;
+        let mentions: Vec<Mention> = decoded
+            .iter()
+            .map(|(t, l)| {
+                let at = from + text.get(from..).and_then(|r| r.find(t)).unwrap_or(0);
+                from = at + t.len();
+                let s = doc.tokens.partition_point(|k| k.span.start < at);
+                let e = doc.tokens.partition_point(|k| k.span.start < at + t.len());
+                (s..e, *l)
+            })
+            .collect();
+        finish(&doc, &ctx, mentions)
+            .into_iter()
+            .map(|(r, l)| (doc.tokens_span(r).slice(text).to_string(), l))
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, Label)]) -> Vec<(String, Label)> {
+        v.iter().map(|(t, l)| (t.to_string(), *l)).collect()
+    }
+
+    use Label::*;
+
+    #[test]
+    fn a_known_place_before_a_title_is_a_place() {
+        let text = "LA Mayor Rosa Quintero vows to keep libraries open.";
+        assert_eq!(
+            run(text, &[("LA", Org), ("Rosa Quintero", Person)]),
+            pairs(&[("LA", Place), ("Rosa Quintero", Person)])
+        );
+        // The model left it out: the place and the title still decide.
+        assert_eq!(
+            run(text, &[("Rosa Quintero", Person)]),
+            pairs(&[("LA", Place), ("Rosa Quintero", Person)])
+        );
+        let text = "Los Angeles Police Chief Jim McDonnell spoke.";
+        assert_eq!(
+            run(text, &[("Jim McDonnell", Person)]),
+            pairs(&[("Los Angeles", Place), ("Jim McDonnell", Person)])
+        );
+        // Not a place: the model's reading stands.
+        let text = "Apple CEO Tim Cook spoke.";
+        assert_eq!(
+            run(text, &[("Apple", Org), ("Tim Cook", Person)]),
+            pairs(&[("Apple", Org), ("Tim Cook", Person)])
+        );
+    }
+
+    #[test]
+    fn a_bare_title_is_not_a_person() {
+        let text = "The President spoke, and the Mayor listened.";
+        assert_eq!(run(text, &[("President", Person)]), pairs(&[]));
+        // Unless the article names someone so.
+        let text = "Stephen King wrote it. Later King said so.";
+        assert_eq!(
+            run(text, &[("Stephen King", Person), ("King", Person)]),
+            pairs(&[("Stephen King", Person), ("King", Person)])
+        );
+    }
+
+    #[test]
+    fn capitals_headline_keeps_only_vouched_names() {
+        let text = "COUNCIL VOTES TO REBUILD MARSHALL PARK POOL\n\n\
+                    The Oakland City Council voted to rebuild the pool at Marshall Park, \
+                    backed by Councilmember Teresa Vance.";
+        let decoded = [
+            ("COUNCIL VOTES", Org),
+            ("MARSHALL PARK POOL", Place),
+            ("Oakland City Council", Org),
+            ("Marshall Park", Place),
+            ("Teresa Vance", Person),
+        ];
+        assert_eq!(
+            run(text, &decoded),
+            pairs(&[
+                ("MARSHALL PARK", Place),
+                ("Oakland City Council", Org),
+                ("Marshall Park", Place),
+                ("Teresa Vance", Person),
+            ])
+        );
+    }
+
+    #[test]
+    fn shouted_words_in_prose_use_the_article() {
+        let text = "Teresa Vance backed it. One resident posted: \"THANK YOU VANCE OUR KIDS NEED THIS\"";
+        assert_eq!(
+            run(text, &[("Teresa Vance", Person), ("THANK YOU VANCE", Org)]),
+            pairs(&[("Teresa Vance", Person), ("VANCE", Person)])
+        );
+        // An acronym alone in prose stays as the model read it.
+        let text = "Agents of the FBI arrived.";
+        assert_eq!(run(text, &[("FBI", Org)]), pairs(&[("FBI", Org)]));
+    }
+}
