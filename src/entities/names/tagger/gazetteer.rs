@@ -66,6 +66,17 @@ pub const fn vouches(m: Matches) -> bool {
     m & PLACE_MASK != 0 || (m & NAME_MASK != 0 && m & COMMON_MASK == 0)
 }
 
+/// True when a token in `m` is in a person-name list (given names,
+/// surnames), common word or not.
+pub const fn is_name(m: Matches) -> bool {
+    m & NAME_MASK != 0
+}
+
+/// True when a token in `m` is one of the most frequent English words.
+pub const fn is_common(m: Matches) -> bool {
+    m & COMMON_MASK != 0
+}
+
 /// The position code of list `list` in `m` (0 when unmatched).
 pub const fn position(m: Matches, list: usize) -> u32 {
     (m >> (3 * list)) & 0b111

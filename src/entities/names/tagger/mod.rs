@@ -122,6 +122,12 @@ impl ModelTagger {
     /// evidence features to the first pass's scores, and decodes again only
     /// the runs where some evidence disagrees with the first pass.
     pub fn tag_tokens(&self, doc: &Document, ctx: &Context) -> Vec<u8> {
+        self.decode_document(doc, ctx).tags
+    }
+
+    /// Both passes over `doc`: the tags, and the scores and runs they were
+    /// decoded from (for [`Decoded::confidence`]).
+    fn decode_document(&self, doc: &Document, ctx: &Context) -> Decoded {
         let n = doc.tokens.len();
         let mut tags = vec![tags::O; n];
         let mut s = Scratch::default();
@@ -212,7 +218,11 @@ impl ModelTagger {
                 self.decode(ctx, &emissions, run, &mut s, &mut tags);
             }
         }
-        tags
+        Decoded {
+            tags,
+            emissions,
+            runs,
+        }
     }
 
     /// Decodes `run` from its `emissions` into `tags[run.tokens]`, under
@@ -228,17 +238,7 @@ impl ModelTagger {
         let rows = run.at * NUM_TAGS..(run.at + run.tokens.len()) * NUM_TAGS;
         let scores = emissions.get(rows).unwrap_or(&[]);
         if run.constrained {
-            s.mask.clear();
-            s.mask.extend(run.tokens.clone().map(|i| {
-                let f = ctx.flags.get(i).copied().unwrap_or(0);
-                if f & flag::TITLE_BEFORE_NAME != 0 {
-                    1 << tags::O
-                } else if f & flag::NAME_AFTER_TITLE != 0 {
-                    1 << tags::tag(0, Part::Begin) | 1 << tags::tag(0, Part::Unit)
-                } else {
-                    tags::ANY
-                }
-            }));
+            title_mask(ctx, run, &mut s.mask);
         }
         let mask = run.constrained.then_some(s.mask.as_slice());
         s.viterbi.decode(
@@ -256,15 +256,79 @@ impl ModelTagger {
     }
 }
 
+/// The allowed tags of each token of `run` under the title constraints of
+/// `ctx`: a title before a name is outside, the name starts a PERSON.
+fn title_mask(ctx: &Context, run: &Run, mask: &mut Vec<u32>) {
+    mask.clear();
+    mask.extend(run.tokens.clone().map(|i| {
+        let f = ctx.flags.get(i).copied().unwrap_or(0);
+        if f & flag::TITLE_BEFORE_NAME != 0 {
+            1 << tags::O
+        } else if f & flag::NAME_AFTER_TITLE != 0 {
+            1 << tags::tag(0, Part::Begin) | 1 << tags::tag(0, Part::Unit)
+        } else {
+            tags::ANY
+        }
+    }));
+}
+
+/// A decoded document: its tags and what they were decoded from.
+struct Decoded {
+    tags: Vec<u8>,
+    emissions: Vec<f32>,
+    runs: Vec<Run>,
+}
+
+impl Decoded {
+    /// How much better the model scores the best reading of the run holding
+    /// `mention` than the best reading with `mention` outside any name (in
+    /// the model's score units; 0 when the mention is not inside one run).
+    fn confidence(&self, tagger: &ModelTagger, ctx: &Context, mention: &Range<usize>) -> f32 {
+        let k = self
+            .runs
+            .partition_point(|r| r.tokens.end <= mention.start);
+        let Some(run) = self.runs.get(k) else {
+            return 0.0;
+        };
+        if run.tokens.start > mention.start || run.tokens.end < mention.end {
+            return 0.0;
+        }
+        let rows = run.at * NUM_TAGS..(run.at + run.tokens.len()) * NUM_TAGS;
+        let scores = self.emissions.get(rows).unwrap_or(&[]);
+        let mut mask = Vec::new();
+        title_mask(ctx, run, &mut mask);
+        let (mut v, mut out) = (Viterbi::default(), Vec::new());
+        let trans = &tagger.model.transitions;
+        let best = v.decode(scores, trans, Some(&mask), run.bounds, &mut out);
+        for i in mention.clone() {
+            if let Some(m) = mask.get_mut(i - run.tokens.start) {
+                *m &= 1 << tags::O;
+            }
+        }
+        let without = v.decode(scores, trans, Some(&mask), run.bounds, &mut out);
+        if without.is_finite() {
+            best - without
+        } else {
+            f32::INFINITY
+        }
+    }
+}
+
 impl NameTagger for ModelTagger {
     fn tag(&self, doc: &Document) -> Vec<Entity> {
         let ctx = Context::new(doc, &self.resources);
-        let tags = self.tag_tokens(doc, &ctx);
-        let decoded = tags::spans(&tags)
+        let decoded = self.decode_document(doc, &ctx);
+        let mentions = tags::spans(&decoded.tags)
             .into_iter()
             .filter_map(|(range, label)| Some((range, *tags::LABELS.get(label)?)))
             .collect();
-        post::finish(doc, &ctx, decoded)
+        let confidence = |m: &Range<usize>| decoded.confidence(self, &ctx, m);
+        let mentions = if std::env::var_os("LEDE_NOPOST").is_some() {
+            mentions
+        } else {
+            post::finish(doc, &ctx, mentions, &confidence)
+        };
+        mentions
             .into_iter()
             .map(|(range, label)| Entity::new(doc.tokens_span(range), label))
             .collect()

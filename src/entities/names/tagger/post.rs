@@ -18,11 +18,15 @@
 use std::ops::Range;
 
 use super::context::{doccap, flag, Context};
-use super::gazetteer::vouches;
-use crate::entities::names::casing::{sentence_casing, Casing};
+use super::gazetteer::{is_common, is_name, vouches};
+use crate::entities::names::casing::{is_heading, sentence_casing, Casing};
 use crate::entities::names::lexicon::{class, Key};
 use crate::entities::names::memory::{Memory, Reader};
-use crate::entities::names::words::{class_of, is_all_caps, is_capitalised_word, known_at};
+use crate::entities::names::titles::TitleKind;
+use crate::entities::names::words::{
+    acronym_key, class_of, is_acronym, is_all_caps, is_capitalised_word, known_at, known_label,
+    title_from,
+};
 use crate::entities::names::words::MAX_LOOKUP_WORDS;
 use crate::entities::Label;
 use crate::text::{Document, TokenKind};
@@ -30,11 +34,22 @@ use crate::text::{Document, TokenKind};
 /// A mention: token range and label.
 pub type Mention = (Range<usize>, Label);
 
+/// How sure the model must be of a mention in uncased text that nothing
+/// else vouches for (score units: the best reading against the best
+/// reading without the mention).
+pub const SURE: f32 = 100.0;
+
 /// Applies the rules to the decoded `mentions` (sorted, not overlapping)
 /// and returns the final mentions, sorted and not overlapping.
-pub fn finish(doc: &Document, ctx: &Context, mut mentions: Vec<Mention>) -> Vec<Mention> {
+/// `confidence` tells how sure the model is of a mention (see [`SURE`]).
+pub fn finish(
+    doc: &Document,
+    ctx: &Context,
+    mut mentions: Vec<Mention>,
+    confidence: &dyn Fn(&Range<usize>) -> f32,
+) -> Vec<Mention> {
     places_before_titles(doc, ctx, &mut mentions);
-    let regions = uncased_regions(doc, &mentions);
+    let regions = uncased_regions(doc, ctx, &mentions);
     let in_regions = |r: &Range<usize>| {
         let k = regions.partition_point(|g| g.end <= r.start);
         regions.get(k).is_some_and(|g| g.start < r.end)
@@ -75,19 +90,55 @@ pub fn finish(doc: &Document, ctx: &Context, mut mentions: Vec<Mention>) -> Vec<
         while mentions.get(next).is_some_and(|m| m.0.start < region.end) {
             next += 1;
         }
+        // In order, each only where the earlier ones leave room:
+        // 1. the model's mentions that the article or the lists vouch for;
+        // 2. mentions the model is sure of, none of whose words the article
+        //    writes in lower case;
+        // 3. what the reader took from the article (names, people's words,
+        //    initials) or from a title;
+        // 4. other mentions the model is sure of;
+        // 5. names the reader found in the word lists.
+        // The reader's guesses from shape alone (Title Case acronyms and
+        // head words) are the model's job and are left out.
         let model = mentions.get(first..next).unwrap_or(&[]);
-        let mut kept: Vec<Mention> = model
-            .iter()
-            .filter(|(r, _)| {
-                !read.iter().any(|(g, _)| g.start < r.end && r.start < g.end)
-                    && vouched(doc, ctx, &memory, r)
-            })
-            .map(|(r, label)| {
-                let key = key_of(doc, r.clone());
-                (r.clone(), memory.name(&key).unwrap_or(*label))
-            })
-            .collect();
-        kept.append(&mut read);
+        let sure: f32 = std::env::var("LEDE_SURE").ok().and_then(|v| v.parse().ok()).unwrap_or(SURE);
+        let mut tiers: [Vec<Mention>; 5] = Default::default();
+        for m in model {
+            let (r, label) = m;
+            let tier = if vouched(doc, ctx, &memory, r, *label) {
+                0
+            } else if confidence(r) < sure {
+                continue;
+            } else if contradicted(doc, ctx, r) {
+                3
+            } else {
+                1
+            };
+            if let Some(t) = tiers.get_mut(tier) {
+                t.push(m.clone());
+            }
+        }
+        for m in read.drain(..) {
+            let tier = match reading_source(doc, ctx, &memory, &m) {
+                Some(Reading::Article) => 2,
+                Some(Reading::Lists) => 4,
+                None => continue,
+            };
+            if let Some(t) = tiers.get_mut(tier) {
+                t.push(m);
+            }
+        }
+        let mut kept: Vec<Mention> = Vec::new();
+        for tier in tiers {
+            for m in tier {
+                if !kept
+                    .iter()
+                    .any(|(k, _)| k.start < m.0.end && m.0.start < k.end)
+                {
+                    kept.push(m);
+                }
+            }
+        }
         kept.sort_by_key(|(r, _)| r.start);
         out.extend(kept);
     }
@@ -103,17 +154,26 @@ struct Region {
     casing: Casing,
 }
 
-/// ALL CAPS and Title Case sentences, and runs of words in capitals inside
+/// ALL CAPS and Title Case headlines, and runs of words in capitals inside
 /// prose that a mention touches (`THANK YOU VANCE` in a quoted post),
 /// sorted and not overlapping.
-fn uncased_regions(doc: &Document, mentions: &[Mention]) -> Vec<Region> {
+fn uncased_regions(doc: &Document, ctx: &Context, mentions: &[Mention]) -> Vec<Region> {
     let mut regions: Vec<Region> = Vec::new();
     let mut m = 0;
     for s in &doc.sentences {
         let (start, end) = (s.tokens.start, s.tokens.end);
         let minor = |i: usize| class_of(doc, i) & (class::FUNCTION | class::PARTICLE) != 0;
         let casing = sentence_casing(doc, start, end, minor);
-        if casing.is_uncased() {
+        // Results tables and score lines are in capitals or Title Case
+        // too, but there the model reads names well: a headline is a line
+        // of words (a Title Case one without closing punctuation).
+        let numeric = ctx.flags.get(start).is_some_and(|b| b & flag::NUMERIC_SENTENCE != 0);
+        let headline = match casing {
+            Casing::Upper => !numeric,
+            Casing::Title => !numeric && is_heading(doc, start, end),
+            _ => false,
+        };
+        if headline {
             regions.push(Region { start, end, casing });
             continue;
         }
@@ -156,18 +216,74 @@ fn shouted(doc: &Document, i: usize) -> bool {
     is_word(doc, i) && (is_all_caps(doc.token_text(i)) || doc.token_text(i) == "A")
 }
 
-/// True when every word of a mention in uncased text is vouched for: by
-/// the rest of the article (the word is capitalised in mid-sentence
-/// elsewhere, or is part of a person's name there) or by a word list.
-fn vouched(doc: &Document, ctx: &Context, memory: &Memory, r: &Range<usize>) -> bool {
-    r.clone().filter(|&i| is_word(doc, i)).all(|i| {
-        let elsewhere = ctx
-            .doccap
+/// True when every capitalised word of a mention in uncased text is
+/// vouched for: by the rest of the article (the word is capitalised in
+/// mid-sentence elsewhere, or is part of a person's name there), by a word
+/// list, or by being rare (neither a common English word nor written in
+/// lower case elsewhere in the article), as names mostly are:
+/// `LEICESTERSHIRE`, `Cosmin Contra`, but not `VOTES`. In a PERSON, a
+/// listed given name or surname counts even when it is also a common word
+/// (`MARK WAUGH`), if another word is vouched for.
+fn vouched(doc: &Document, ctx: &Context, memory: &Memory, r: &Range<usize>, label: Label) -> bool {
+    let mut strong = false;
+    let all = r.clone().filter(|&i| capitalised(doc, i)).all(|i| {
+        let dc = ctx.doccap.get(i).copied().unwrap_or(doccap::NONE);
+        let elsewhere = dc != doccap::NONE && dc & 1 != 0;
+        let g = ctx.gazetteer.get(i).copied().unwrap_or(0);
+        let rare = dc != doccap::NONE && dc & 2 == 0 && !is_common(g);
+        let ok = elsewhere || rare || vouches(g) || memory.person_word(&Key::of(doc.token_text(i)));
+        strong |= ok;
+        ok || (label == Label::Person && is_name(g))
+    });
+    all && strong
+}
+
+/// True when the article writes a capitalised word of `r` in lower case
+/// elsewhere (`POOL` … `the pool`).
+fn contradicted(doc: &Document, ctx: &Context, r: &Range<usize>) -> bool {
+    r.clone().filter(|&i| capitalised(doc, i)).any(|i| {
+        ctx.doccap
             .get(i)
-            .is_some_and(|&d| d != doccap::NONE && d & 1 != 0);
-        let listed = ctx.gazetteer.get(i).is_some_and(|&g| vouches(g));
-        elsewhere || listed || memory.person_word(&Key::of(doc.token_text(i)))
+            .is_some_and(|&d| d != doccap::NONE && d & 2 != 0)
     })
+}
+
+/// A word with a capital letter.
+fn capitalised(doc: &Document, i: usize) -> bool {
+    is_word(doc, i) && doc.token_text(i).chars().any(char::is_uppercase)
+}
+
+/// Where the reader's mention in uncased text comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reading {
+    /// The article (a name, a person's word or initials it established) or
+    /// a title right before.
+    Article,
+    /// A word list (a known place, organisation or nationality).
+    Lists,
+}
+
+/// The source of a mention the reader found, `None` for a guess from shape.
+fn reading_source(doc: &Document, ctx: &Context, memory: &Memory, m: &Mention) -> Option<Reading> {
+    let (r, _) = m;
+    let key = key_of(doc, r.clone());
+    let text = doc.token_text(r.start);
+    let after_title = r
+        .start
+        .checked_sub(1)
+        .and_then(|p| ctx.flags.get(p))
+        .is_some_and(|b| b & flag::TITLE != 0);
+    let remembered = memory.name(&key).is_some()
+        || memory.seen(&key).is_some()
+        || (r.len() == 1 && memory.person_word(&key))
+        || (r.len() == 1 && is_acronym(text) && memory.acronym(&acronym_key(text)).is_some());
+    if remembered || after_title {
+        Some(Reading::Article)
+    } else if known_label(key.as_str()).is_some() {
+        Some(Reading::Lists)
+    } else {
+        None
+    }
 }
 
 /// True when every token of `r` is part of a title.
@@ -187,9 +303,9 @@ fn key_of(doc: &Document, r: Range<usize>) -> Key {
     key
 }
 
-/// A known place right before a title that a name follows becomes a PLACE
-/// (`LA` in `LA Mayor Karen Bass`), unless the model read a longer name
-/// ending there.
+/// A known place right before an office that a name follows becomes a
+/// PLACE (`LA` in `LA Mayor Karen Bass`), unless the model read a longer
+/// name ending there.
 fn places_before_titles(doc: &Document, ctx: &Context, mentions: &mut Vec<Mention>) {
     let n = doc.tokens.len();
     let mut changed = false;
@@ -201,6 +317,18 @@ fn places_before_titles(doc: &Document, ctx: &Context, mentions: &mut Vec<Mentio
             .copied()
             .unwrap_or(0);
         if f & flag::TITLE_BEFORE_NAME == 0 || before & flag::TITLE_BEFORE_NAME != 0 {
+            continue;
+        }
+        // An office written as one (`Mayor`, `Gov.`): a place before a role
+        // or a job (`Surrey captain`, `Apple CEO`) is mostly a team or a
+        // company.
+        let office = title_from(doc, c, n).is_some_and(|m| {
+            !matches!(
+                m.kind,
+                TitleKind::Role | TitleKind::Business | TitleKind::Honorific
+            )
+        });
+        if !office || !is_capitalised_word(doc.token_text(c)) {
             continue;
         }
         let Some(j) = (c.saturating_sub(MAX_LOOKUP_WORDS)..c).find(|&j| {
@@ -244,7 +372,8 @@ mod tests {
     /// label)`, in order (each the next occurrence of its text).
     fn run(text: &str, decoded: &[(&str, Label)]) -> Vec<(String, Label)> {
         let doc = Document::new(text);
-        let lists = "# list city\nlos angeles\noakland\n# list given_name\nteresa\n";
+        let lists = "# list city\nlos angeles\noakland\n# list given_name\nteresa\n\
+                     # list common\nvotes\npool\nthank\nyou\nour\nkids\n";
         let ctx = Context::new(&doc, &Resources::new(lists, ""));
         let mut from = 0;
         let mentions: Vec<Mention> = decoded
@@ -257,7 +386,7 @@ mod tests {
                 (s..e, *l)
             })
             .collect();
-        finish(&doc, &ctx, mentions)
+        finish(&doc, &ctx, mentions, &|_| 0.0)
             .into_iter()
             .map(|(r, l)| (doc.tokens_span(r).slice(text).to_string(), l))
             .collect()
