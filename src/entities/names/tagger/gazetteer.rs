@@ -72,6 +72,11 @@ pub const fn is_name(m: Matches) -> bool {
     m & NAME_MASK != 0
 }
 
+/// True when a token in `m` is in the given-name list.
+pub const fn is_given_name(m: Matches) -> bool {
+    m & (0o7 << 12) != 0
+}
+
 /// True when a token in `m` is one of the most frequent English words.
 pub const fn is_common(m: Matches) -> bool {
     m & COMMON_MASK != 0
@@ -272,6 +277,7 @@ mod tests {
         assert_eq!(PLACE_MASK, list_mask(&PLACE_LISTS));
         assert_eq!(NAME_MASK, list_mask(&NAME_LISTS));
         assert_eq!(COMMON_MASK, list_mask(&["common"]));
+        assert_eq!(0o7 << 12, list_mask(&["given_name"]));
         let m = matches("Georgia");
         assert!(vouches(m[0]));
     }

@@ -7,7 +7,12 @@
 //!    title becomes a PLACE (`LA Mayor Karen Bass`, `Texas Gov. Greg
 //!    Abbott`), and a PERSON that is only a title (`the President`) is
 //!    dropped unless the article names someone with that word.
-//! 2. **Text whose capitals say nothing** (ALL CAPS and Title Case
+//! 2. **Firms joined by `&`** (`Douglas & Lomason Co`, `Schroder Wertheim
+//!    & Co`) are one ORG when either side is one or a company word follows
+//!    the ampersand; the same pair elsewhere in the article follows.
+//! 3. **A firm named alone** (`Pirelli` in an article about `Pirelli SpA`)
+//!    is an ORG, not a PERSON, unless the article names a person so.
+//! 4. **Text whose capitals say nothing** (ALL CAPS and Title Case
 //!    headlines, shouted runs in prose; `names::casing`) is read from
 //!    titles, word lists and document memory (`names::memory`), learnt from
 //!    the model's mentions in ordinary prose. A mention the model found
@@ -18,9 +23,9 @@
 use std::ops::Range;
 
 use super::context::{doccap, flag, Context};
-use super::gazetteer::{is_common, is_name, vouches};
+use super::gazetteer::{is_common, is_given_name, is_name, vouches};
 use crate::entities::names::casing::{is_heading, sentence_casing, Casing};
-use crate::entities::names::lexicon::{class, Key};
+use crate::entities::names::lexicon::{self, class, Key};
 use crate::entities::names::memory::{Memory, Reader};
 use crate::entities::names::titles::TitleKind;
 use crate::entities::names::words::{
@@ -49,6 +54,8 @@ pub fn finish(
     confidence: &dyn Fn(&Range<usize>) -> f32,
 ) -> Vec<Mention> {
     places_before_titles(doc, ctx, &mut mentions);
+    join_ampersands(doc, &mut mentions);
+    names_named_in_full(doc, ctx, &mut mentions);
     let regions = uncased_regions(doc, ctx, &mentions);
     let in_regions = |r: &Range<usize>| {
         let k = regions.partition_point(|g| g.end <= r.start);
@@ -253,6 +260,136 @@ fn capitalised(doc: &Document, i: usize) -> bool {
     is_word(doc, i) && doc.token_text(i).chars().any(char::is_uppercase)
 }
 
+/// One-word mentions that the rest of the article names in full. A PERSON
+/// whose word starts an organisation's name elsewhere (`Pirelli` …
+/// `Pirelli Cables`, `Hofstra` … `Hofstra University`) is that
+/// organisation, unless the article also uses the word for a person: the
+/// first or last word of a full name, or a name after a title (`President
+/// Trump` … `Trump Organization`). A PLACE that is the surname of a person
+/// named in full with a known given name is that person (`Michael Jordan`
+/// … `Jordan scored`).
+fn names_named_in_full(doc: &Document, ctx: &Context, mentions: &mut [Mention]) {
+    let mut firms: Vec<u64> = Vec::new();
+    let mut people: Vec<u64> = Vec::new();
+    let mut surnames: Vec<u64> = Vec::new();
+    for (r, label) in mentions.iter() {
+        let first = Key::of(doc.token_text(r.start));
+        match label {
+            Label::Org if (2..=4).contains(&r.len()) => {
+                let generic = class_of(doc, r.start)
+                    & (class::FUNCTION | class::TITLE_START | class::ORG_HEAD | class::DIRECTION)
+                    != 0
+                    || known_label(first.as_str()).is_some()
+                    || lexicon::is_given_name(first.as_str());
+                if !generic && is_capitalised_word(doc.token_text(r.start)) {
+                    firms.push(first.fingerprint());
+                }
+            }
+            Label::Person if r.len() >= 2 => {
+                let last = Key::of(doc.token_text(r.end - 1)).fingerprint();
+                people.push(first.fingerprint());
+                people.push(last);
+                let given = ctx.gazetteer.get(r.start).is_some_and(|&g| is_given_name(g))
+                    || lexicon::is_given_name(first.as_str());
+                if given {
+                    surnames.push(last);
+                }
+            }
+            Label::Person => {
+                let after_title = r
+                    .start
+                    .checked_sub(1)
+                    .and_then(|p| ctx.flags.get(p))
+                    .is_some_and(|b| b & flag::TITLE != 0);
+                if after_title {
+                    people.push(first.fingerprint());
+                }
+            }
+            _ => {}
+        }
+    }
+    for (r, label) in mentions.iter_mut() {
+        if r.len() != 1 {
+            continue;
+        }
+        let fp = Key::of(doc.token_text(r.start)).fingerprint();
+        if *label == Label::Person && firms.contains(&fp) && !people.contains(&fp) {
+            *label = Label::Org;
+        } else if *label == Label::Place && surnames.contains(&fp) {
+            *label = Label::Person;
+        }
+    }
+}
+
+/// Words that make a firm of the name before an ampersand (`& Co`, `&
+/// Sons`), in lookup form.
+const FIRM_WORDS: &[&str] = &[
+    "associates",
+    "bros",
+    "brothers",
+    "cie",
+    "co",
+    "company",
+    "partners",
+    "sons",
+];
+
+/// Joins the names on both sides of `&` into one ORG when one side is an
+/// ORG or a firm word follows the ampersand (`Douglas & Lomason Co`,
+/// `Bear Stearns & Co`); two places or two people's full names stay apart
+/// (`Sydney & Melbourne`). A pair joined once is joined wherever it recurs
+/// in the article (`Douglas & Lomason`).
+fn join_ampersands(doc: &Document, mentions: &mut Vec<Mention>) {
+    let amps: Vec<usize> = (1..doc.tokens.len())
+        .filter(|&k| doc.token_text(k) == "&")
+        .collect();
+    if amps.is_empty() {
+        return;
+    }
+    let mut joined: Vec<u64> = Vec::new();
+    for pass in 0..2 {
+        for &k in &amps {
+            let a = mentions.iter().position(|(r, _)| r.end == k);
+            let b = mentions.iter().position(|(r, _)| r.start == k + 1);
+            let label = |m: Option<usize>| m.and_then(|m| mentions.get(m)).map(|(_, l)| *l);
+            let len = |m: Option<usize>| m.and_then(|m| mentions.get(m)).map_or(0, |(r, _)| r.len());
+            let cap = |i: usize| is_word(doc, i) && is_capitalised_word(doc.token_text(i));
+            if !cap(k - 1) || !cap(k + 1) {
+                continue;
+            }
+            let firm = FIRM_WORDS.contains(&Key::of(doc.token_text(k + 1)).as_str());
+            let start = a.and_then(|m| mentions.get(m)).map_or(k - 1, |(r, _)| r.start);
+            let mut end = b.and_then(|m| mentions.get(m)).map_or(k + 2, |(r, _)| r.end);
+            while end < doc.tokens.len()
+                && FIRM_WORDS.contains(&Key::of(doc.token_text(end)).as_str())
+            {
+                end += 1;
+            }
+            let pair = key_of(doc, start..k + 2).fingerprint();
+            let (la, lb) = (label(a), label(b));
+            let apart = la == Some(Label::Place)
+                || lb == Some(Label::Place)
+                || (la == Some(Label::Person) && lb == Some(Label::Person) && len(a) >= 2 && len(b) >= 2);
+            let join = match pass {
+                0 => !apart && (firm || la == Some(Label::Org) || lb == Some(Label::Org)),
+                _ => !apart && joined.contains(&pair),
+            };
+            // Never through a mention that starts before `start` or ends
+            // after `end`.
+            let crossing = mentions
+                .iter()
+                .any(|(r, _)| (r.start < start && r.end > start) || (r.start < end && r.end > end));
+            if !join || crossing {
+                continue;
+            }
+            joined.push(pair);
+            mentions.retain(|(r, _)| r.end <= start || r.start >= end);
+            let at = mentions.partition_point(|(r, _)| r.start < start);
+            mentions.insert(at, (start..end, Label::Org));
+        }
+    }
+}
+
 /// Where the reader's mention in uncased text comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Reading {
@@ -372,7 +509,7 @@ mod tests {
     /// label)`, in order (each the next occurrence of its text).
     fn run(text: &str, decoded: &[(&str, Label)]) -> Vec<(String, Label)> {
         let doc = Document::new(text);
-        let lists = "# list city\nlos angeles\noakland\n# list given_name\nteresa\n\
+        let lists = "# list city\nlos angeles\noakland\n# list given_name\nteresa\nmichael\n\
                      # list common\nvotes\npool\nthank\nyou\nour\nkids\n";
         let ctx = Context::new(&doc, &Resources::new(lists, ""));
         let mut from = 0;
@@ -421,6 +558,68 @@ mod tests {
             run(text, &[("Apple", Org), ("Tim Cook", Person)]),
             pairs(&[("Apple", Org), ("Tim Cook", Person)])
         );
+    }
+
+    #[test]
+    fn firms_joined_by_an_ampersand() {
+        let text = "Shares of Douglas & Lomason Co rose. Douglas & Lomason has 400 workers.";
+        assert_eq!(
+            run(
+                text,
+                &[
+                    ("Douglas", Person),
+                    ("Lomason Co", Org),
+                    ("Douglas", Person),
+                    ("Lomason", Person)
+                ]
+            ),
+            pairs(&[("Douglas & Lomason Co", Org), ("Douglas & Lomason", Org)])
+        );
+        let text = "An analyst at Schroder Wertheim & Co said so.";
+        assert_eq!(
+            run(text, &[("Schroder Wertheim", Person)]),
+            pairs(&[("Schroder Wertheim & Co", Org)])
+        );
+        let text = "Mark Zuckerberg & Sheryl Sandberg met in Sydney & Melbourne.";
+        let apart = [
+            ("Mark Zuckerberg", Person),
+            ("Sheryl Sandberg", Person),
+            ("Sydney", Place),
+            ("Melbourne", Place),
+        ];
+        assert_eq!(run(text, &apart), pairs(&apart));
+    }
+
+    #[test]
+    fn a_firm_named_alone_is_an_organisation() {
+        let text = "Pirelli Cables opened a plant. Analysts said Pirelli would grow. \
+                    Bass Pro Shops opened too; Karen Bass spoke and Bass left.";
+        let decoded = [
+            ("Pirelli Cables", Org),
+            ("Pirelli", Person),
+            ("Bass Pro Shops", Org),
+            ("Karen Bass", Person),
+            ("Bass", Person),
+        ];
+        let mut want = decoded;
+        want[1].1 = Org;
+        assert_eq!(run(text, &decoded), pairs(&want));
+        // A surname that is also a place.
+        let text = "Michael Jordan scored. Jordan won in Paris, not Penon de Coron. Coron is far.";
+        let decoded = [
+            ("Michael Jordan", Person),
+            ("Jordan", Place),
+            ("Paris", Place),
+            ("Penon de Coron", Person),
+            ("Coron", Place),
+        ];
+        let mut want = decoded;
+        want[1].1 = Person;
+        assert_eq!(run(text, &decoded), pairs(&want));
+        // A person after a title keeps the word a person's.
+        let text = "President Trump spoke. Trump Organization lawyers met. Trump left.";
+        let decoded = [("Trump", Person), ("Trump Organization", Org), ("Trump", Person)];
+        assert_eq!(run(text, &decoded), pairs(&decoded));
     }
 
     #[test]
