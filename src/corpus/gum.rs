@@ -270,7 +270,8 @@ mod tests {
 
     #[test]
     fn titles_are_not_part_of_a_person() {
-        let text = "Mayor Karen Bass met Sen. Alex Padilla, Secretary of State Ana Ruiz and the Queen.";
+        let text =
+            "Mayor Karen Bass met Sen. Alex Padilla, Secretary of State Ana Ruiz and the Queen.";
         let got = names(
             text,
             &[

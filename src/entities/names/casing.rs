@@ -77,7 +77,12 @@ pub fn sentence_casing(
     if lower_words > 0 {
         let lower_content = (start..end).any(|i| {
             word(i)
-                && doc.token_text(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && doc
+                    .token_text(i)
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .count()
+                    >= 2
                 && doc
                     .token_text(i)
                     .chars()

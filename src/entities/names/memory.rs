@@ -363,7 +363,12 @@ mod tests {
             ("Teresa Vance", Label::Person),
         ];
         assert_eq!(
-            read(body, &learnt, "COUNCIL VOTES TO REBUILD MARSHALL PARK POOL", Casing::Upper),
+            read(
+                body,
+                &learnt,
+                "COUNCIL VOTES TO REBUILD MARSHALL PARK POOL",
+                Casing::Upper
+            ),
             ["MARSHALL PARK/PLACE"]
         );
         assert_eq!(
@@ -381,7 +386,12 @@ mod tests {
         let body = "Agents of Immigration and Customs Enforcement arrived.";
         let learnt = [("Immigration and Customs Enforcement", Label::Org)];
         assert_eq!(
-            read(body, &learnt, "Protests Grow As Crowds Face ICE Agents Downtown", Casing::Title),
+            read(
+                body,
+                &learnt,
+                "Protests Grow As Crowds Face ICE Agents Downtown",
+                Casing::Title
+            ),
             ["ICE/ORG"]
         );
     }

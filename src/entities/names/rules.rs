@@ -20,8 +20,8 @@ use super::lexicon::{self, class, Key};
 use super::memory::{self, find, Memory, Reader};
 use super::titles::{self, TitleKind};
 use super::words::{
-    self, acronym_key, is_acronym, is_all_caps, is_capitalised_word, is_initial,
-    is_plural_acronym, known_label,
+    self, acronym_key, is_acronym, is_all_caps, is_capitalised_word, is_initial, is_plural_acronym,
+    known_label,
 };
 use super::NameTagger;
 use crate::entities::{Entity, Label};

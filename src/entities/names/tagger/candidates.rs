@@ -57,7 +57,10 @@ pub fn lower_case_sentence(doc: &Document, ctx: &Context, range: Range<usize>) -
             continue;
         }
         words += 1;
-        let pronoun = matches!(doc.token_text(i), "I" | "I'm" | "I’m" | "I'll" | "I’ll" | "I've" | "I’ve" | "I'd" | "I’d");
+        let pronoun = matches!(
+            doc.token_text(i),
+            "I" | "I'm" | "I’m" | "I'll" | "I’ll" | "I've" | "I’ve" | "I'd" | "I’d"
+        );
         capitalised += usize::from(f.casing.has_upper && !pronoun);
     }
     words >= 3 && capitalised * 10 <= words

@@ -184,7 +184,11 @@ impl Form {
 /// mark, the base letters and, in the same order, the composed letters.
 const COMPOSE: &[(char, &str, &str)] = &[
     ('\u{300}', "aeiouynAEIOUYN", "àèìòùỳǹÀÈÌÒÙỲǸ"),
-    ('\u{301}', "aeiouyncszrglkAEIOUYNCSZRGLK", "áéíóúýńćśźŕǵĺḱÁÉÍÓÚÝŃĆŚŹŔǴĹḰ"),
+    (
+        '\u{301}',
+        "aeiouyncszrglkAEIOUYNCSZRGLK",
+        "áéíóúýńćśźŕǵĺḱÁÉÍÓÚÝŃĆŚŹŔǴĹḰ",
+    ),
     ('\u{302}', "aeiouycszgAEIOUYCSZG", "âêîôûŷĉŝẑĝÂÊÎÔÛŶĈŜẐĜ"),
     ('\u{303}', "aeiouynAEIOUYN", "ãẽĩõũỹñÃẼĨÕŨỸÑ"),
     ('\u{304}', "aeiouygAEIOUYG", "āēīōūȳḡĀĒĪŌŪȲḠ"),
@@ -192,7 +196,11 @@ const COMPOSE: &[(char, &str, &str)] = &[
     ('\u{307}', "ezgcIEZGC", "ėżġċİĖŻĠĊ"),
     ('\u{308}', "aeiouyAEIOUY", "äëïöüÿÄËÏÖÜŸ"),
     ('\u{30a}', "auAU", "åůÅŮ"),
-    ('\u{30c}', "aeiouncszrdltgAEIOUNCSZRDLTG", "ǎěǐǒǔňčšžřďľťǧǍĚǏǑǓŇČŠŽŘĎĽŤǦ"),
+    (
+        '\u{30c}',
+        "aeiouncszrdltgAEIOUNCSZRDLTG",
+        "ǎěǐǒǔňčšžřďľťǧǍĚǏǑǓŇČŠŽŘĎĽŤǦ",
+    ),
     ('\u{327}', "cstgklnrCSTGKLNR", "çşţģķļņŗÇŞŢĢĶĻŅŖ"),
     ('\u{328}', "aeiouAEIOU", "ąęįǫųĄĘĮǪŲ"),
 ];
@@ -216,10 +224,13 @@ pub fn composed(s: &str) -> impl Iterator<Item = char> + '_ {
         let Some(&mark) = chars.peek().filter(|&&m| is_combining(m)) else {
             return Some(c);
         };
-        let composed = COMPOSE.iter().find(|(m, _, _)| *m == mark).and_then(|(_, bases, out)| {
-            let k = bases.chars().position(|b| b == c)?;
-            out.chars().nth(k)
-        });
+        let composed = COMPOSE
+            .iter()
+            .find(|(m, _, _)| *m == mark)
+            .and_then(|(_, bases, out)| {
+                let k = bases.chars().position(|b| b == c)?;
+                out.chars().nth(k)
+            });
         if let Some(x) = composed {
             chars.next();
             return Some(x);

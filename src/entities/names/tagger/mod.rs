@@ -159,7 +159,8 @@ impl ModelTagger {
                 let at = emissions.len() / NUM_TAGS;
                 emissions.resize(emissions.len() + run.len() * NUM_TAGS, 0.0);
                 let constrained = ctx.flags.get(run.clone()).is_some_and(|f| {
-                    f.iter().any(|b| b & (flag::TITLE_BEFORE_NAME | flag::NAME_AFTER_TITLE) != 0)
+                    f.iter()
+                        .any(|b| b & (flag::TITLE_BEFORE_NAME | flag::NAME_AFTER_TITLE) != 0)
                 });
                 runs.push(Run {
                     tokens: run,
@@ -284,9 +285,7 @@ impl Decoded {
     /// `mention` than the best reading with `mention` outside any name (in
     /// the model's score units; 0 when the mention is not inside one run).
     fn confidence(&self, tagger: &ModelTagger, ctx: &Context, mention: &Range<usize>) -> f32 {
-        let k = self
-            .runs
-            .partition_point(|r| r.tokens.end <= mention.start);
+        let k = self.runs.partition_point(|r| r.tokens.end <= mention.start);
         let Some(run) = self.runs.get(k) else {
             return 0.0;
         };
@@ -323,12 +322,7 @@ impl NameTagger for ModelTagger {
             .filter_map(|(range, label)| Some((range, *tags::LABELS.get(label)?)))
             .collect();
         let confidence = |m: &Range<usize>| decoded.confidence(self, &ctx, m);
-        let mentions = if std::env::var_os("LEDE_NOPOST").is_some() {
-            mentions
-        } else {
-            post::finish(doc, &ctx, mentions, &confidence)
-        };
-        mentions
+        post::finish(doc, &ctx, mentions, &confidence)
             .into_iter()
             .map(|(range, label)| Entity::new(doc.tokens_span(range), label))
             .collect()
@@ -419,7 +413,10 @@ mod tests {
                 "Police Chief Jim McDonnell told reporters the road was closed.",
                 "Jim McDonnell",
             ),
-            ("The bill was written by Sen. Maria Lopez last year.", "Maria Lopez"),
+            (
+                "The bill was written by Sen. Maria Lopez last year.",
+                "Maria Lopez",
+            ),
             ("The letter was signed by President Ana Ruiz.", "Ana Ruiz"),
             (
                 "Officials met Secretary of State Daniel Okafor in Lagos.",
@@ -454,7 +451,9 @@ mod tests {
         );
         assert!(has(&found, "MARSHALL PARK", Label::Place), "{found:?}");
         assert!(
-            !found.iter().any(|(t, _)| t.contains("COUNCIL") || t.contains("POOL")),
+            !found
+                .iter()
+                .any(|(t, _)| t.contains("COUNCIL") || t.contains("POOL")),
             "{found:?}"
         );
         let found = names(
@@ -507,6 +506,13 @@ mod tests {
             "🤨🤨🤨 \u{301}\u{301} ’’’ \"\"\" —",
             "A\nB\nC\nD",
             "ÉCOLE ÉTÉ ÅLAND İSTANBUL ß",
+            "& Co & & Sons &",
+            "A & B & C & Co Inc & D",
+            "LA Mayor",
+            "Mayor Mayor Sen. Gov. President",
+            "Texas Gov. & Co Mayor Jones & Sons",
+            "ARREST BASS\n\nBASS\n\nBass Bass Mayor BASS",
+            "e\u{301}\u{301} A\u{308} \u{301}",
             &"Bass ".repeat(3000),
         ] {
             let _ = names(text);

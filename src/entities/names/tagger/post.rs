@@ -10,15 +10,21 @@
 //! 2. **Firms joined by `&`** (`Douglas & Lomason Co`, `Schroder Wertheim
 //!    & Co`) are one ORG when either side is one or a company word follows
 //!    the ampersand; the same pair elsewhere in the article follows.
-//! 3. **A firm named alone** (`Pirelli` in an article about `Pirelli SpA`)
-//!    is an ORG, not a PERSON, unless the article names a person so.
+//! 3. **Names the article gives in full.** A one-word PERSON that starts
+//!    an organisation's name elsewhere (`Pirelli` … `Pirelli Cables`) is
+//!    that ORG, and a one-word PLACE that is the surname of someone named
+//!    in full is that PERSON (`Michael Jordan` … `Jordan scored`).
 //! 4. **Text whose capitals say nothing** (ALL CAPS and Title Case
 //!    headlines, shouted runs in prose; `names::casing`) is read from
 //!    titles, word lists and document memory (`names::memory`), learnt from
-//!    the model's mentions in ordinary prose. A mention the model found
-//!    there is kept only when each of its words is vouched for by the rest
-//!    of the article or a word list, so `COUNCIL VOTES` is not an ORG while
-//!    `BASS` after `Karen Bass` is a PERSON.
+//!    the model's mentions in ordinary prose, together with the model's own
+//!    mentions there when each word is vouched for by the article or a word
+//!    list, or the model is sure of them: `COUNCIL VOTES` is no ORG,
+//!    `MARSHALL PARK` is the place named below, and `BASS` after `Karen
+//!    Bass` is a PERSON.
+//!
+//! Every rule is linear in the number of tokens and mentions (lookups in
+//! the sorted mentions are binary searches).
 
 use std::ops::Range;
 
@@ -28,11 +34,11 @@ use crate::entities::names::casing::{is_heading, sentence_casing, Casing};
 use crate::entities::names::lexicon::{self, class, Key};
 use crate::entities::names::memory::{Memory, Reader};
 use crate::entities::names::titles::TitleKind;
+use crate::entities::names::words::MAX_LOOKUP_WORDS;
 use crate::entities::names::words::{
     acronym_key, class_of, is_acronym, is_all_caps, is_capitalised_word, known_at, known_label,
     title_from,
 };
-use crate::entities::names::words::MAX_LOOKUP_WORDS;
 use crate::entities::Label;
 use crate::text::{Document, TokenKind};
 
@@ -108,13 +114,12 @@ pub fn finish(
         // The reader's guesses from shape alone (Title Case acronyms and
         // head words) are the model's job and are left out.
         let model = mentions.get(first..next).unwrap_or(&[]);
-        let sure: f32 = std::env::var("LEDE_SURE").ok().and_then(|v| v.parse().ok()).unwrap_or(SURE);
         let mut tiers: [Vec<Mention>; 5] = Default::default();
         for m in model {
             let (r, label) = m;
             let tier = if vouched(doc, ctx, &memory, r, *label) {
                 0
-            } else if confidence(r) < sure {
+            } else if confidence(r) < SURE {
                 continue;
             } else if contradicted(doc, ctx, r) {
                 3
@@ -174,7 +179,10 @@ fn uncased_regions(doc: &Document, ctx: &Context, mentions: &[Mention]) -> Vec<R
         // Results tables and score lines are in capitals or Title Case
         // too, but there the model reads names well: a headline is a line
         // of words (a Title Case one without closing punctuation).
-        let numeric = ctx.flags.get(start).is_some_and(|b| b & flag::NUMERIC_SENTENCE != 0);
+        let numeric = ctx
+            .flags
+            .get(start)
+            .is_some_and(|b| b & flag::NUMERIC_SENTENCE != 0);
         let headline = match casing {
             Casing::Upper => !numeric,
             Casing::Title => !numeric && is_heading(doc, start, end),
@@ -289,7 +297,10 @@ fn names_named_in_full(doc: &Document, ctx: &Context, mentions: &mut [Mention]) 
                 let last = Key::of(doc.token_text(r.end - 1)).fingerprint();
                 people.push(first.fingerprint());
                 people.push(last);
-                let given = ctx.gazetteer.get(r.start).is_some_and(|&g| is_given_name(g))
+                let given = ctx
+                    .gazetteer
+                    .get(r.start)
+                    .is_some_and(|&g| is_given_name(g))
                     || lexicon::is_given_name(first.as_str());
                 if given {
                     surnames.push(last);
@@ -349,17 +360,22 @@ fn join_ampersands(doc: &Document, mentions: &mut Vec<Mention>) {
     let mut joined: Vec<u64> = Vec::new();
     for pass in 0..2 {
         for &k in &amps {
-            let a = mentions.iter().position(|(r, _)| r.end == k);
-            let b = mentions.iter().position(|(r, _)| r.start == k + 1);
+            let a = ending_at(mentions, k);
+            let b = starting_at(mentions, k + 1);
             let label = |m: Option<usize>| m.and_then(|m| mentions.get(m)).map(|(_, l)| *l);
-            let len = |m: Option<usize>| m.and_then(|m| mentions.get(m)).map_or(0, |(r, _)| r.len());
+            let len =
+                |m: Option<usize>| m.and_then(|m| mentions.get(m)).map_or(0, |(r, _)| r.len());
             let cap = |i: usize| is_word(doc, i) && is_capitalised_word(doc.token_text(i));
             if !cap(k - 1) || !cap(k + 1) {
                 continue;
             }
             let firm = FIRM_WORDS.contains(&Key::of(doc.token_text(k + 1)).as_str());
-            let start = a.and_then(|m| mentions.get(m)).map_or(k - 1, |(r, _)| r.start);
-            let mut end = b.and_then(|m| mentions.get(m)).map_or(k + 2, |(r, _)| r.end);
+            let start = a
+                .and_then(|m| mentions.get(m))
+                .map_or(k - 1, |(r, _)| r.start);
+            let mut end = b
+                .and_then(|m| mentions.get(m))
+                .map_or(k + 2, |(r, _)| r.end);
             while end < doc.tokens.len()
                 && FIRM_WORDS.contains(&Key::of(doc.token_text(end)).as_str())
             {
@@ -369,23 +385,21 @@ fn join_ampersands(doc: &Document, mentions: &mut Vec<Mention>) {
             let (la, lb) = (label(a), label(b));
             let apart = la == Some(Label::Place)
                 || lb == Some(Label::Place)
-                || (la == Some(Label::Person) && lb == Some(Label::Person) && len(a) >= 2 && len(b) >= 2);
+                || (la == Some(Label::Person)
+                    && lb == Some(Label::Person)
+                    && len(a) >= 2
+                    && len(b) >= 2);
             let join = match pass {
                 0 => !apart && (firm || la == Some(Label::Org) || lb == Some(Label::Org)),
                 _ => !apart && joined.contains(&pair),
             };
             // Never through a mention that starts before `start` or ends
             // after `end`.
-            let crossing = mentions
-                .iter()
-                .any(|(r, _)| (r.start < start && r.end > start) || (r.start < end && r.end > end));
-            if !join || crossing {
+            if !join || runs_into(mentions, start) || runs_into(mentions, end) {
                 continue;
             }
             joined.push(pair);
-            mentions.retain(|(r, _)| r.end <= start || r.start >= end);
-            let at = mentions.partition_point(|(r, _)| r.start < start);
-            mentions.insert(at, (start..end, Label::Org));
+            replace(mentions, start..end, Label::Org);
         }
     }
 }
@@ -445,7 +459,6 @@ fn key_of(doc: &Document, r: Range<usize>) -> Key {
 /// name ending there.
 fn places_before_titles(doc: &Document, ctx: &Context, mentions: &mut Vec<Mention>) {
     let n = doc.tokens.len();
-    let mut changed = false;
     for c in 0..n {
         let f = ctx.flags.get(c).copied().unwrap_or(0);
         let before = c
@@ -474,30 +487,48 @@ fn places_before_titles(doc: &Document, ctx: &Context, mentions: &mut Vec<Mentio
         }) else {
             continue;
         };
-        let ending = mentions.iter().position(|(r, _)| r.end == c);
-        match ending {
-            Some(k) if mentions[k].0.start <= j => {
-                if mentions[k].0.start == j {
-                    mentions[k].1 = Label::Place;
+        match ending_at(mentions, c) {
+            Some(k) if mentions.get(k).is_some_and(|(r, _)| r.start <= j) => {
+                if let Some(m) = mentions.get_mut(k).filter(|(r, _)| r.start == j) {
+                    m.1 = Label::Place;
                 }
             }
-            _ => {
-                // Only where no mention starts before the place and runs
-                // into it.
-                let blocked = mentions
-                    .iter()
-                    .any(|(r, _)| r.start < j && r.end > j);
-                if !blocked {
-                    mentions.retain(|(r, _)| r.end <= j || r.start >= c);
-                    mentions.push((j..c, Label::Place));
-                    changed = true;
-                }
-            }
+            // Only where no mention starts before the place and runs into it.
+            _ if !runs_into(mentions, j) => replace(mentions, j..c, Label::Place),
+            _ => {}
         }
     }
-    if changed {
-        mentions.sort_by_key(|(r, _)| r.start);
-    }
+}
+
+/// The index of the mention ending right before token `end` (mentions are
+/// sorted and never overlap, so their ends are sorted too).
+fn ending_at(mentions: &[Mention], end: usize) -> Option<usize> {
+    let k = mentions.partition_point(|(r, _)| r.start < end);
+    k.checked_sub(1)
+        .filter(|&k| mentions.get(k).is_some_and(|(r, _)| r.end == end))
+}
+
+/// The index of the mention starting at token `start`.
+fn starting_at(mentions: &[Mention], start: usize) -> Option<usize> {
+    let k = mentions.partition_point(|(r, _)| r.start < start);
+    Some(k).filter(|&k| mentions.get(k).is_some_and(|(r, _)| r.start == start))
+}
+
+/// True when a mention starts before token `i` and covers it.
+fn runs_into(mentions: &[Mention], i: usize) -> bool {
+    let k = mentions.partition_point(|(r, _)| r.start < i);
+    k.checked_sub(1)
+        .and_then(|k| mentions.get(k))
+        .is_some_and(|(r, _)| r.end > i)
+}
+
+/// Replaces the mentions overlapping `range` by one mention of `label`.
+fn replace(mentions: &mut Vec<Mention>, range: Range<usize>, label: Label) {
+    let from = mentions.partition_point(|(r, _)| r.end <= range.start);
+    let to = mentions
+        .partition_point(|(r, _)| r.start < range.end)
+        .max(from);
+    mentions.splice(from..to, [(range, label)]);
 }
 
 #[cfg(test)]
@@ -618,7 +649,11 @@ mod tests {
         assert_eq!(run(text, &decoded), pairs(&want));
         // A person after a title keeps the word a person's.
         let text = "President Trump spoke. Trump Organization lawyers met. Trump left.";
-        let decoded = [("Trump", Person), ("Trump Organization", Org), ("Trump", Person)];
+        let decoded = [
+            ("Trump", Person),
+            ("Trump Organization", Org),
+            ("Trump", Person),
+        ];
         assert_eq!(run(text, &decoded), pairs(&decoded));
     }
 
@@ -659,7 +694,8 @@ mod tests {
 
     #[test]
     fn shouted_words_in_prose_use_the_article() {
-        let text = "Teresa Vance backed it. One resident posted: \"THANK YOU VANCE OUR KIDS NEED THIS\"";
+        let text =
+            "Teresa Vance backed it. One resident posted: \"THANK YOU VANCE OUR KIDS NEED THIS\"";
         assert_eq!(
             run(text, &[("Teresa Vance", Person), ("THANK YOU VANCE", Org)]),
             pairs(&[("Teresa Vance", Person), ("VANCE", Person)])
