@@ -738,7 +738,10 @@ mod tests {
             Entity::new(Span::new(5, 3), Org),
         ];
         let g = group(&doc, &bad);
-        assert!(g.of_entity.iter().all(Option::is_some), "every name has a group");
+        assert!(
+            g.of_entity.iter().all(Option::is_some),
+            "every name has a group"
+        );
         // A name with no word in it is grouped by its text.
         let text = "#Tag and #Tag";
         let doc = Document::new(text);

@@ -60,6 +60,7 @@ pub fn finish(
     confidence: &dyn Fn(&Range<usize>) -> f32,
 ) -> Vec<Mention> {
     places_before_titles(doc, ctx, &mut mentions);
+    leading_articles(doc, &mut mentions);
     join_ampersands(doc, &mut mentions);
     names_named_in_full(doc, ctx, &mut mentions);
     let regions = uncased_regions(doc, ctx, &mentions);
@@ -332,6 +333,39 @@ fn names_named_in_full(doc: &Document, ctx: &Context, mentions: &mut [Mention]) 
     }
 }
 
+/// Nouns after which a single name is a brand or firm (`the Hilton hotel`).
+const BUSINESS_NOUNS: &[&str] = &[
+    "airline",
+    "bank",
+    "brand",
+    "casino",
+    "chain",
+    "company",
+    "hotel",
+    "hotels",
+    "resort",
+    "restaurant",
+    "store",
+    "stores",
+];
+
+/// A PERSON that starts with an article is no person's name: the article
+/// goes, and a single word left before a business noun names a brand or a
+/// firm (`The Hilton hotel` → ORG `Hilton`).
+fn leading_articles(doc: &Document, mentions: &mut [Mention]) {
+    for (r, label) in mentions.iter_mut() {
+        let article = matches!(doc.token_text(r.start), "The" | "A" | "An");
+        if *label != Label::Person || r.len() < 2 || !article {
+            continue;
+        }
+        r.start += 1;
+        let business = BUSINESS_NOUNS.contains(&doc.token_text(r.end));
+        if r.len() == 1 && business {
+            *label = Label::Org;
+        }
+    }
+}
+
 /// Words that make a firm of the name before an ampersand (`& Co`, `&
 /// Sons`), in lookup form.
 const FIRM_WORDS: &[&str] = &[
@@ -589,6 +623,13 @@ mod tests {
             run(text, &[("Apple", Org), ("Tim Cook", Person)]),
             pairs(&[("Apple", Org), ("Tim Cook", Person)])
         );
+    }
+
+    #[test]
+    fn an_article_is_never_part_of_a_person() {
+        let text = "The Hilton hotel hosted it. The Smiths came.";
+        let got = run(text, &[("The Hilton", Person), ("The Smiths", Person)]);
+        assert_eq!(got, pairs(&[("Hilton", Org), ("Smiths", Person)]));
     }
 
     #[test]
