@@ -24,6 +24,9 @@
 //!
 //! The lead folds this into `make eval` through [`run`].
 
+// A bad input file is an error message, never a panic.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write as _;

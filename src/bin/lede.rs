@@ -9,6 +9,9 @@
 //! Exit status: 0 on success, 1 when a file cannot be read or written, 2 for
 //! bad arguments or malformed input (nothing is written in that case).
 
+// A bad input file is an error message, never a panic.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -11,6 +11,9 @@
 //! names, `groups` scores entity groups (aliases) on GUM dev; later
 //! sections (attributions on PolNeAR dev) plug in the same way.
 
+// A bad input file is an error message, never a panic.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod cli;
 mod groups;
 mod ner;
