@@ -57,7 +57,10 @@ export function createEngine(post) {
         return true;
       },
       (err) => {
-        post({ type: 'fatal', message: `could not load the analyser (${describe(err).message})` });
+        post({
+          type: 'fatal',
+          message: `could not load the analyser (${describe(err).message}); serve lede_bg.wasm next to the package's worker.js, or pass its URL as createAnalyser({ wasmUrl })`,
+        });
         return false;
       },
     );

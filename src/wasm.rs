@@ -8,6 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::analysis::{analyse, Options};
+use crate::entities::Label;
 use crate::report::Report;
 use crate::text::OffsetUnit;
 
@@ -253,11 +254,79 @@ fn parse_options(options: Option<JsValue>) -> Result<Options, JsError> {
             )));
         }
     }
+    for key in OPTION_NAMES {
+        let value =
+            js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        if let Err(problem) = check_option(key, &value) {
+            return Err(JsError::new(&format!(
+                "lede.analyse: invalid options: {problem}. {help}"
+            )));
+        }
+    }
     serde_wasm_bindgen::from_value(options).map_err(|e| {
         let detail = e.to_string();
         let detail = detail.strip_prefix("Error: ").unwrap_or(&detail);
         JsError::new(&format!("lede.analyse: invalid options: {detail}. {help}"))
     })
+}
+
+/// Checks one option's value, so that a wrong one is named with what to pass
+/// instead (serde's own messages name neither the option nor the fix).
+fn check_option(key: &str, value: &JsValue) -> Result<(), String> {
+    if value.is_undefined() {
+        return Ok(());
+    }
+    if key != "labels" {
+        return match value.as_bool() {
+            Some(_) => Ok(()),
+            None => Err(format!(
+                "options.{key} must be true or false; got {}",
+                js_value_name(value)
+            )),
+        };
+    }
+    if value.is_null() {
+        return Ok(());
+    }
+    let names = Label::ALL.map(Label::as_str).join(", ");
+    if !js_sys::Array::is_array(value) {
+        let hint = match value.as_string() {
+            Some(name) => format!(" (for one label write [{name:?}])"),
+            None => String::new(),
+        };
+        return Err(format!(
+            "options.labels must be an array of label names such as [\"PERSON\", \"ORG\"]; got {}{hint}",
+            js_value_name(value)
+        ));
+    }
+    let array: &js_sys::Array = value.unchecked_ref();
+    for (i, item) in array.iter().enumerate() {
+        let name = item.as_string().unwrap_or_default();
+        if Label::ALL.iter().any(|l| l.as_str() == name) {
+            continue;
+        }
+        let fix = match Label::parse(&name) {
+            Some(label) => format!("label names are upper case: {:?}", label.as_str()),
+            None => format!("use one of {names}"),
+        };
+        return Err(format!(
+            "options.labels[{i}] is {}, which is not a label; {fix}",
+            js_value_name(&item)
+        ));
+    }
+    Ok(())
+}
+
+/// A value as a message shows it: its type, and its text when short.
+fn js_value_name(value: &JsValue) -> String {
+    if let Some(text) = value.as_string() {
+        let short: String = text.chars().take(40).collect();
+        return format!("the string {short:?}");
+    }
+    if let Some(number) = value.as_f64() {
+        return format!("the number {number}");
+    }
+    js_type_name(value)
 }
 
 fn js_type_name(value: &JsValue) -> String {

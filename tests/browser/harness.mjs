@@ -71,6 +71,7 @@ export async function launch() {
   await context.addInitScript(recorder);
   let log = null;
   context.on('request', (request) => log?.requests.push(request.url()));
+  context.on('requestfailed', (request) => log?.failed.push({ url: request.url(), error: request.failure()?.errorText ?? '' }));
   return {
     url: server.url,
     origin,
@@ -81,7 +82,7 @@ export async function launch() {
      */
     async open({ viewport, ready = true, path = '' } = {}) {
       for (const old of context.pages()) await old.close();
-      log = { requests: [], console: [], pageErrors: [], requestsAtLoad: 0 };
+      log = { requests: [], failed: [], console: [], pageErrors: [], requestsAtLoad: 0 };
       const page = await context.newPage();
       if (viewport) await page.setViewportSize(viewport);
       const pageLog = log;
@@ -155,6 +156,39 @@ export function renderedMarks(page) {
       offset += node.length;
     }
     return marks.map(({ element, label, start, end }) => ({ start, end, label, text: element.textContent }));
+  });
+}
+
+/**
+ * What in the whole document (open shadow roots included) could run code,
+ * load something or mislead: how many elements of each risky kind there are,
+ * every `on…` attribute, and every URL-bearing attribute whose value is a
+ * `javascript:`, `vbscript:` or `data:` URL (ignoring the control characters
+ * and spaces a browser ignores there). Compare a snapshot before and after.
+ */
+export function auditDocument(page) {
+  return page.evaluate(() => {
+    const RISKY = ['script', 'iframe', 'frame', 'img', 'object', 'embed', 'link', 'style', 'base', 'meta', 'form',
+      'input', 'video', 'audio', 'source', 'picture', 'svg', 'math', 'template', 'a', 'lede-article', 'textarea'];
+    const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'ping', 'background'];
+    const audit = { elements: {}, handlers: [], scriptUrls: [], dataUrls: [] };
+    const visit = (root) => {
+      for (const element of root.querySelectorAll('*')) {
+        const tag = element.localName;
+        if (RISKY.includes(tag)) audit.elements[tag] = (audit.elements[tag] ?? 0) + 1;
+        for (const { name, value } of element.attributes) {
+          const where = `<${tag} ${name}="${value.slice(0, 60)}">`;
+          if (/^on/i.test(name)) audit.handlers.push(where);
+          if (!URL_ATTRIBUTES.includes(name.toLowerCase())) continue;
+          const plain = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+          if (/^(javascript|vbscript):/.test(plain)) audit.scriptUrls.push(where);
+          if (plain.startsWith('data:')) audit.dataUrls.push(where);
+        }
+        if (element.shadowRoot) visit(element.shadowRoot);
+      }
+    };
+    visit(document);
+    return audit;
   });
 }
 
