@@ -176,12 +176,14 @@ async function showResult(id, text, result) {
   await breather();
   if (id !== requestId) return;
   unlink();
+  articleLink = null;
   highlightStatements = renderSources(sourcesPanel, plan, text, sidebar, {
     onLink: linkInArticle,
     onShow: showAttribution,
     onCard: (c) => cards?.select(c),
   });
   sourceCount.textContent = numbers.format(sidebar.sources.length);
+  if (text.trim() === '') sourcesPanel.summary.textContent = '';
   await breather();
   if (id !== requestId) return;
   cards = renderCards(entityList, sidebar, {
