@@ -48,6 +48,7 @@ function scriptUrl(url, policy) {
  */
 function detailedResult(msg) {
   if (!msg.analysisJson) return { analysis: msg.analysis, plan: msg.plan, stats: msg.stats };
+  const extra = msg.sidebar ? { sidebar: msg.sidebar } : {};
   const bytes = msg.analysisJson;
   let analysis = null;
   return {
@@ -56,6 +57,7 @@ function detailedResult(msg) {
       return analysis;
     },
     plan: msg.plan,
+    ...extra,
     stats: msg.stats,
   };
 }
@@ -203,7 +205,7 @@ export function createAnalyser({
     return transport;
   }
 
-  function request(text, options, { plan = false, signal } = {}, detailed = false) {
+  function request(text, options, { plan = false, sidebar = false, signal } = {}, detailed = false) {
     if (terminated) return Promise.reject(abortError('lede: the analyser was terminated'));
     if (failure) return Promise.reject(failure);
     if (typeof text !== 'string') {
@@ -229,7 +231,7 @@ export function createAnalyser({
         entry.cleanup = () => signal.removeEventListener('abort', onAbort);
       }
       try {
-        link.post({ type: 'analyse', id, text, options, plan, supersede });
+        link.post({ type: 'analyse', id, text, options, plan, sidebar: plan && sidebar, supersede });
       } catch (err) {
         settle(id, (e) =>
           e.reject(new TypeError(`lede: the options could not be sent to the analyser (${err.message}); use plain data such as { labels: ["PERSON"] }`)),
@@ -255,7 +257,7 @@ export function createAnalyser({
     analyse(text, options, control) {
       return request(text, options, control, false);
     },
-    /** Like `analyse`, with the render plan (`{ plan: true }`) and timing. */
+    /** Like `analyse`, with the render plan (`{ plan: true }`), the page's sidebar (`{ plan: true, sidebar: true }`) and timing. */
     analyseDetailed(text, options, control) {
       return request(text, options, control, true);
     },

@@ -4,19 +4,21 @@
 // calling thread; either way it speaks the same messages.
 //
 // In:  { type: 'init', wasm? }                          load the analyser (wasm: URL string, optional)
-//      { type: 'analyse', id, text, options, plan, supersede }
+//      { type: 'analyse', id, text, options, plan, sidebar, supersede }
+//           sidebar (with plan): hedged claims in the plan, and the page's sources and cards (sources.js)
 //           supersede: drop every request still waiting (a fast typist never builds a backlog)
 //      { type: 'cancel', id }                           drop that request if it is still waiting
 // Out: { type: 'ready', version }
 //      { type: 'fatal', message }                       the analyser could not load
 //      { type: 'result', id, analysis, stats }
-//      { type: 'result', id, analysisJson, plan, stats } when asked for the plan: the plan packed
+//      { type: 'result', id, analysisJson, plan, sidebar?, stats } when asked for the plan: the plan packed
 //           (plan.js packPlan) and the analysis as UTF-8 JSON, both transferred: the page's main
 //           thread then receives them at no cost and parses the analysis only if it needs it
 //      { type: 'result', id, error: { name, message }, broken }  broken: the wasm trapped; start afresh
 
 import { analyse, init, version } from './core.js';
 import { packedTransfer, packPlan, planRender } from './plan.js';
+import { buildSidebar } from './sources.js';
 
 /** Counts words as runs of non-whitespace, without allocating. */
 export function countWords(text) {
@@ -95,9 +97,11 @@ export function createEngine(post) {
       analysed += 1;
       const stats = { ms, words: countWords(msg.text), chars: msg.text.length, analysed, dropped };
       if (msg.plan) {
-        const plan = packPlan(msg.text, planRender(msg.text, analysis));
+        const unpacked = planRender(msg.text, analysis, { claims: Boolean(msg.sidebar) });
+        const sidebar = msg.sidebar ? buildSidebar(analysis, unpacked) : undefined;
+        const plan = packPlan(msg.text, unpacked);
         const analysisJson = new TextEncoder().encode(JSON.stringify(analysis));
-        post({ type: 'result', id: msg.id, analysisJson, plan, stats }, [analysisJson.buffer, ...packedTransfer(plan)]);
+        post({ type: 'result', id: msg.id, analysisJson, plan, sidebar, stats }, [analysisJson.buffer, ...packedTransfer(plan)]);
       } else {
         post({ type: 'result', id: msg.id, analysis, stats });
       }

@@ -40,36 +40,38 @@ export interface SocialPost {
   link: TextSpan | null;
 }
 
-/** Who said what. Fields marked "newer versions" may be absent. */
+/** Who said what. */
 export interface Attribution {
   kind: AttributionKind;
   /** The attributed words (inside the quote marks); the cover of `content_parts`. */
   content: TextSpan;
+  /** The pieces of the content: one, or more for a split or multi-paragraph quote. */
+  content_parts: TextSpan[];
   /** "said", "according to", or null. */
   cue: TextSpan | null;
   /** The source as written ("Karen Bass", "officials", "she"), or null. */
   source: TextSpan | null;
-  /** Index into `Analysis.groups` of the person or organisation the source names, or null. */
+  /** The kind of source; null exactly when `source` is null. */
+  source_type: SourceType | null;
+  /** For a pronoun source, the named mention it refers to, else null. */
+  resolved_source: TextSpan | null;
+  /** Index into `Analysis.groups` of the person or organisation the source names (directly or through `resolved_source`), or null. */
   source_group: number | null;
-  /** The pieces of a split or multi-paragraph quote (newer versions). */
-  content_parts?: TextSpan[];
-  /** The kind of source; null without a source (newer versions). */
-  source_type?: SourceType | null;
-  /** For a pronoun source, the named mention it refers to (newer versions). */
-  resolved_source?: TextSpan | null;
-  /** The cue's stance (newer versions). */
-  stance?: Stance;
-  /** A hedge on the attribution ("reportedly"), or null (newer versions). */
-  hedge?: TextSpan | null;
-  /** Heuristic confidence in [0, 1] (newer versions). */
-  confidence?: number;
-  /** The post's trailer, for kind "social_post" (newer versions). */
-  post?: SocialPost | null;
+  /** The cue's stance ("neutral" without a cue). */
+  stance: Stance;
+  /** A hedge on the attribution ("reportedly"), or null. */
+  hedge: TextSpan | null;
+  /** Heuristic confidence in [0, 1], two decimals. */
+  confidence: number;
+  /** The post's trailer for kind "social_post", else null. */
+  post: SocialPost | null;
 }
 
-/** A claim hedged without any source ("The mayor reportedly plans to resign"); newer versions. */
+/** A claim hedged without any source ("The mayor reportedly plans to resign"). */
 export interface HedgedClaim {
+  /** The claim (its sentence). */
   content: TextSpan;
+  /** The hedge ("reportedly", "is said to"), inside the claim. */
   hedge: TextSpan;
 }
 
@@ -81,8 +83,8 @@ export interface Analysis {
   entities: Entity[];
   /** Attributions in text order. */
   attributions: Attribution[];
-  /** Claims hedged without a source (newer versions). */
-  hedged_claims?: HedgedClaim[];
+  /** Claims hedged without a source, in text order. */
+  hedged_claims: HedgedClaim[];
   /** Entity groups: one per person, organisation, place … with all its mentions, most salient first. */
   groups: EntityGroup[];
   /** Present when `options.sentences` is true. */
@@ -149,6 +151,8 @@ export interface RequestControl {
 export interface DetailedRequestControl extends RequestControl {
   /** Also compute the render plan (in the worker). */
   plan?: boolean;
+  /** With `plan`: also put the hedged claims in the plan and compute the `sidebar` (in the worker). */
+  sidebar?: boolean;
 }
 
 /** Timing and counters of one analysis. */
@@ -194,7 +198,10 @@ export interface RenderPlan {
   groupCount: number;
   groupAt: Int32Array;
   groupMentions: Int32Array;
+  /** Attributions `0 .. attributionCount`; hedged claims (a plan made for a sidebar) follow them. */
   attributionCount: number;
+  /** Hedged claims, as attributions of kind "hedged_claim" (claim → content, hedge → cue); 0 unless asked for. */
+  claimCount: number;
   attrKind: Uint16Array;
   attrSpans: Int32Array;
   attrExtra: string[];
@@ -224,7 +231,81 @@ export interface DetailedResult {
   readonly analysis: Analysis;
   /** Present when asked for with `{ plan: true }`. */
   plan?: RenderPlan;
+  /** Present when asked for with `{ plan: true, sidebar: true }`. */
+  sidebar?: Sidebar;
   stats: AnalysisStats;
+}
+
+/** A source type, or "none" for statements without any source. */
+export type SidebarSourceType = SourceType | 'none';
+
+/** The counts of the sourcing summary line. */
+export interface SourcingCounts {
+  /** Attributed statements (attributions). */
+  statements: number;
+  /** Distinct named sources (people and organisations, by entity group). */
+  named: number;
+  /** Distinct anonymous sources (by description). */
+  anonymous: number;
+  /** Distinct other sources: groups, documents, the writer, unresolved pronouns. */
+  other: number;
+  /** Statements that are social posts. */
+  social: number;
+  /** Claims hedged with no source. */
+  hedged: number;
+}
+
+/** One source in the sidebar: an entity group, or a description as written. */
+export interface SidebarSource {
+  /** The group's name ("Dana Whitfield", however this statement wrote it), else the description. */
+  name: string;
+  type: SidebarSourceType;
+  /** Index into `Analysis.groups`, or null. */
+  group: number | null;
+  /** Index into `Sidebar.cards` of its entity card, or -1. */
+  card: number;
+  /** Plan attribution indexes of what it said, in text order. */
+  statements: Int32Array;
+  /** Words inside its direct and mixed quotes. */
+  quotedWords: number;
+  /** UTF-16 offset of its first statement. */
+  first: number;
+}
+
+/** One entity card: an entity group, or identical mentions without a group (dates, numbers …). */
+export interface EntityCard {
+  /** Index into `Analysis.groups`, or null for mentions without a group. */
+  group: number | null;
+  label: Label;
+  name: string;
+  aliases: string[];
+  roles: string[];
+  handles: string[];
+  variants: string[];
+  ambiguous: boolean;
+  /** Names of the groups an ambiguous one could be. */
+  candidates: string[];
+  /** 0 to 1 (0 without a group). */
+  salience: number;
+  /** How many statements it is the source of. */
+  statements: number;
+  /** Index into `Sidebar.sources`, or -1. */
+  source: number;
+  /** Role nouns that refer to it ("the mayor"). */
+  roleMentions: number;
+  /** Plan entity indexes of its mentions, in text order. */
+  mentions: Int32Array;
+}
+
+/** What the page's sources panel and entity cards show (made in the worker; indexes are plan indexes). */
+export interface Sidebar {
+  summary: SourcingCounts;
+  /** Most statements first. */
+  sources: SidebarSource[];
+  /** Plan attribution index → index into `sources`. */
+  attrSource: Int32Array;
+  /** By label (legend order), then salience. */
+  cards: EntityCard[];
 }
 
 /** The analyser in a worker: every call returns a Promise. */

@@ -206,11 +206,21 @@ function nestingOrder(parts) {
  * `parts`, outermost first; `chunkStarts` lists the run indexes that begin a
  * chunk; `entityIndex[i]` / `attributionIndex[i]` is the position of the
  * plan's entity / attribution `i` in the analysis it was made from.
+ * With `claims`, the analysis' hedged claims follow the attributions (kind
+ * "hedged_claim"): `attributionCount` real ones, then `claimCount` claims
+ * (their `attributionIndex` is the claim's index in `hedged_claims`).
  */
-export function planRender(text, analysis, { chunkSize = CHUNK_SIZE } = {}) {
+export function planRender(text, analysis, { chunkSize = CHUNK_SIZE, claims = false } = {}) {
   const source = analysis && typeof analysis === 'object' ? analysis : {};
   const { entities, index: entityIndex, skipped: badEntities } = cleanEntities(text, source.entities);
-  const { attributions, index: attributionIndex, skipped: badAttributions } = cleanAttributions(text, source.attributions);
+  const real = cleanAttributions(text, source.attributions);
+  // Hedged claims ride along as attributions of kind "hedged_claim" (the
+  // claim as content, the hedge as cue), after the real ones: drawn, nested
+  // and revealed like them, but never counted or visited as attributions.
+  const hedged = claims ? cleanAttributions(text, claimsAsAttributions(source.hedged_claims)) : { attributions: [], index: [], skipped: 0 };
+  const attributions = real.attributions.concat(hedged.attributions);
+  const attributionIndex = real.index.concat(hedged.index);
+  const badAttributions = real.skipped + hedged.skipped;
   const parts = snapParts(text, entities, attributions);
   const chunkCuts = chunkBoundaries(text, entities, chunkSize);
 
@@ -259,7 +269,26 @@ export function planRender(text, analysis, { chunkSize = CHUNK_SIZE } = {}) {
     }
   }
   if (runs.length === 0) chunkStarts.length = 0;
-  return { entities, attributions, parts, runs, chunkStarts, skipped: badEntities + badAttributions, entityIndex, attributionIndex };
+  return {
+    entities,
+    attributions,
+    parts,
+    runs,
+    chunkStarts,
+    skipped: badEntities + badAttributions,
+    entityIndex,
+    attributionIndex,
+    attributionCount: real.attributions.length,
+    claimCount: hedged.attributions.length,
+  };
+}
+
+/** Kind of the pseudo-attributions that carry hedged claims in a plan. */
+export const CLAIM_KIND = 'hedged_claim';
+
+/** An analysis' `hedged_claims` as plan attributions (claim → content, hedge → cue). */
+function claimsAsAttributions(claims) {
+  return (Array.isArray(claims) ? claims : []).map((c) => ({ kind: CLAIM_KIND, content: c?.content, cue: c?.hedge ?? null, source: null }));
 }
 
 /**
@@ -325,6 +354,8 @@ function codeOf(table, codes, name) {
  * (`entityGroup`, numbered in order of first mention); group `g`'s mentions
  * are `groupMentions[groupAt[g] .. groupAt[g + 1])`, in text order. The page
  * lists "Karen Bass ×3" from these without touching every mention itself.
+ * Hedged claims (a plan made with `claims`) are attributions
+ * `attributionCount .. attributionCount + claimCount`.
  */
 export function packPlan(text, plan) {
   const labels = [];
@@ -351,6 +382,7 @@ export function packPlan(text, plan) {
   });
 
   const m = plan.attributions.length;
+  const claimCount = plan.claimCount ?? 0;
   const attrKind = new Uint16Array(m);
   const attrSpans = new Int32Array(m * ATTR_SLOTS).fill(-1);
   /** Other fields of each attribution (newer analysers may add some), as JSON; '' when none. */
@@ -420,7 +452,8 @@ export function packPlan(text, plan) {
     groupCount,
     groupAt,
     groupMentions,
-    attributionCount: m,
+    attributionCount: m - claimCount,
+    claimCount,
     attrKind,
     attrSpans,
     attrExtra,

@@ -139,6 +139,8 @@ export class ArticleRenderer {
       /** Entity index → its <mark>, and attribution index → its pieces, as far as built. */
       marks: new Map(),
       parts: new Map(),
+      /** Entity indexes drawn as selected (`select`), kept across chunks built later. */
+      selected: null,
       /** Attribution index → its part indexes, and the attributions ordered by where `]` lands. */
       partsOf: null,
       targets: null,
@@ -292,10 +294,14 @@ export class ArticleRenderer {
     return view.marks.get(index) ?? null;
   }
 
-  /** Every element (content, cue and source pieces) of attribution `index`, in text order, all put in. */
+  /**
+   * Every element (content, cue and source pieces) of attribution `index`
+   * (or of a hedged claim, numbered after the attributions), in text order,
+   * all put in.
+   */
   pieces(index) {
     const view = this.view;
-    if (!view || !(index >= 0 && index < view.packed.attributionCount)) return [];
+    if (!view || !(index >= 0 && index < attributionTotal(view.packed))) return [];
     const { partStart, partEnd } = view.packed;
     for (const p of this.partsOf(view)[index]) {
       const last = this.chunkAt(view, Math.max(partStart[p], partEnd[p] - 1));
@@ -307,7 +313,7 @@ export class ArticleRenderer {
   /** Attribution index → its part indexes (made once per article). */
   partsOf(view) {
     if (!view.partsOf) {
-      view.partsOf = Array.from({ length: view.packed.attributionCount }, () => []);
+      view.partsOf = Array.from({ length: attributionTotal(view.packed) }, () => []);
       view.packed.partAttr.forEach((attr, p) => view.partsOf[attr].push(p));
     }
     return view.partsOf;
@@ -402,6 +408,7 @@ export class ArticleRenderer {
     mark.title = label;
     if (this.exposeParts) mark.setAttribute('part', `mark mark-${label.toLowerCase()}`);
     if (muted) mark.classList.add('muted');
+    if (view.selected?.has(index)) mark.classList.add('selected');
     mark.textContent = piece;
     mark.ledeStart = view.packed.entityStart[index];
     view.marks.set(index, mark);
@@ -415,6 +422,19 @@ export class ArticleRenderer {
     this.observers = [];
     this.view = null;
     this.pending = null;
+  }
+
+  /**
+   * Draws the marks of entities `indexes` (of the article on screen) as
+   * selected, and no others; marks of chunks built later follow. Null or an
+   * empty list clears the selection.
+   */
+  select(indexes) {
+    const view = this.view;
+    if (!view) return;
+    for (const i of view.selected ?? []) view.marks.get(i)?.classList.remove('selected');
+    view.selected = indexes && indexes.length ? new Set(indexes) : null;
+    for (const i of view.selected ?? []) view.marks.get(i)?.classList.add('selected');
   }
 
   /** Switches the highlight of every mark with `label` on or off. */
@@ -438,6 +458,11 @@ export class ArticleRenderer {
     if (!old?.onScreen?.size || view.starts.length < 2) return 0;
     return this.chunkAt(view, old.starts[Math.min(...old.onScreen)]);
   }
+}
+
+/** Attributions and hedged claims of a packed plan (claims come after the attributions). */
+function attributionTotal(packed) {
+  return packed.attributionCount + (packed.claimCount ?? 0);
 }
 
 /** The `part` name of each attribution role (`quote` reads better than `content`). */

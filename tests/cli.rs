@@ -208,3 +208,19 @@ fn help_and_version() {
     let out = lede(&["--version"], b"");
     assert!(String::from_utf8_lossy(&out.stdout).contains(env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn a_jsonl_line_carries_what_a_single_document_does() {
+    let text = "The bridge was allegedly built without permits. \"We will rebuild it,\" \
+                Mayor Ana Ruiz said. Ruiz later toured the site.";
+    let single: serde_json::Value =
+        serde_json::from_slice(&lede(&["-"], text.as_bytes()).stdout).unwrap();
+    let record = serde_json::json!({"id": "a", "text": text}).to_string();
+    let out = lede(&["--jsonl"], record.as_bytes());
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for field in ["entities", "attributions", "hedged_claims", "groups"] {
+        assert_eq!(line[field], single[field], "{field}");
+    }
+    assert!(!single["hedged_claims"].as_array().unwrap().is_empty());
+    assert!(!single["groups"].as_array().unwrap().is_empty());
+}

@@ -6,7 +6,7 @@
 // Files of the page (www/):
 //   index.html      markup and the Content-Security-Policy
 //   app.js          this wiring: input → analyser → rendering, legend, status, exports
-//   lists.js        entity and attribution lists
+//   lists.js        the sidebar: sources panel (summary, statements, hedged claims) and entity cards
 //   text-import.js  dropped / opened files and pastes from web pages → plain text
 //   share.js        share links (the text compressed into the URL fragment)
 //   example.js      the example article (bundled: no request after load)
@@ -17,7 +17,7 @@
 //                   keyboard navigation, exports, labels
 
 import { EXAMPLE_ARTICLE } from './example.js';
-import { renderAttributionList, renderEntityList } from './lists.js';
+import { renderCards, renderSources } from './lists.js';
 import { createAnalyser } from './pkg/analyser.js';
 import { toCSV, toHTML, toJSON, toWebAnnotation } from './pkg/exports.js';
 import { LABELS, labelName } from './pkg/labels.js';
@@ -37,9 +37,9 @@ const rendered = $('rendered');
 const status = $('status');
 const legend = $('legend');
 const entityList = $('entity-list');
-const attributionList = $('attribution-list');
 const entityCount = $('entity-count');
-const attributionCount = $('attribution-count');
+const sourcesPanel = { summary: $('sourcing-summary'), list: $('source-list'), claims: $('claim-list') };
+const sourceCount = $('source-count');
 
 const numbers = new Intl.NumberFormat('en');
 const renderer = new ArticleRenderer(rendered);
@@ -54,6 +54,9 @@ let debounceTimer = 0;
  * the worker's reply on first use (an export), not when the result arrives.
  */
 let shown = null;
+/** The sidebar on screen: its cards' controls and the panel's reverse link (see lists.js). */
+let cards = null;
+let highlightStatements = () => null;
 
 // ----- status line ----------------------------------------------------------
 
@@ -110,7 +113,7 @@ function analyseNow() {
   const text = article.value;
   rendered.dataset.state = 'analysing';
   if (analyserReady) setStatus('Analysing…', 'busy');
-  analyser.analyseDetailed(text, undefined, { plan: true }).then(
+  analyser.analyseDetailed(text, undefined, { plan: true, sidebar: true }).then(
     (result) => {
       if (id !== requestId) return; // superseded: only the latest result is shown
       timeline('result', id);
@@ -159,7 +162,7 @@ function breather() {
 }
 
 async function showResult(id, text, result) {
-  const { plan, stats } = result;
+  const { plan, stats, sidebar } = result;
   rendered.dataset.state = 'rendering';
   const complete = await renderer.render(text, plan, (label) => mutedLabels.has(label), () => id === requestId);
   if (!complete) return;
@@ -172,12 +175,25 @@ async function showResult(id, text, result) {
   // The article is in; the lists come in their own tasks.
   await breather();
   if (id !== requestId) return;
-  renderEntityList(entityList, plan, text, showEntity);
+  unlink();
+  articleLink = null;
+  highlightStatements = renderSources(sourcesPanel, plan, text, sidebar, {
+    onLink: linkInArticle,
+    onShow: showAttribution,
+    onCard: (c) => cards?.select(c),
+  });
+  sourceCount.textContent = numbers.format(sidebar.sources.length);
+  if (text.trim() === '') sourcesPanel.summary.textContent = '';
   await breather();
   if (id !== requestId) return;
-  renderAttributionList(attributionList, plan, text, showAttribution);
+  cards = renderCards(entityList, sidebar, {
+    onSelect: (card, position) => {
+      renderer.select(card.mentions);
+      flash([renderer.mark(card.mentions[position])]);
+    },
+    onClear: () => renderer.select(null),
+  });
   entityCount.textContent = numbers.format(plan.entityCount);
-  attributionCount.textContent = numbers.format(plan.attributionCount);
   updateLegendCounts(plan);
   rendered.dataset.state = 'done';
   timeline('done', id);
@@ -197,9 +213,25 @@ async function showResult(id, text, result) {
   } else setStatus(line);
 }
 
-function showEntity(indexes, click) {
-  const index = indexes[click % indexes.length];
-  flash([renderer.mark(index)]);
+/** The article's pieces of a statement or claim lit up from the panel (see `linkInArticle`). */
+let linked = [];
+
+function unlink() {
+  for (const element of linked) element.classList.remove('linked');
+  linked = [];
+}
+
+/**
+ * A statement (or hedged claim) in the panel is hovered or focused: light
+ * up its source and cue (a claim: its hedge and claim) in the article.
+ */
+function linkInArticle(index, on) {
+  unlink();
+  if (!on) return;
+  const elements = renderer.pieces(index);
+  const wanted = elements.filter((e) => e.dataset.role !== 'content' || e.dataset.kind === 'hedged_claim');
+  linked = wanted.length ? wanted : elements;
+  for (const element of linked) element.classList.add('linked');
 }
 
 function showAttribution(index) {
@@ -212,6 +244,33 @@ function showAttribution(index) {
 attachNavigation(rendered, {
   step: (from, kind, backwards) => renderer.step(from, kind, backwards),
   onSelect: (element) => flash([element]),
+});
+// The reverse link: a source, cue or quote in the article (hovered, or
+// reached with the keyboard) lights up its source's statements in the panel.
+let articleLink = null;
+function linkFromArticle(event, scroll) {
+  const part = event.target instanceof Element ? event.target.closest('.part[data-attr]') : null;
+  const attr = part && rendered.contains(part) ? Number(part.dataset.attr) : null;
+  if (attr === articleLink) return;
+  articleLink = attr;
+  const item = highlightStatements(attr ?? -1, attr !== null);
+  // Only inside the sidebar when it scrolls on its own (wide layout): never move the article away.
+  const pane = item?.closest('.lists-pane');
+  if (scroll && pane && pane.scrollHeight > pane.clientHeight && getComputedStyle(pane).overflowY !== 'visible') {
+    const box = item.getBoundingClientRect();
+    const view = pane.getBoundingClientRect();
+    if (box.top < view.top || box.bottom > view.bottom) pane.scrollTop += box.top - view.top - view.height / 3;
+  }
+}
+rendered.addEventListener('mouseover', (event) => linkFromArticle(event, false));
+rendered.addEventListener('mouseleave', () => {
+  articleLink = null;
+  highlightStatements(-1, false);
+});
+rendered.addEventListener('focusin', (event) => linkFromArticle(event, true));
+rendered.addEventListener('focusout', () => {
+  articleLink = null;
+  highlightStatements(-1, false);
 });
 // Far-off chunks get their highlights when scrolled to; a printout needs them all.
 window.addEventListener('beforeprint', () => renderer.revealAll());

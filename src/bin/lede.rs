@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use lede::report::{AttributionView, EntityView, GroupView, Report, SpanView};
+use lede::report::{AttributionView, EntityView, GroupView, HedgedClaimView, Report, SpanView};
 use lede::{analyse, Label, OffsetUnit, Options};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -193,6 +193,7 @@ struct Line<'a> {
     id: &'a serde_json::Value,
     entities: Vec<EntityView<'a>>,
     attributions: Vec<AttributionView<'a>>,
+    hedged_claims: Vec<HedgedClaimView<'a>>,
     groups: Vec<GroupView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     sentences: Option<Vec<SpanView<'a>>>,
@@ -213,6 +214,7 @@ fn jsonl(input: &str, options: &Options, unit: OffsetUnit) -> Result<String, Fai
                 id: &r.id,
                 entities: report.entities,
                 attributions: report.attributions,
+                hedged_claims: report.hedged_claims,
                 groups: report.groups,
                 sentences: report.sentences,
                 tokens: report.tokens,

@@ -36,7 +36,7 @@ test('the page and the package are made of the expected files', () => {
   }
   for (const f of [
     'index.js', 'core.js', 'analyser.js', 'engine.js', 'worker.js', 'element.js', 'exports.js',
-    'plan.js', 'render.js', 'theme.js', 'labels.js', 'navigate.js',
+    'plan.js', 'render.js', 'theme.js', 'labels.js', 'navigate.js', 'sources.js',
   ]) {
     assert.ok(files.includes(`js/${f}`), `js/${f}`);
   }

@@ -17,6 +17,7 @@ import {
   type Analysis,
   type Attribution,
   type Entity,
+  type HedgedClaim,
   type Label,
   type Options,
   type TextSpan,
@@ -53,6 +54,11 @@ for (const a of analysis.attributions) {
   console.log(source, cue, type, stance, confidence, handle, parts.length);
 }
 const names: string[] = (analysis.groups ?? []).map((g) => g.name);
+const claims: HedgedClaim[] = analysis.hedged_claims;
+const everyPart: TextSpan[] = analysis.attributions.flatMap((a) => a.content_parts);
+// @ts-expect-error: a hedged claim's hedge is a span, never missing
+const noHedge: null = claims[0]!.hedge;
+console.log(everyPart, noHedge);
 const hedges = analysis.hedged_claims?.map((h) => h.hedge.text);
 const sentences: TextSpan[] | undefined = analysis.sentences;
 console.log(v, unit, names, hedges, sentences, LABELS[0]?.group);
@@ -71,6 +77,13 @@ try {
   const latest: Analysis = await analyser.analyse(text, { labels: ['HANDLE'] });
   const detailed: DetailedResult = await createFromSubpath({ worker: false }).analyseDetailed(text, null, { plan: true });
   const firstRun: number | undefined = detailed.plan?.runEntity[0];
+  const withSidebar: DetailedResult = await createFromSubpath({ worker: false }).analyseDetailed(text, null, { plan: true, sidebar: true });
+  const cardNames: string[] = withSidebar.sidebar?.cards.map((c) => `${c.name} ${c.mentions.length}`) ?? [];
+  const claimCount: number | undefined = withSidebar.plan?.claimCount;
+  const named: number | undefined = withSidebar.sidebar?.summary.named;
+  // @ts-expect-error: a source's statements are plan indexes in an Int32Array
+  const wrongStatements: string[] | undefined = withSidebar.sidebar?.sources[0]?.statements;
+  console.log(cardNames, claimCount, named, wrongStatements);
   console.log(ready, latest.entities.length, detailed.stats.ms, firstRun, analyser.version, analyser.mode);
 } catch (err) {
   if (err instanceof DOMException && err.name === 'AbortError') console.log('superseded');

@@ -77,9 +77,18 @@ pub fn mark(doc: &Document, ctx: &Context, range: Range<usize>, out: &mut Vec<bo
     // the name lists that are not common words ("tampa", "obama"); every
     // word in a lower-case sentence.
     let lower = lower_case_sentence(doc, ctx, range.clone());
+    // Handles, hashtags, links and e-mails are never part of a name,
+    // whatever their capitals.
     out.extend(range.clone().map(|i| {
+        let kind = doc.tokens.get(i).map(|t| t.kind);
+        if matches!(
+            kind,
+            Some(TokenKind::Handle | TokenKind::Hashtag | TokenKind::Url | TokenKind::Email)
+        ) {
+            return false;
+        }
         let upper = ctx.forms.get(i).is_some_and(|f| f.casing.has_upper);
-        let word = lower && doc.tokens.get(i).map(|t| t.kind) == Some(TokenKind::Word);
+        let word = lower && kind == Some(TokenKind::Word);
         upper || word || vouches(ctx.gazetteer.get(i).copied().unwrap_or(0))
     }));
     let kind = |k: usize| doc.tokens.get(range.start + k).map(|t| t.kind);
@@ -151,5 +160,7 @@ mod tests {
         );
         assert_eq!(marked("I think so too"), "I think so too");
         assert_eq!(marked("we met Karen at the market"), "Karen");
+        // Social tokens stay out, even between two names.
+        assert_eq!(marked("Café #Budget2025 Café @Maria"), "Café Café");
     }
 }
