@@ -84,7 +84,12 @@ for (const [name, build] of [
       'the marks are exactly what analyse() finds');
     const tags = await page.$$eval('#rendered *', (els) => [...new Set(els.map((e) => e.localName))]);
     for (const tag of tags) assert.ok(['div', 'mark', 'span'].includes(tag), `unexpected <${tag}> in the rendering`);
-    assert.ok(await page.$$eval('#attribution-list li', (l) => l.length) > 0, 'the quoted sentences are listed as attributions');
+    // The hostile text also went through the side panels (the audit below covers them).
+    assert.ok(await page.$eval('#entity-list', (l) => l.textContent.length) > 0, 'the entity panel lists what was found');
+    if (name.startsWith('each')) {
+      assert.ok(analyse(text).attributions.length >= HOSTILE.length / 2, 'most quoted sentences are attributions');
+      assert.ok(await page.$eval('#sources', (l) => l.textContent.includes('Ann Lee')), 'and their sources are listed');
+    }
     await assertInert(page, before, name);
     await assertClean(env, page, log);
   });
