@@ -4,6 +4,9 @@
 //! [`check`]; keeping the list in one place means a new field with spans gets
 //! checked everywhere at once. Cheap enough to run on every generated input.
 
+// Input-facing and checked on every fuzz input: no indexing that could panic.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use crate::analysis::Analysis;
 use crate::report::Report;
 use crate::span::Span;
@@ -30,11 +33,14 @@ pub fn check(text: &str, analysis: &Analysis) -> Result<(), String> {
             return Err(format!("empty entity at {:?}", e.span));
         }
     }
-    for pair in analysis.entities.windows(2) {
-        if pair[0].span.end > pair[1].span.start {
+    for (a, b) in analysis
+        .entities
+        .iter()
+        .zip(analysis.entities.iter().skip(1))
+    {
+        if a.span.end > b.span.start {
             return Err(format!(
-                "entities overlap or are out of order: {:?} then {:?}",
-                pair[0], pair[1]
+                "entities overlap or are out of order: {a:?} then {b:?}"
             ));
         }
     }
@@ -140,7 +146,11 @@ fn check_groups(
             return Err(format!("group {id} has a bad statement or salience"));
         }
     }
-    if groups.windows(2).any(|p| p[0].salience < p[1].salience) {
+    if groups
+        .iter()
+        .zip(groups.iter().skip(1))
+        .any(|(a, b)| a.salience < b.salience)
+    {
         return Err("groups are not sorted by salience".into());
     }
     for (i, (e, g)) in entities.iter().zip(&analysis.entity_groups).enumerate() {

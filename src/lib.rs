@@ -20,8 +20,9 @@
 //! ```
 
 // "Never panics" is enforced, not just promised: no unwrap/expect outside
-// tests (unit tests may unwrap freely). Indexing and slicing are not denied
-// yet: the remaining sites (mostly the tagger's Viterbi tables) index by
+// tests (unit tests may unwrap freely). Indexing and slicing are denied in
+// `text` and `invariants` (their own attributes); elsewhere not yet: the
+// remaining sites (mostly the tagger's Viterbi tables) index by
 // construction-bounded positions and are covered by the property tests and
 // the fuzzer.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]

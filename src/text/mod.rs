@@ -1,6 +1,9 @@
 //! The text layer: tokens, sentences and paragraphs of news text, and offset
 //! conversion for the boundary.
 
+// Input-facing and checked on every fuzz input: no indexing that could panic.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 pub mod abbreviations;
 pub mod chars;
 pub mod offsets;

@@ -109,7 +109,10 @@ impl<'t> OffsetMap<'t> {
         let j = byte / BLOCK;
         let from = block_start(self.text, j * BLOCK);
         let to = floor_boundary(self.text, byte);
-        self.marks[j] + self.unit.str_len(&self.text[from..to])
+        let mark = self.marks.get(j).copied().unwrap_or_default();
+        mark + self
+            .unit
+            .str_len(self.text.get(from..to).unwrap_or_default())
     }
 
     /// Converts an offset in the target unit back to a byte offset. An offset
@@ -123,9 +126,9 @@ impl<'t> OffsetMap<'t> {
             .marks
             .partition_point(|&m| m <= offset)
             .saturating_sub(1);
-        let mut units = self.marks[j];
+        let mut units = self.marks.get(j).copied().unwrap_or_default();
         let start = block_start(self.text, j * BLOCK);
-        for (i, c) in self.text[start..].char_indices() {
+        for (i, c) in self.text.get(start..).unwrap_or_default().char_indices() {
             let next = units + self.unit.char_len(c);
             if next > offset {
                 return start + i;

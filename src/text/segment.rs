@@ -79,7 +79,8 @@ fn is_hard_wrapped(tokens: &[Token]) -> bool {
     for (i, t) in tokens.iter().enumerate() {
         let new_line = i == 0 || t.gap >= Gap::LineBreak;
         if new_line && i > 0 {
-            prev_line_len = tokens[i - 1].span.end.saturating_sub(line_start);
+            let prev_end = tokens.get(i - 1).map_or(line_start, |p| p.span.end);
+            prev_line_len = prev_end.saturating_sub(line_start);
         }
         if i == 0 || t.gap == Gap::ParagraphBreak {
             if i > 0 {
@@ -112,14 +113,14 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Segment]) -> Vec<Se
         while i < p.tokens.end {
             let mut end = i + 1;
             let mut split = false;
-            if ends_sentence(text, &tokens[i]) {
+            if let Some(last) = tokens.get(i).filter(|t| ends_sentence(text, t)) {
                 // Take closing quotes and brackets along.
-                while end < p.tokens.end && closes(text, &tokens[end]) {
+                while end < p.tokens.end && tokens.get(end).is_some_and(|t| closes(text, t)) {
                     end += 1;
                 }
                 split = match tokens.get(end) {
                     Some(next) if end < p.tokens.end => {
-                        can_open_sentence(text, next) && may_end_before(text, &tokens[i], next)
+                        can_open_sentence(text, next) && may_end_before(text, last, next)
                     }
                     _ => false,
                 };

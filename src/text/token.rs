@@ -444,10 +444,7 @@ impl<'t> Scanner<'t> {
         let b = self.rest().as_bytes();
         let quote_len = self.peek().map_or(1, char::len_utf8);
         let tail = b.get(quote_len..).unwrap_or(&[]);
-        let ok = tail.len() >= 3
-            && tail[0].is_ascii_digit()
-            && tail[1].is_ascii_digit()
-            && tail[2] == b's'
+        let ok = matches!(tail, [d1, d2, b's', ..] if d1.is_ascii_digit() && d2.is_ascii_digit())
             && tail.get(3).is_none_or(|c| !c.is_ascii_alphanumeric());
         if ok {
             self.pos += quote_len + 3;
@@ -621,7 +618,7 @@ impl<'t> Scanner<'t> {
 fn scan_ascii(text: &str, at: usize, pred: impl Fn(u8) -> bool) -> usize {
     let bytes = text.as_bytes();
     let mut i = at;
-    while i < bytes.len() && pred(bytes[i]) {
+    while bytes.get(i).is_some_and(|&b| pred(b)) {
         i += 1;
     }
     i
