@@ -192,34 +192,34 @@ pub fn analyse_js(
 /// UTF-16 unit, so offsets stay exact). Re-slicing the caller's own string
 /// keeps `text.slice(start, end) === span.text` true for every span.
 fn restore_lone_surrogates(result: &JsValue, text: &js_sys::JsString) {
-    let get = |object: &JsValue, key: &str| {
-        js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-    };
-    let items = |object: &JsValue, key: &str| {
-        let value = get(object, key);
-        if js_sys::Array::is_array(&value) {
-            value.unchecked_into::<js_sys::Array>().iter().collect()
-        } else {
-            Vec::new()
-        }
-    };
-    let fix = |span: &JsValue| {
-        if let (Some(start), Some(end)) = (get(span, "start").as_f64(), get(span, "end").as_f64()) {
-            let slice = text.slice(start as u32, end as u32);
-            // Setting a field on a plain object the serializer just made cannot fail.
-            let _ = js_sys::Reflect::set(span, &JsValue::from_str("text"), &slice);
-        }
-    };
-    for key in ["entities", "sentences", "tokens"] {
-        items(result, key).iter().for_each(fix);
+    restore_spans(result, text, 0);
+}
+
+/// Re-slices `text` for every span (an object with numeric `start`, `end`
+/// and a `text` field) anywhere in `value`: entities, attribution parts,
+/// posts, hedged claims, groups. The report is a few levels deep; the depth
+/// cap only guards against surprises.
+fn restore_spans(value: &JsValue, text: &js_sys::JsString, depth: u32) {
+    if depth > 8 || !value.is_object() {
+        return;
     }
-    for attribution in items(result, "attributions") {
-        for role in ["content", "cue", "source"] {
-            let span = get(&attribution, role);
-            if span.is_object() {
-                fix(&span);
-            }
+    if js_sys::Array::is_array(value) {
+        for item in value.unchecked_ref::<js_sys::Array>().iter() {
+            restore_spans(&item, text, depth + 1);
         }
+        return;
+    }
+    let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok();
+    let start = get("start").and_then(|v| v.as_f64());
+    let end = get("end").and_then(|v| v.as_f64());
+    let has_text = get("text").is_some_and(|v| v.is_string());
+    if let (Some(start), Some(end), true) = (start, end, has_text) {
+        let slice = text.slice(start as u32, end as u32);
+        // Setting a field on a plain object the serializer just made cannot fail.
+        let _ = js_sys::Reflect::set(value, &JsValue::from_str("text"), &slice);
+    }
+    for child in js_sys::Object::values(value.unchecked_ref::<js_sys::Object>()).iter() {
+        restore_spans(&child, text, depth + 1);
     }
 }
 

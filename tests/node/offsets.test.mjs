@@ -107,3 +107,26 @@ test('a lone surrogate inside an entity keeps its offsets and is kept in the ent
   assert.equal(url.start, 4);
   assert.equal(url.text, 'https://example.org/a\uD800b');
 });
+
+test('lone surrogates: every span anywhere in the result (parts, posts, hedges, groups) slices the caller’s text', () => {
+  const text = [
+    'Mayor Ana \uD800Ruiz said the plan “will \uDC00 work,” and added, “we are \uD800 ready.”',
+    'The dam was allegedly \uDC00 cracked.',
+    'Floods again \uD800 today pic.twitter.com/Ab\uDC00cd',
+    '— Ana Ruiz (@ana_\uD800ruiz) July 7, 2025',
+  ].join('\n\n');
+  const r = analyse(text);
+  let spans = 0;
+  const walk = (value) => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value.start === 'number' && typeof value.end === 'number' && typeof value.text === 'string') {
+      spans += 1;
+      assert.equal(value.text, text.slice(value.start, value.end), JSON.stringify(value));
+    }
+    Object.values(value).forEach(walk);
+  };
+  walk(r);
+  assert.ok(r.hedged_claims.length >= 1 && r.attributions.length >= 2, 'the text has records to check');
+  assert.ok(spans > 10, `checked ${spans} spans`);
+});
