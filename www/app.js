@@ -91,7 +91,7 @@ function startAnalyser() {
       document.documentElement.dataset.lede = 'ready';
       $('version').textContent = `Lede ${version}`;
       if (requestId === 0) {
-        if (article.value) analyseNow();
+        if (currentText()) analyseNow();
         else setStatus('Ready. Paste, type or drop an article, or load the example.');
       }
     },
@@ -110,7 +110,7 @@ function analyseNow() {
   requestId += 1;
   const id = requestId;
   timeline('request', id);
-  const text = article.value;
+  const text = currentText();
   rendered.dataset.state = 'analysing';
   if (analyserReady) setStatus('Analysing…', 'busy');
   analyser.analyseDetailed(text, undefined, { plan: true, sidebar: true }).then(
@@ -133,9 +133,61 @@ function analyseSoon() {
   debounceTimer = setTimeout(analyseNow, DEBOUNCE_MS);
 }
 
+// ----- very long articles ---------------------------------------------------
+// A textarea holding megabytes costs Chromium seconds of layout and paint in
+// one task whenever its value changes (6–10 s for a 10 MB paste, measured by
+// tests/browser/hardening.test.mjs), and no script can split that work. Past
+// LARGE_TEXT characters the page keeps the article itself: the box shows its
+// beginning, read-only, and the analysis and rendering cover all of it. "Edit
+// the full text" puts everything back in the box for whoever accepts the wait.
+
+/** Characters from which the article is kept out of the textarea. */
+const LARGE_TEXT = 1_000_000;
+/** Characters of a long article the textarea shows. */
+const PREVIEW_LENGTH = 20_000;
+
+/** The whole article while it is too long for the textarea, else null. */
+let largeText = null;
+
+/** The article as analysed: the long one kept aside, or the textarea's value. */
+function currentText() {
+  return largeText ?? article.value;
+}
+
+/** The first `n` UTF-16 units of `text`, never ending inside a surrogate pair. */
+function previewOf(text, n) {
+  const code = text.charCodeAt(n - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
+}
+
+/** Shows `text` in the textarea, or keeps it aside when it is too long. */
+function setArticle(text) {
+  const large = text.length > LARGE_TEXT;
+  largeText = large ? text : null;
+  article.readOnly = large;
+  article.value = large ? `${previewOf(text, PREVIEW_LENGTH)}\n…` : text;
+  $('large-note').hidden = !large;
+  if (large) {
+    const count = text.length.toLocaleString('en');
+    $('large-note-text').textContent = `This article is ${count} characters long. To keep the page fast the box shows only its beginning, read-only; the analysis and the highlighted article below cover all of it.`;
+  }
+}
+
+$('edit-full').addEventListener('click', () => {
+  const text = largeText ?? article.value;
+  setStatus('Putting the whole article in the box (this can take a few seconds)…', 'busy');
+  setTimeout(() => {
+    largeText = null;
+    article.readOnly = false;
+    $('large-note').hidden = true;
+    article.value = text;
+    article.focus();
+  }, 50);
+});
+
 /** Replaces the article with `text` and analyses it at once. */
 function loadText(text) {
-  article.value = text;
+  setArticle(text);
   article.scrollTop = 0;
   analyseNow();
 }
@@ -149,7 +201,7 @@ article.addEventListener('input', (event) => {
 $('example').addEventListener('click', () => loadText(EXAMPLE_ARTICLE));
 
 $('clear').addEventListener('click', () => {
-  article.value = '';
+  setArticle('');
   article.focus();
   analyseNow();
 });
@@ -366,17 +418,35 @@ document.addEventListener('drop', (event) => {
   if (file) openFile(file);
 });
 
-// A paste from a web page keeps its paragraphs but not its markup.
-article.addEventListener('paste', (event) => {
-  const html = event.clipboardData?.getData('text/html');
-  if (!html) return;
-  let text;
-  try {
-    text = htmlToText(html);
-  } catch {
-    return; // the browser's own plain text will do
+/** The text a paste would insert: a web page's markup made plain, else its plain text. */
+function pastedText(data) {
+  const html = data?.getData('text/html');
+  if (html) {
+    try {
+      const text = htmlToText(html);
+      if (text !== '') return { text, converted: true };
+    } catch {
+      // the browser's own plain text will do
+    }
   }
-  if (text === '') return;
+  return { text: data?.getData('text/plain') ?? '', converted: false };
+}
+
+// A paste from a web page keeps its paragraphs but not its markup; a paste
+// that makes the article too long for the box is kept aside (see above), and
+// so is any paste while a long article is shown (it replaces that article).
+article.addEventListener('paste', (event) => {
+  const { text, converted } = pastedText(event.clipboardData);
+  const { selectionStart: from, selectionEnd: to, value } = article;
+  if (largeText !== null || value.length - (to - from) + text.length > LARGE_TEXT) {
+    event.preventDefault();
+    const whole = largeText !== null ? text : value.slice(0, from) + text + value.slice(to);
+    // Reading 10 MB off the clipboard is a task of its own; showing and
+    // sending the text to the worker is the next one.
+    setTimeout(() => loadText(whole), 0);
+    return;
+  }
+  if (!converted) return;
   event.preventDefault();
   // execCommand keeps the paste on the undo stack; setRangeText is the fallback.
   if (!document.execCommand('insertText', false, text)) {
@@ -424,7 +494,7 @@ $('share').addEventListener('click', async () => {
   const box = $('share-box');
   const field = $('share-url');
   const note = $('share-note');
-  const url = `${location.origin}${location.pathname}${location.search}${await shareFragment(article.value)}`;
+  const url = `${location.origin}${location.pathname}${location.search}${await shareFragment(currentText())}`;
   field.value = url;
   box.hidden = false;
   const size = `${numbers.format(Math.ceil(url.length / 1024))} KB`;

@@ -4,11 +4,11 @@
 // - Hostile strings (tests/hostile/strings.json) pasted as one article and
 //   each inside a quoted sentence: shown literally, nothing runs or loads, no
 //   element, handler or script URL appears anywhere (shadow roots included).
-// - A ~10 MB article pasted: from the paste until the result is on screen the
-//   page's own script never runs 200 ms in one go, and rendering the result
-//   causes no task over 200 ms; far content renders when scrolled to. Prints
-//   every long task (Chromium's own work on the 10 MB textarea included), the
-//   times to first highlights and full result, and the peak JS heap.
+// - A ~10 MB article pasted: from the paste until the result is on screen no
+//   main-thread task takes over 200 ms (the page keeps so long a text out of
+//   the textarea and renders in slices); the rendering is the whole article;
+//   far content renders when scrolled to. Prints every long task, the times
+//   to first highlights and full result, and the peak JS heap.
 // - The CSP: injected inline scripts, handlers, eval and foreign loads are
 //   blocked and reported; a normal load reports nothing.
 
@@ -144,11 +144,8 @@ test('hostile strings in <lede-article> on the embed page stay text inside its s
 
 // ----- a 10 MB paste ---------------------------------------------------------
 
-/** Longest the page's own script may hold the main thread, and any task while a result is rendered, in ms. */
+/** Longest any main-thread task may take from a paste until its result is on screen, in ms. */
 const LONG_TASK_LIMIT = 200;
-
-/** Longest the handler of the worker's reply may take, GC included (see below), in ms. */
-const REPLY_LIMIT = 1000;
 
 /** Team-written paragraph templates; {P} {Q} {O} {L} {E} are filled in turn. */
 const PARAGRAPHS = [
@@ -185,7 +182,7 @@ function bigArticle(size) {
   return `Council Budget Week: Everything Said ${EMOJI[0]}\n\n${parts.join('')}The last word goes to #NearTheEnd\n`;
 }
 
-test('a ~10 MB paste: the page’s script never blocks 200 ms, rendering the result causes no long task, far content renders when scrolled to', async (t) => {
+test('a ~10 MB paste: no main-thread task over 200 ms from the paste to the result on screen; the whole article renders, far content when scrolled to', async (t) => {
   const { page, log } = await env.open();
   const text = bigArticle(10_000_000);
   const cdp = await page.context().newCDPSession(page);
@@ -213,6 +210,14 @@ test('a ~10 MB paste: the page’s script never blocks 200 ms, rendering the res
         observer.disconnect();
       }
     }).observe(rendered, { childList: true, subtree: true });
+    // Chromium's own read of 10 MB off the clipboard (getData; later calls in
+    // the same event are cached) is work no page can split: time it apart, at
+    // the start of the paste event, before the page's handler runs.
+    document.addEventListener('paste', (event) => {
+      const start = performance.now();
+      event.clipboardData.getData('text/plain');
+      window.__clipboardRead = { start, ms: performance.now() - start };
+    }, { capture: true, once: true });
   });
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   const pasteStart = await page.evaluate(() => {
@@ -229,7 +234,7 @@ test('a ~10 MB paste: the page’s script never blocks 200 ms, rendering the res
   await page.waitForTimeout(500); // let the last slices and observers report
   sampling = false;
   await sampler;
-  const run = await page.evaluate(() => {
+  const run = await page.evaluate((text) => {
     const mark = (n) => performance.getEntriesByName(`lede:${n}`)[0]?.startTime;
     return {
       request: mark('request'),
@@ -241,11 +246,15 @@ test('a ~10 MB paste: the page’s script never blocks 200 ms, rendering the res
         .map((s) => ({ ms: Math.round(s.duration), where: `${s.invoker} ${s.source}` })),
       frames: window.__longFrames.filter((f) => f.start >= window.__pasteStart - 1 && f.duration > 200)
         .map((f) => ({ start: Math.round(f.start), ms: Math.round(f.duration), scripts: f.scripts.map((s) => `${Math.round(s.duration)} ${s.invoker} ${s.source}`) })),
+      clipboardRead: window.__clipboardRead,
       status: document.getElementById('status').textContent,
-      length: document.getElementById('article').value.length,
-      same: document.getElementById('rendered').textContent === document.getElementById('article').value,
+      length: document.getElementById('rendered').textContent.length,
+      same: document.getElementById('rendered').textContent === text,
+      kept: document.getElementById('article').readOnly && !document.getElementById('large-note').hidden
+        && text.replaceAll('\r\n', '\n').startsWith(document.getElementById('article').value.slice(0, -2)),
+      note: document.getElementById('large-note').textContent,
     };
-  });
+  }, text);
   const longest = run.tasks.reduce((a, b) => Math.max(a, b.ms), 0);
   const script = run.scripts.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, where: 'none' });
   const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -253,34 +262,32 @@ test('a ~10 MB paste: the page’s script never blocks 200 ms, rendering the res
     + `  paste → request ${Math.round(run.request - pasteStart)} ms; worker ${Math.round(run.result - run.request)} ms; `
     + `first highlights ${Math.round(run.firstMark - pasteStart)} ms; full result ${Math.round(run.done - pasteStart)} ms after the paste\n`
     + `  long tasks ${run.tasks.length}, longest ${longest} ms ${JSON.stringify(run.tasks.map((x) => x.ms))}; `
-    + `longest page script ${script.ms} ms (${script.where}); peak main-thread JS heap ${mb(peakHeap)}`;
+    + `longest page script ${script.ms} ms (${script.where}); Chromium's clipboard read ${Math.round(run.clipboardRead.ms)} ms; `
+    + `peak main-thread JS heap ${mb(peakHeap)}`;
   console.log(summary);
   console.log(`  long animation frames over ${LONG_TASK_LIMIT} ms, with the page's scripts in each: ${JSON.stringify(run.frames)}`);
   t.diagnostic(summary.replaceAll('\n', ' |'));
 
   assert.match(run.status, /^Analysed [\d,]+ words/);
   assert.ok(run.length >= 9_900_000, `the whole paste arrived (${run.length})`);
-  assert.ok(run.same, 'the rendering holds the whole article, line breaks as in the textarea');
+  assert.ok(run.same, 'the rendering holds the whole article, exactly as pasted');
+  assert.ok(run.kept, 'the box shows the beginning of the article, read-only, and says why');
+  assert.ok(run.note.includes(`${text.length.toLocaleString('en')} characters`), run.note);
   assert.ok(run.firstMark > pasteStart && run.firstMark <= run.done + 1, 'highlights appear by the time the result is done');
-  // The page's own script never holds the main thread over the limit, from
-  // the paste handler through the worker's reply to the last rendering slice.
-  // The one exception is the worker's reply: V8 charges its incremental GC
-  // marking to whatever script allocates, and with 10 MB laid out in the
-  // textarea that marking (tracing Chromium's own layout objects) took 390 of
-  // the handler's 456 ms in a trace (`node tests/browser/long-tasks.mjs
-  // 10000000 --trace` shows it as V8.GC_MC_INCREMENTAL_EMBEDDER_TRACING);
-  // the page's code there takes ~50 ms. It still may not take a second: a
-  // result rebuilt object by object or the article's DOM built in one go would.
+  // From the paste to the result on screen, nothing holds the main thread
+  // over the limit: the page keeps a text this long out of the textarea
+  // (where Chromium's own layout and paint of 10 MB took 6–10 s in one task)
+  // and renders the result in slices. The task of the paste event also holds
+  // Chromium's read of the clipboard (timed above), which is not the page's.
+  const read = run.clipboardRead;
+  const allowance = (start, ms) => (start <= read.start && read.start <= start + ms ? read.ms : 0);
   for (const script of run.scripts) {
-    const limit = script.where.startsWith('Worker.onmessage') ? REPLY_LIMIT : LONG_TASK_LIMIT;
-    assert.ok(script.ms <= limit, `the page's script ran ${script.ms} ms in one go in ${script.where} (limit ${limit} ms)`);
+    const limit = LONG_TASK_LIMIT + (script.where.includes('onpaste') ? read.ms : 0);
+    assert.ok(script.ms <= limit, `the page's script ran ${script.ms} ms in one go in ${script.where} (limit ${Math.round(limit)} ms)`);
   }
-  // Once the result is in, the page renders it in slices: no long task at all
-  // over the limit until the result is on screen. (Before that, Chromium's own
-  // insertion, layout and paint of 10 MB in the textarea take seconds in one
-  // task; the page cannot split that work, so it is printed above, not asserted.)
-  for (const task of run.tasks.filter((x) => x.start >= run.result - 1 && x.start <= run.done)) {
-    assert.ok(task.ms <= LONG_TASK_LIMIT, `a main-thread task took ${task.ms} ms while the result was rendered (limit ${LONG_TASK_LIMIT} ms)`);
+  for (const task of run.tasks.filter((x) => x.start <= run.done)) {
+    const limit = LONG_TASK_LIMIT + allowance(task.start, task.ms);
+    assert.ok(task.ms <= limit, `a main-thread task took ${task.ms} ms between the paste and the result on screen (limit ${Math.round(limit)} ms)`);
   }
 
   // Far content: scroll to near the end; what comes on screen gets its highlights.
