@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use serde::Deserialize;
+use serde_json::Value;
 
 /// An entity as the CLI prints it (code-point offsets).
 #[derive(Deserialize, Debug, Clone)]
@@ -14,16 +15,10 @@ pub struct EntityOut {
     pub label: String,
 }
 
-/// One output line of the CLI.
-#[derive(Deserialize, Debug)]
-pub struct LineOut {
-    pub id: usize,
-    pub entities: Vec<EntityOut>,
-}
-
-/// Analyses `texts` with `lede --jsonl --offsets codepoints` and returns
-/// the entities of each text, in order.
-pub fn analyse(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<Vec<EntityOut>>, String> {
+/// Analyses `texts` with `lede --jsonl --offsets codepoints` (plus `extra`
+/// arguments) and returns each text's output line, in order (`null` for a
+/// text the CLI printed nothing for).
+pub fn run(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<Value>, String> {
     let mut input = String::new();
     for (id, text) in texts.iter().enumerate() {
         let line = serde_json::json!({"id": id, "text": text});
@@ -50,12 +45,29 @@ pub fn analyse(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<Vec<En
     if !output.status.success() {
         return Err(format!("{} exited with {}", lede.display(), output.status));
     }
-    let mut out = vec![Vec::new(); texts.len()];
+    let mut out = vec![Value::Null; texts.len()];
     for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let l: LineOut = serde_json::from_str(line).map_err(|e| format!("bad CLI output: {e}"))?;
-        if let Some(slot) = out.get_mut(l.id) {
-            *slot = l.entities;
+        let v: Value = serde_json::from_str(line).map_err(|e| format!("bad CLI output: {e}"))?;
+        let id = v
+            .get("id")
+            .and_then(Value::as_u64)
+            .and_then(|i| usize::try_from(i).ok());
+        if let Some(slot) = id.and_then(|i| out.get_mut(i)) {
+            *slot = v;
         }
     }
     Ok(out)
+}
+
+/// The entities of each text (see [`run`]).
+pub fn analyse(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<Vec<EntityOut>>, String> {
+    run(lede, texts, extra)?
+        .into_iter()
+        .map(|v| match v.get("entities") {
+            Some(e) => {
+                serde_json::from_value(e.clone()).map_err(|e| format!("bad CLI output: {e}"))
+            }
+            None => Ok(Vec::new()),
+        })
+        .collect()
 }
