@@ -117,12 +117,12 @@ pub fn find(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution]) -> Vec<Hedg
 
 #[cfg(test)]
 mod tests {
-    use crate::attributions::find_all;
+    use crate::attributions::find_rules;
     use crate::text::Document;
 
     fn claims(text: &str) -> Vec<(String, String)> {
         let doc = Document::new(text);
-        find_all(&doc, &[])
+        find_rules(&doc, &[])
             .hedged_claims
             .iter()
             .map(|c| {
@@ -166,7 +166,7 @@ mod tests {
     fn hedged_attributions_carry_the_hedge() {
         let text = "Adler reportedly told aides that she would resign.";
         let doc = Document::new(text);
-        let found = find_all(&doc, &[]);
+        let found = find_rules(&doc, &[]);
         assert!(found.hedged_claims.is_empty());
         let a = &found.attributions[0];
         assert_eq!(a.hedge.map(|h| doc.slice(h)), Some("reportedly"));
