@@ -115,21 +115,40 @@ fn label_code(label: Label) -> u64 {
     label as u64 + 1
 }
 
+/// The quotation marks around a candidate, found by the caller's scan of
+/// its sentence (so no candidate searches for them).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Near {
+    /// The last quotation mark before the candidate in its sentence.
+    pub quote_left: Option<usize>,
+    /// The first quotation mark after it in its sentence.
+    pub quote_right: Option<usize>,
+    /// True when the candidate lies inside a quotation.
+    pub quoted: bool,
+}
+
+/// [`word_table::hash`] of `that` and `to`, computed once.
+static THAT: std::sync::LazyLock<u32> = std::sync::LazyLock::new(|| word_table::hash("that"));
+static TO: std::sync::LazyLock<u32> = std::sync::LazyLock::new(|| word_table::hash("to"));
+
 /// Appends the keys of the cue-detector features of word token `i`, in the
-/// sentence `sent` (token range); `quoted` marks the tokens inside
-/// quotations. `word_key` is [`word_key`] of the token, already computed by
-/// the caller.
+/// sentence `sent` (token range), with the quotation marks `near` it.
+/// `word_key` is [`word_key`] of the token, already computed by the
+/// caller.
 #[inline(never)]
 pub fn cue(
     ctx: &Ctx,
-    quoted: &[bool],
     sent: &Range<usize>,
     i: usize,
     word_key: u32,
+    near: &Near,
     out: &mut Vec<u32>,
 ) {
     let w0 = u64::from(ctx.word_hash(i));
-    let at = |o: isize| i.checked_add_signed(o).map_or(ident::OUTSIDE, |j| ident(ctx, sent, j));
+    let at = |o: isize| {
+        i.checked_add_signed(o)
+            .map_or(ident::OUTSIDE, |j| ident(ctx, sent, j))
+    };
     let (p1, n1, p2, n2) = (at(-1), at(1), at(-2), at(2));
     let classes = |j: Option<usize>| {
         j.filter(|j| sent.contains(j))
@@ -160,28 +179,25 @@ pub fn cue(
         .map_or(0, |e| label_code(e.label));
     let word = ctx.word(i);
     let shape = u64::from(is_capitalised(word)) | (u64::from(i == sent.start) << 1);
-    let lexicon = ctx.cue_id(i).map_or(0, |c| {
-        (u64::from(c.entry()) + 1) << 4 | c.form() as u64
-    });
+    let lexicon = ctx
+        .cue_id(i)
+        .map_or(0, |c| (u64::from(c.entry()) + 1) << 4 | c.form() as u64);
     // Nearest quotation marks on each side, within the sentence.
-    let left = (sent.start..i).rev().take(17).find(|&j| ctx.is_quote(j));
-    let right = (i + 1..sent.end).take(17).find(|&j| ctx.is_quote(j));
-    let quote_left = left.map_or(7, |j| bucket(i - j)) | u64::from(quoted.get(i).copied().unwrap_or(false)) << 4;
-    let quote_right = right.map_or(7, |j| bucket(j - i));
-    // What comes in the next few tokens: `that`, a question word, a colon,
-    // a quotation mark, `to`.
+    let quote_left = near.quote_left.map_or(7, |j| bucket(i - j)) | u64::from(near.quoted) << 4;
+    let quote_right = near.quote_right.map_or(7, |j| bucket(j - i));
+    // What comes in the next few tokens: a quotation mark, a colon,
+    // `that`, another clause word (`whether`, `how`), `to`.
     let mut ahead = 0u64;
     for j in (i + 1..sent.end).take(4) {
-        let w = ctx.word(j);
         if ctx.is_quote(j) {
             ahead |= 1;
         } else if ctx.is_punct(j, ":") {
             ahead |= 2;
-        } else if w.eq_ignore_ascii_case("that") {
+        } else if ctx.word_hash(j) == *THAT {
             ahead |= 4;
-        } else if is_one_of(w, &["whether", "if", "how", "why", "what"]) {
+        } else if ctx.classes(j).has(CLAUSE_WORD) {
             ahead |= 8;
-        } else if w.eq_ignore_ascii_case("to") {
+        } else if ctx.word_hash(j) == *TO {
             ahead |= 16;
         } else if ends_clause(ctx, j) {
             break;
@@ -367,14 +383,22 @@ pub fn record(ctx: &Ctx, a: &super::super::Attribution, facts: &RecordFacts, out
         hash::key(r::AFTER_CUE, after_cue, 0),
         hash::key(r::CUE_TO_CONTENT, cue_to_content, pattern),
         hash::key(r::SOURCE_TO_CUE, source_to_cue, 0),
-        hash::key(r::CONTENT_PARTS, a.content_parts.len().min(4) as u64, pattern),
+        hash::key(
+            r::CONTENT_PARTS,
+            a.content_parts.len().min(4) as u64,
+            pattern,
+        ),
         hash::key(r::CUE_CONTENT_FIRST, cue_first, token_word(content_first)),
         hash::key(r::SOURCE_FIRST, source_first, 0),
         hash::key(r::CUE_SOURCE_TYPE, cue_first, source_type),
         hash::key(r::CUE_CONTENT_LENGTH, cue_first, bucket(content_len)),
         hash::key(r::CUE_TO_CONTENT_WORD, cue_first, cue_to_content),
         hash::key(r::SCORE_NESTING, score, facts.nesting),
-        hash::key(r::CONTENT_LAST, token_word(content_end.saturating_sub(1)), 0),
+        hash::key(
+            r::CONTENT_LAST,
+            token_word(content_end.saturating_sub(1)),
+            0,
+        ),
         hash::key(r::CUE_QUOTED, facts.cue_quoted as u64, pattern),
         hash::key(r::CONTENT_CUES, bucket(facts.content_cues), pattern),
         hash::key(r::SCORE_SOURCE_TYPE, score, source_type),
@@ -393,7 +417,14 @@ mod tests {
         let i = (0..ctx.len()).find(|&i| ctx.word(i) == word).unwrap();
         let sent = doc.sentences[0].tokens.clone();
         let mut out = Vec::new();
-        cue(&ctx, &vec![false; ctx.len()], &sent, i, word_key(ctx.word_hash(i)), &mut out);
+        cue(
+            &ctx,
+            &sent,
+            i,
+            word_key(ctx.word_hash(i)),
+            &Near::default(),
+            &mut out,
+        );
         out
     }
 

@@ -41,8 +41,8 @@ const MAX_CUE_GAP: usize = 2;
 /// Prepositions that belong to the cue before them (`support for`,
 /// `criticism of`, `questions about`, `pointed to`).
 const CUE_PREPOSITIONS: &[&str] = &[
-    "for", "of", "about", "on", "over", "against", "with", "to", "toward", "towards", "into",
-    "at", "in",
+    "for", "of", "about", "on", "over", "against", "with", "to", "toward", "towards", "into", "at",
+    "in",
 ];
 
 /// Possessive determiners: the source of a noun cue (`its ban on`).
@@ -193,12 +193,18 @@ fn passive(
     cue: Span,
 ) -> Option<Attribution> {
     let w = ctx.word(first);
-    let participle = is_lowercase(w) && (w.ends_with("ed") || ctx.cue_word(first).is_some_and(|c| c.form == super::super::cues::Form::Participle));
+    let participle = is_lowercase(w)
+        && (w.ends_with("ed")
+            || ctx
+                .cue_word(first)
+                .is_some_and(|c| c.form == super::super::cues::Form::Participle));
     if !participle || first == a {
         return None;
     }
     let k = modifiers_start(ctx, first, a);
-    let be = k.checked_sub(1).filter(|&b| b >= a && ctx.is_word(b) && is_be(ctx.word(b)))?;
+    let be = k
+        .checked_sub(1)
+        .filter(|&b| b >= a && ctx.is_word(b) && is_be(ctx.word(b)))?;
     let subject = np_backward(ctx, be.checked_sub(1).filter(|&s| s >= a)?, a)?;
     let subject_tokens = ctx.token_at(subject.start)..ctx.token_at(subject.end);
     // The agent: `by Y` right after the cue (or after its complement).
@@ -239,7 +245,12 @@ pub(super) fn subject(ctx: &Ctx, first: usize, a: usize, end: usize) -> Option<S
         let opener = before.is_some_and(|b| {
             ctx.is_word(b)
                 && (is_participle_opener(ctx.word(b))
-                    || is_one_of(ctx.word(b), &["while", "after", "before", "in", "by", "since", "when", "without"]))
+                    || is_one_of(
+                        ctx.word(b),
+                        &[
+                            "while", "after", "before", "in", "by", "since", "when", "without",
+                        ],
+                    ))
         });
         if opener && before == Some(a) {
             // `While saying …, he continued …`: the main clause's subject.

@@ -50,6 +50,10 @@ pub mod heads {
     pub const SOURCE: usize = 3;
     /// The source chooser's weights (see [`super::sources`]).
     pub const CHOOSER: usize = 4;
+    /// Settings: the head's bias is the bit set of the rules
+    /// ([`super::super::Pattern`] numbers) whose records the filters may
+    /// drop (learned cues' records always may).
+    pub const SETTINGS: usize = 5;
 }
 
 /// A decoded attribution model.
@@ -67,6 +71,9 @@ pub struct Model {
     pub source: Linear,
     /// Ranks each record's candidate sources. Empty: the rules' source.
     pub chooser: Linear,
+    /// The rules ([`super::Pattern`] numbers, as bits) whose records the
+    /// filters may drop.
+    pub filtered: u32,
 }
 
 impl Model {
@@ -78,12 +85,14 @@ impl Model {
         let record = heads.next().unwrap_or_default();
         let source = heads.next().unwrap_or_default();
         let chooser = heads.next().unwrap_or_default();
+        let filtered = heads.next().map_or(u32::MAX, |h| h.bias as u32);
         Some(Model {
             cue,
             vocabulary,
             record,
             source,
             chooser,
+            filtered,
         })
     }
 
@@ -143,84 +152,142 @@ pub fn candidate(ctx: &Ctx, quoted: &[bool], i: usize, vocabulary: Option<&Linea
     known.then_some(key)
 }
 
-/// Every candidate cue word of the document with its score, in text order
-/// (`threshold` of the model decides which are cues).
-#[inline(never)]
-pub fn score_cues(ctx: &Ctx, quoted: &[bool], model: &Model) -> Vec<(usize, i32)> {
-    let mut out = Vec::new();
-    let mut keys = Vec::with_capacity(32);
+/// Calls `f` with every candidate cue word of the document (in text
+/// order) and its features; `vocabulary` as in [`candidate`]. Training and
+/// inference both read candidates through this.
+pub fn each_candidate(
+    ctx: &Ctx,
+    quoted: &[bool],
+    vocabulary: Option<&Linear>,
+    mut f: impl FnMut(usize, &[u32]),
+) {
+    let mut keys = Vec::with_capacity(48);
+    let mut quotes: Vec<usize> = Vec::new();
     for sent in &ctx.doc.sentences {
         let range = sent.tokens.start..sent.tokens.end.min(ctx.len());
+        quotes.clear();
+        quotes.extend(range.clone().filter(|&j| ctx.is_quote(j)));
+        let mut next_quote = 0;
         for i in range.clone() {
-            let Some(key) = candidate(ctx, quoted, i, Some(&model.vocabulary)) else {
+            while quotes.get(next_quote).is_some_and(|&q| q <= i) {
+                next_quote += 1;
+            }
+            let Some(key) = candidate(ctx, quoted, i, vocabulary) else {
                 continue;
             };
+            let near = features::Near {
+                quote_left: next_quote
+                    .checked_sub(1)
+                    .and_then(|k| quotes.get(k).copied()),
+                quote_right: quotes.get(next_quote).copied(),
+                quoted: quoted.get(i).copied().unwrap_or(false),
+            };
             keys.clear();
-            features::cue(ctx, quoted, &range, i, key, &mut keys);
-            out.push((i, model.cue.score(&keys)));
+            features::cue(ctx, &range, i, key, &near, &mut keys);
+            f(i, &keys);
         }
     }
+}
+
+/// Every candidate cue word of the document with its score, in text order
+/// (`threshold` of the model decides which are cues).
+pub fn score_cues(ctx: &Ctx, quoted: &[bool], model: &Model) -> Vec<(usize, i32)> {
+    let mut out = Vec::new();
+    each_candidate(ctx, quoted, Some(&model.vocabulary), |i, keys| {
+        out.push((i, model.cue.score(keys)));
+    });
     out
 }
 
-/// The record-filter features of every record of `records` (in order);
-/// `scores` are the cue detector's scores by token (ascending).
-#[inline(never)]
-pub fn record_features(
-    ctx: &Ctx,
-    records: &[super::Attribution],
-    scores: &[(usize, i32)],
-    quoted: &[bool],
-    model: &Model,
-) -> Vec<Vec<u32>> {
-    let accepted: Vec<usize> = scores
-        .iter()
-        .filter(|&&(_, s)| s > model.cue.threshold)
-        .map(|&(i, _)| i)
-        .collect();
-    // Contents sorted, to find nesting by binary search.
-    let mut contents: Vec<crate::span::Span> = records.iter().map(|a| a.content).collect();
-    contents.sort_unstable();
-    let score_of = |i: usize| {
-        let k = scores.partition_point(|&(t, _)| t < i);
-        scores.get(k).filter(|&&(t, _)| t == i).map(|&(_, s)| s)
-    };
-    records
-        .iter()
-        .map(|a| {
-            let c = a.content;
-            let k = contents.partition_point(|x| x.start < c.start);
-            let inside = contents[..k]
-                .iter()
-                .rev()
-                .take(8)
-                .any(|x| x.contains(c) && *x != c);
-            let holds = contents[k..]
-                .iter()
-                .take(8)
-                .take_while(|x| x.start < c.end)
-                .any(|x| c.contains(*x) && *x != c);
-            let cue_score = a.cue.and_then(|cue| {
-                let first = ctx.token_at(cue.start);
-                let last = ctx.token_at(cue.end);
-                (first..last.max(first + 1)).filter_map(score_of).max()
-            });
-            let cue_token = a.cue.map(|cue| ctx.token_at(cue.start));
-            let (cs, ce) = (ctx.token_at(c.start), ctx.token_at(c.end));
-            let content_cues = accepted.partition_point(|&i| i < ce)
-                - accepted.partition_point(|&i| i < cs);
-            let facts = features::RecordFacts {
-                nesting: u64::from(inside) | u64::from(holds) << 1,
-                cue_score,
-                threshold: model.cue.threshold,
-                cue_quoted: cue_token.is_some_and(|i| quoted.get(i).copied().unwrap_or(false)),
-                content_cues,
-            };
-            let mut keys = Vec::with_capacity(24);
-            features::record(ctx, a, &facts, &mut keys);
-            keys
-        })
-        .collect()
+/// Computes record-filter features against one set of records (for their
+/// nesting) and the cue scores.
+pub struct RecordFeatures<'a, 'c, 'd, 't> {
+    ctx: &'c Ctx<'d, 't>,
+    scores: &'a [(usize, i32)],
+    quoted: &'a [bool],
+    threshold: i32,
+    /// Cue words the detector accepted, ascending.
+    accepted: Vec<usize>,
+    /// The records' contents, sorted.
+    contents: Vec<crate::span::Span>,
+}
+
+impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
+    /// Ready to compute features of `records` (`scores`: the cue detector's
+    /// scores by token, ascending).
+    pub fn new(
+        ctx: &'c Ctx<'d, 't>,
+        records: &[super::Attribution],
+        scores: &'a [(usize, i32)],
+        quoted: &'a [bool],
+        model: &Model,
+    ) -> Self {
+        let threshold = model.cue.threshold;
+        let accepted = scores
+            .iter()
+            .filter(|&&(_, s)| s > threshold)
+            .map(|&(i, _)| i)
+            .collect();
+        let mut contents: Vec<crate::span::Span> = records.iter().map(|a| a.content).collect();
+        contents.sort_unstable();
+        RecordFeatures {
+            ctx,
+            scores,
+            quoted,
+            threshold,
+            accepted,
+            contents,
+        }
+    }
+
+    fn score_of(&self, i: usize) -> Option<i32> {
+        let k = self.scores.partition_point(|&(t, _)| t < i);
+        self.scores
+            .get(k)
+            .filter(|&&(t, _)| t == i)
+            .map(|&(_, s)| s)
+    }
+
+    /// The features of record `a`.
+    pub fn keys(&self, a: &super::Attribution) -> Vec<u32> {
+        let ctx = self.ctx;
+        let c = a.content;
+        let k = self.contents.partition_point(|x| x.start < c.start);
+        let inside = self.contents[..k]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|x| x.contains(c) && *x != c);
+        let holds = self.contents[k..]
+            .iter()
+            .take(8)
+            .take_while(|x| x.start < c.end)
+            .any(|x| c.contains(*x) && *x != c);
+        let cue_tokens = a.cue.map(|cue| {
+            let first = ctx.token_at(cue.start);
+            (first, ctx.token_at(cue.end).max(first + 1))
+        });
+        let cue_score = cue_tokens.and_then(|(f, l)| (f..l).filter_map(|i| self.score_of(i)).max());
+        let (cs, ce) = (ctx.token_at(c.start), ctx.token_at(c.end));
+        let content_cues =
+            self.accepted.partition_point(|&i| i < ce) - self.accepted.partition_point(|&i| i < cs);
+        let facts = features::RecordFacts {
+            nesting: u64::from(inside) | u64::from(holds) << 1,
+            cue_score,
+            threshold: self.threshold,
+            cue_quoted: cue_tokens
+                .is_some_and(|(f, _)| self.quoted.get(f).copied().unwrap_or(false)),
+            content_cues,
+        };
+        let mut keys = Vec::with_capacity(32);
+        features::record(ctx, a, &facts, &mut keys);
+        keys
+    }
+}
+
+/// True when the filters of `model` may drop record `a`.
+pub fn filterable(model: &Model, a: &super::Attribution) -> bool {
+    a.pattern == super::Pattern::LearnedCue || model.filtered & (1 << (a.pattern as u32)) != 0
 }
 
 /// What a training run collects besides the records (each list aligned
@@ -250,46 +317,85 @@ pub fn refine(
     model: &Model,
     mut training: Option<&mut Training>,
 ) {
-    let filter = |records: &mut Vec<super::Attribution>,
-                  head: &Linear,
-                  sink: Option<&mut Vec<Vec<u32>>>| {
-        if sink.is_none() && head.is_empty() {
-            return;
+    let collect = training.is_some();
+    let filters = collect || !model.record.is_empty() || !model.source.is_empty();
+    let mut keys: Vec<Vec<u32>> = Vec::new();
+    if filters {
+        let f = RecordFeatures::new(ctx, records, scores, quoted, model);
+        keys = records.iter().map(|a| f.keys(a)).collect();
+        match training.as_deref_mut() {
+            Some(t) => t.records.clone_from(&keys),
+            None if !model.record.is_empty() => {
+                let head = &model.record;
+                let keep: Vec<bool> = keys
+                    .iter()
+                    .zip(records.iter())
+                    .map(|(k, a)| !filterable(model, a) || head.score(k) > head.threshold)
+                    .collect();
+                let mut flags = keep.iter();
+                records.retain(|_| flags.next().copied().unwrap_or(true));
+                let mut flags = keep.iter();
+                keys.retain(|_| flags.next().copied().unwrap_or(true));
+            }
+            None => {}
         }
-        let features = record_features(ctx, records, scores, quoted, model);
-        match sink {
-            Some(sink) => *sink = features,
-            None => {
-                let mut keep = features.iter().map(|f| head.score(f) > head.threshold);
-                records.retain(|_| keep.next().unwrap_or(true));
+    }
+    let changed = choose_sources(ctx, records, model, training.as_deref_mut());
+    if changed.iter().any(|&c| c) {
+        for (a, _) in records.iter_mut().zip(&changed).filter(|(_, &c)| c) {
+            a.source_type = a.source.map(|s| super::source_type::classify(ctx, s));
+        }
+        super::coref::resolve(ctx, records);
+        if filters {
+            // Only the records whose source changed need new features.
+            let f = RecordFeatures::new(ctx, records, scores, quoted, model);
+            for ((k, a), &c) in keys.iter_mut().zip(records.iter()).zip(&changed) {
+                if c {
+                    *k = f.keys(a);
+                }
             }
         }
-    };
-    filter(records, &model.record, training.as_deref_mut().map(|t| &mut t.records));
-    if choose_sources(ctx, records, model, training.as_deref_mut()) {
-        super::enrich(ctx, records);
     }
-    filter(records, &model.source, training.map(|t| &mut t.chosen));
+    match training {
+        Some(t) => t.chosen = keys,
+        None if !model.source.is_empty() => {
+            let head = &model.source;
+            let keep: Vec<bool> = keys
+                .iter()
+                .zip(records.iter())
+                .map(|(k, a)| !filterable(model, a) || head.score(k) > head.threshold)
+                .collect();
+            let mut flags = keep.iter();
+            records.retain(|_| flags.next().copied().unwrap_or(true));
+        }
+        None => {}
+    }
 }
 
 /// Sets each record's source to the chooser's pick among its candidates
 /// (with `training`, also collects the candidates).
 #[inline(never)]
-/// Returns true when some source changed.
+/// Returns, for each record, whether its source changed.
 pub fn choose_sources(
     ctx: &Ctx,
     records: &mut [super::Attribution],
     model: &Model,
     mut training: Option<&mut Training>,
-) -> bool {
+) -> Vec<bool> {
+    let mut changed = vec![false; records.len()];
     let choose = !model.chooser.is_empty();
     if !choose && training.is_none() {
-        return false;
+        return changed;
     }
-    let mut changed = false;
     let mut candidates = Vec::new();
     let mut keys = Vec::with_capacity(48);
-    for a in records.iter_mut() {
+    for (a, changed) in records.iter_mut().zip(changed.iter_mut()) {
+        if !sources::worth_choosing(a) {
+            if let Some(t) = training.as_deref_mut() {
+                t.sources.push(Vec::new());
+            }
+            continue;
+        }
         sources::candidates(ctx, a, &mut candidates);
         let mut best: Option<(i32, Option<crate::span::Span>)> = None;
         let mut listed = Vec::new();
@@ -313,7 +419,7 @@ pub fn choose_sources(
             if a.source != span {
                 a.source = span;
                 a.resolved_source = None;
-                changed = true;
+                *changed = true;
             }
         }
     }

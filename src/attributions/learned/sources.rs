@@ -11,8 +11,8 @@
 use std::ops::Range;
 
 use super::super::clause::{sentence_subject, source_of_participle};
+use super::super::lexicon::*;
 use super::super::source::{np_backward, np_forward, Ctx};
-use super::super::source_type;
 use super::super::Attribution;
 use super::generic;
 use crate::entities::names::tagger::hash;
@@ -58,6 +58,22 @@ pub struct Candidate {
     pub from: u32,
 }
 
+/// True for the records whose source the chooser reconsiders: all but
+/// cued quotations (their source is right nine times in ten, and choosing
+/// costs time), `according to`/`per` (the source is what follows the cue
+/// by construction), dash trailers and pasted posts.
+pub fn worth_choosing(a: &Attribution) -> bool {
+    use super::super::Pattern;
+    !matches!(
+        a.pattern,
+        Pattern::DirectCued
+            | Pattern::SocialPost
+            | Pattern::AccordingTo
+            | Pattern::Per
+            | Pattern::DirectTrailer
+    )
+}
+
 /// The sentence (token range) holding token `i`.
 fn sentence_of(ctx: &Ctx, i: usize) -> Range<usize> {
     let s = &ctx.doc.sentences;
@@ -70,11 +86,9 @@ fn sentence_of(ctx: &Ctx, i: usize) -> Range<usize> {
 #[inline(never)]
 pub fn candidates(ctx: &Ctx, a: &Attribution, out: &mut Vec<Candidate>) {
     out.clear();
-    let mut add = |span: Option<Span>, bit: u32| {
-        match out.iter_mut().find(|c| c.span == span) {
-            Some(c) => c.from |= bit,
-            None => out.push(Candidate { span, from: bit }),
-        }
+    let mut add = |span: Option<Span>, bit: u32| match out.iter_mut().find(|c| c.span == span) {
+        Some(c) => c.from |= bit,
+        None => out.push(Candidate { span, from: bit }),
     };
     add(a.source, from::CURRENT);
     add(None, from::NONE);
@@ -87,10 +101,22 @@ pub fn candidates(ctx: &Ctx, a: &Attribution, out: &mut Vec<Candidate>) {
         if sent.contains(&f) {
             add(generic::subject(ctx, f, s, e), from::SUBJECT);
             add(np_forward(ctx, l, e).map(|(x, _)| x), from::AFTER);
-            add(sentence_subject(ctx, s, f), from::CLAUSE);
+            // The clause's subject, for a coordinated cue (`Bass denounced
+            // the plan and said`, `…, voiced support`).
+            let k = super::super::clause::modifiers_start(ctx, f, s);
+            let coordinated =
+                k > s && (ctx.is_punct(k - 1, ",") || is_one_of(ctx.word(k - 1), &["and", "but"]));
+            if coordinated {
+                add(sentence_subject(ctx, s, f), from::CLAUSE);
+            }
             add(generic::possessor(ctx, f, s), from::POSSESSOR);
-            add(f.checked_sub(1).and_then(|p| np_backward(ctx, p, s)), from::ADJACENT);
-            add(source_of_participle(ctx, f, s), from::PARTICIPLE);
+            add(
+                f.checked_sub(1).and_then(|p| np_backward(ctx, p, s)),
+                from::ADJACENT,
+            );
+            if ctx.word(f).ends_with("ing") {
+                add(source_of_participle(ctx, f, s), from::PARTICIPLE);
+            }
             let names = ctx.names();
             let start = ctx.span(s).start;
             let before = ctx.span(f).start;
@@ -154,6 +180,21 @@ mod t {
     pub const BIT_TYPE: u64 = 214;
 }
 
+/// A cheap type of a mention (cheaper than [`source_type::classify`],
+/// which the chooser would call for every candidate): the name label
+/// ending it, or its first word's classes and its last word's shape.
+fn kind_of(ctx: &Ctx, s: Span) -> u64 {
+    if let Some(label) = ctx.label_of(s) {
+        return label as u64 + 1;
+    }
+    let f = ctx.token_at(s.start);
+    let l = ctx.token_at(s.end).saturating_sub(1).max(f);
+    let first = ctx.classes(f).0 & (SUBJECT_PRONOUN | DETERMINER | CLAUSE_WORD);
+    let last = ctx.word(l);
+    let shape = u32::from(is_capitalised(last)) | u32::from(last.ends_with('s')) << 1;
+    u64::from(first) << 4 | u64::from(shape) | 1 << 40
+}
+
 /// Appends the keys of candidate `c` of record `a`.
 #[inline(never)]
 pub fn features(ctx: &Ctx, a: &Attribution, c: &Candidate, out: &mut Vec<u32>) {
@@ -163,7 +204,7 @@ pub fn features(ctx: &Ctx, a: &Attribution, c: &Candidate, out: &mut Vec<u32>) {
     let from = u64::from(c.from);
     out.push(hash::key(t::FROM, from, 0));
     out.push(hash::key(t::FROM_PATTERN, from, pattern));
-    let kind = c.span.map_or(0, |s| source_type::classify(ctx, s) as u64 + 1);
+    let kind = c.span.map_or(0, |s| kind_of(ctx, s));
     for bit in 0..13 {
         if c.from & (1 << bit) != 0 {
             out.push(hash::key(t::BIT_PATTERN, bit, pattern));
@@ -186,7 +227,11 @@ pub fn features(ctx: &Ctx, a: &Attribution, c: &Candidate, out: &mut Vec<u32>) {
                 signed.clamp(-12, 12) as u64 & 0xff
             };
             out.push(hash::key(t::DISTANCE, d, pattern));
-            out.push(hash::key(t::INSIDE, u64::from(a.content.contains(s)), pattern));
+            out.push(hash::key(
+                t::INSIDE,
+                u64::from(a.content.contains(s)),
+                pattern,
+            ));
             out.push(hash::key(t::FIRST, u64::from(ctx.word_hash(f)), 0));
             out.push(hash::key(t::LAST, u64::from(ctx.word_hash(l)), 0));
             let label = ctx.label_of(s).map_or(0, |l| l as u64 + 1);

@@ -35,8 +35,8 @@ use std::time::Instant;
 
 use clap::Parser;
 use lede::attributions::learned::model::{self, Head};
-use lede::attributions::learned::{self, features, heads, Model};
-use lede::attributions::{self, quotes, source::Ctx, Attribution};
+use lede::attributions::learned::{self, heads, Model};
+use lede::attributions::{self, quotes, source::Ctx, Attribution, Pattern};
 use lede::corpus::polnear::{self, Article, Counts, Predicted};
 use lede::entities::{self, names, Entity};
 use lede::text::{Document, TokenKind};
@@ -83,6 +83,14 @@ struct Args {
     /// Cue-detector thresholds tried (perceptron units).
     #[arg(long, value_delimiter = ',', default_value = "-10,-5,0,5")]
     cue_thresholds: Vec<f32>,
+    /// The rules whose records the filters may drop (learned cues'
+    /// records always may).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "IndirectPreposed,IndirectParticiple,DirectCueOnly"
+    )]
+    filter_rules: Vec<String>,
     /// Skip the development-split report.
     #[arg(long)]
     no_dev: bool,
@@ -314,8 +322,19 @@ fn set_head(keys: &[u32]) -> Head {
 }
 
 /// The model file from its heads (the filter heads may be empty).
-fn model_bytes(cue: Head, vocabulary: &Head, record: Head, source: Head, chooser: Head) -> Vec<u8> {
-    let mut h = vec![Head::default(); 5];
+fn model_bytes(
+    cue: Head,
+    vocabulary: &Head,
+    record: Head,
+    source: Head,
+    chooser: Head,
+    mask: u32,
+) -> Vec<u8> {
+    let mut h = vec![Head::default(); 6];
+    h[heads::SETTINGS] = Head {
+        bias: mask as i32,
+        ..Head::default()
+    };
     h[heads::CUE] = cue;
     h[heads::VOCABULARY] = vocabulary.clone();
     h[heads::RECORD] = record;
@@ -341,9 +360,8 @@ struct Groups {
 impl Groups {
     fn new(recs: &[Records], min_count: u32) -> Groups {
         let mut counts: HashMap<u32, u32> = HashMap::new();
-        let usable = |cands: &Vec<(Option<bool>, Vec<u32>)>| {
-            cands.iter().any(|(r, _)| *r == Some(true))
-        };
+        let usable =
+            |cands: &Vec<(Option<bool>, Vec<u32>)>| cands.iter().any(|(r, _)| *r == Some(true));
         for r in recs {
             for cands in r.sources.iter().filter(|c| usable(c)) {
                 for (_, keys) in cands {
@@ -478,7 +496,11 @@ fn vocabulary(prepared: &[Prepared], golds: &[Vec<bool>], args: &Args) -> Head {
 }
 
 /// The cue detector's training rows: every candidate with its features.
-fn cue_rows(prepared: &[Prepared], golds: &[Vec<bool>], vocabulary: &Head) -> Vec<(Vec<u32>, bool, usize)> {
+fn cue_rows(
+    prepared: &[Prepared],
+    golds: &[Vec<bool>],
+    vocabulary: &Head,
+) -> Vec<(Vec<u32>, bool, usize)> {
     let vocab = model::decode(&model::encode(std::slice::from_ref(vocabulary)))
         .and_then(|h| h.into_iter().next())
         .unwrap_or_default();
@@ -491,16 +513,9 @@ fn cue_rows(prepared: &[Prepared], golds: &[Vec<bool>], vocabulary: &Head) -> Ve
             let qs = quotes::pair(&p.doc);
             let quoted = attributions::quoted_tokens(&ctx, &qs);
             let mut rows = Vec::new();
-            for sent in &p.doc.sentences {
-                let range = sent.tokens.start..sent.tokens.end.min(ctx.len());
-                for i in range.clone() {
-                    if let Some(key) = learned::candidate(&ctx, &quoted, i, Some(&vocab)) {
-                        let mut k = Vec::with_capacity(32);
-                        features::cue(&ctx, &quoted, &range, i, key, &mut k);
-                        rows.push((k, gold[i], a));
-                    }
-                }
-            }
+            learned::each_candidate(&ctx, &quoted, Some(&vocab), |i, keys| {
+                rows.push((keys.to_vec(), gold[i], a));
+            });
             rows
         })
         .collect()
@@ -518,6 +533,8 @@ struct Records {
     matched: Vec<bool>,
     /// … and its source is right too.
     right: Vec<bool>,
+    /// Whether the filters may drop each record.
+    filterable: Vec<bool>,
     /// Each record's candidate sources (before the choice): whether each
     /// is right (`None` when the record's content found nothing), and its
     /// chooser features.
@@ -525,7 +542,12 @@ struct Records {
 }
 
 /// Every article's records with the cue model of its fold.
-fn records(prepared: &[Prepared], fold_of: &[usize], cue_models: &[Model]) -> Vec<Records> {
+fn records(
+    prepared: &[Prepared],
+    fold_of: &[usize],
+    cue_models: &[Model],
+    mask: u32,
+) -> Vec<Records> {
     prepared
         .par_iter()
         .zip(fold_of)
@@ -550,6 +572,13 @@ fn records(prepared: &[Prepared], fold_of: &[usize], cue_models: &[Model]) -> Ve
             let keys = training.records;
             let chosen = training.chosen;
             Records {
+                filterable: found
+                    .attributions
+                    .iter()
+                    .map(|a| {
+                        a.pattern == Pattern::LearnedCue || mask & (1 << a.pattern as u32) != 0
+                    })
+                    .collect(),
                 matched: m.predicted.iter().map(Option::is_some).collect(),
                 right: m
                     .predicted
@@ -641,9 +670,12 @@ fn oracle(prepared: &[Prepared], golds: &[Vec<bool>], vocabulary: Option<&Head>)
             let qs = quotes::pair(&p.doc);
             let quoted = attributions::quoted_tokens(&ctx, &qs);
             let cues: Vec<usize> = (0..ctx.len())
-                .filter(|&i| gold[i] && learned::candidate(&ctx, &quoted, i, vocab.as_ref()).is_some())
+                .filter(|&i| {
+                    gold[i] && learned::candidate(&ctx, &quoted, i, vocab.as_ref()).is_some()
+                })
                 .collect();
-            let (found, _) = attributions::find_for_training(&p.doc, &p.entities, None, Some(&cues));
+            let (found, _) =
+                attributions::find_for_training(&p.doc, &p.entities, None, Some(&cues));
             let mut c = Counts::default();
             c.add(&p.article.attributions, &predicted(&found.attributions));
             c
@@ -653,7 +685,12 @@ fn oracle(prepared: &[Prepared], golds: &[Vec<bool>], vocabulary: Option<&Head>)
 
 /// Writes every article's gold and records (with the filter's verdict)
 /// to `path`.
-fn dump(path: &Path, prepared: &[Prepared], recs: &[Records], keep: impl Fn(usize, usize) -> bool) -> Result<(), String> {
+fn dump(
+    path: &Path,
+    prepared: &[Prepared],
+    recs: &[Records],
+    keep: impl Fn(usize, usize) -> bool,
+) -> Result<(), String> {
     use std::fmt::Write as _;
     let pair = |s: &Span| [s.start, s.end];
     let mut out = String::new();
@@ -693,6 +730,7 @@ fn dump(path: &Path, prepared: &[Prepared], recs: &[Records], keep: impl Fn(usiz
 /// Runs `lede-train attributions` (the arguments after the subcommand).
 pub fn main() -> Result<(), String> {
     let args = Args::parse_from(std::env::args().skip(1));
+    let mask = pattern_mask(&args.filter_rules)?;
     let t0 = Instant::now();
     let train_articles = polnear::load(&args.data, "train").map_err(|e| {
         format!("{e} (the PolNeAR corpus lives in ../shared/data/polnear; set --data / DATA=)")
@@ -722,10 +760,19 @@ pub fn main() -> Result<(), String> {
     let vocabulary = vocabulary(&prepared, &golds, &args);
     let cue_data = Dataset::new(&cue_rows(&prepared, &golds, &vocabulary), args.min_count);
     if args.oracle {
-        eprintln!("{}", line("train, rules + gold cue words", &oracle(&prepared, &golds, None)));
         eprintln!(
             "{}",
-            line("train, … in the vocabulary", &oracle(&prepared, &golds, Some(&vocabulary)))
+            line(
+                "train, rules + gold cue words",
+                &oracle(&prepared, &golds, None)
+            )
+        );
+        eprintln!(
+            "{}",
+            line(
+                "train, … in the vocabulary",
+                &oracle(&prepared, &golds, Some(&vocabulary))
+            )
         );
     }
     eprintln!(
@@ -746,7 +793,14 @@ pub fn main() -> Result<(), String> {
     }
     let cue_folds: Vec<Weights> = (0..folds)
         .into_par_iter()
-        .map(|f| cue_data.train_mean(|a| fold_of[a] != f, args.epochs, args.seed ^ (f as u64 + 1), args.ensemble))
+        .map(|f| {
+            cue_data.train_mean(
+                |a| fold_of[a] != f,
+                args.epochs,
+                args.seed ^ (f as u64 + 1),
+                args.ensemble,
+            )
+        })
         .collect();
     let cue_models = |tau: f32| -> Result<Vec<Model>, String> {
         cue_folds
@@ -758,6 +812,7 @@ pub fn main() -> Result<(), String> {
                     Head::default(),
                     Head::default(),
                     Head::default(),
+                    mask,
                 );
                 Model::decode(&bytes).ok_or_else(|| "a fold model does not decode".to_string())
             })
@@ -771,10 +826,19 @@ pub fn main() -> Result<(), String> {
     // Fold models: cue detector and source chooser, at a cue threshold.
     let fold_models = |tau: f32| -> Result<(Vec<Model>, Groups), String> {
         let cue_only = cue_models(tau)?;
-        let groups = Groups::new(&records(&prepared, &fold_of, &cue_only), args.min_count);
+        let groups = Groups::new(
+            &records(&prepared, &fold_of, &cue_only, mask),
+            args.min_count,
+        );
         let choosers: Vec<Weights> = (0..folds)
             .into_par_iter()
-            .map(|f| groups.train(|a| fold_of[a] != f, args.epochs, args.seed ^ (0xC0 + f as u64)))
+            .map(|f| {
+                groups.train(
+                    |a| fold_of[a] != f,
+                    args.epochs,
+                    args.seed ^ (0xC0 + f as u64),
+                )
+            })
             .collect();
         let models = cue_only
             .into_iter()
@@ -796,14 +860,24 @@ pub fn main() -> Result<(), String> {
             groups.article.len(),
             groups.index.len()
         );
-        let recs = records(&prepared, &fold_of, &models);
+        let recs = records(&prepared, &fold_of, &models, mask);
         let unfiltered = counts_kept(&prepared, &recs, |_, _| true);
-        eprintln!("{}", line(&format!("cue {tau:>5.1}, no filter"), &unfiltered));
+        eprintln!(
+            "{}",
+            line(&format!("cue {tau:>5.1}, no filter"), &unfiltered)
+        );
         let scores = [false, true].map(|source| {
             let data = Dataset::new(&record_rows(&recs, source), args.min_count);
             let filters: Vec<Weights> = (0..folds)
                 .into_par_iter()
-                .map(|f| data.train_mean(|a| fold_of[a] != f, args.epochs, args.seed ^ (0xF1 + f as u64), args.ensemble))
+                .map(|f| {
+                    data.train_mean(
+                        |a| fold_of[a] != f,
+                        args.epochs,
+                        args.seed ^ (0xF1 + f as u64),
+                        args.ensemble,
+                    )
+                })
                 .collect();
             record_scores(&recs, &data, |a| &filters[fold_of[a]])
         });
@@ -818,7 +892,10 @@ pub fn main() -> Result<(), String> {
                     best = Some((objective, tau, theta, phi));
                     eprintln!(
                         "{}",
-                        line(&format!("cue {tau:>5.1}, filters {theta:>5.1} {phi:>5.1}"), &c)
+                        line(
+                            &format!("cue {tau:>5.1}, filters {theta:>5.1} {phi:>5.1}"),
+                            &c
+                        )
                     );
                 }
             }
@@ -834,7 +911,7 @@ pub fn main() -> Result<(), String> {
     let (models, groups) = fold_models(tau)?;
     let chooser_weights = groups.train(|_| true, args.epochs, args.seed ^ 0xC0);
     let chooser_head = quantise(&chooser_weights, groups.index.keys(), 0.0, args.prune);
-    let recs = records(&prepared, &fold_of, &models);
+    let recs = records(&prepared, &fold_of, &models, mask);
     let mut filter_heads = Vec::new();
     let mut dump_scores = Vec::new();
     for (source, threshold) in [(false, theta), (true, phi)] {
@@ -843,20 +920,36 @@ pub fn main() -> Result<(), String> {
         filter_heads.push(quantise(&w, data.index.keys(), threshold, args.prune));
         if args.dump.is_some() {
             let filters: Vec<Weights> = (0..folds)
-                .map(|f| data.train_mean(|a| fold_of[a] != f, args.epochs, args.seed ^ (0xF1 + f as u64), args.ensemble))
+                .map(|f| {
+                    data.train_mean(
+                        |a| fold_of[a] != f,
+                        args.epochs,
+                        args.seed ^ (0xF1 + f as u64),
+                        args.ensemble,
+                    )
+                })
                 .collect();
             dump_scores.push(record_scores(&recs, &data, |a| &filters[fold_of[a]]));
         }
     }
     if let (Some(path), [content, source]) = (&args.dump, dump_scores.as_slice()) {
-        dump(path, &prepared, &recs, |a, k| content[a][k] > theta && source[a][k] > phi)?;
+        dump(path, &prepared, &recs, |a, k| {
+            content[a][k] > theta && source[a][k] > phi
+        })?;
     }
     let source_head = filter_heads.pop().unwrap_or_default();
     let record_head = filter_heads.pop().unwrap_or_default();
     let n_cue = cue_head.features.len();
     let n_filter = record_head.features.len() + source_head.features.len();
     let n_chooser = chooser_head.features.len();
-    let bytes = model_bytes(cue_head, &vocabulary, record_head, source_head, chooser_head);
+    let bytes = model_bytes(
+        cue_head,
+        &vocabulary,
+        record_head,
+        source_head,
+        chooser_head,
+        mask,
+    );
     std::fs::write(&args.out, &bytes)
         .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     eprintln!(
@@ -880,11 +973,55 @@ pub fn main() -> Result<(), String> {
         let dev = polnear::load(&args.data, "dev").map_err(|e| e.to_string())?;
         let dev: Vec<Prepared> = dev.par_iter().map(Prepared::new).collect();
         eprintln!("{}", line("dev, rules only", &count(&dev, None)));
-        eprintln!("{}", line("dev, rules + learned cues + chooser", &count(&dev, Some(&no_filter))));
-        eprintln!("{}", line("dev, … + filters, no chooser", &count(&dev, Some(&no_chooser))));
-        eprintln!("{}", line("dev, rules + learned cues + filter", &count(&dev, Some(&model))));
+        eprintln!(
+            "{}",
+            line(
+                "dev, rules + learned cues + chooser",
+                &count(&dev, Some(&no_filter))
+            )
+        );
+        eprintln!(
+            "{}",
+            line(
+                "dev, … + filters, no chooser",
+                &count(&dev, Some(&no_chooser))
+            )
+        );
+        eprintln!(
+            "{}",
+            line(
+                "dev, rules + learned cues + filter",
+                &count(&dev, Some(&model))
+            )
+        );
     }
     Ok(())
+}
+
+/// The bit set of the named rules (`Pattern` names).
+fn pattern_mask(names: &[String]) -> Result<u32, String> {
+    let all = [
+        Pattern::DirectCued,
+        Pattern::DirectCueOnly,
+        Pattern::DirectTrailer,
+        Pattern::DirectBare,
+        Pattern::IndirectPreposed,
+        Pattern::IndirectPostposed,
+        Pattern::IndirectParticiple,
+        Pattern::AccordingTo,
+        Pattern::Per,
+        Pattern::SocialPost,
+    ];
+    names
+        .iter()
+        .filter(|n| !n.is_empty())
+        .try_fold(0u32, |mask, name| {
+            let p = all
+                .iter()
+                .find(|p| format!("{p:?}") == *name)
+                .ok_or_else(|| format!("unknown rule `{name}` in --filter-rules"))?;
+            Ok(mask | 1 << *p as u32)
+        })
 }
 
 /// The record filters' training rows: labelled by a found content, or
@@ -900,7 +1037,9 @@ fn record_rows(recs: &[Records], source: bool) -> Vec<(Vec<u32>, bool, usize)> {
             };
             keys.iter()
                 .zip(labels)
-                .map(move |(k, &m)| (k.clone(), m, a))
+                .zip(&r.filterable)
+                .filter(|(_, &f)| f)
+                .map(move |((k, &m), _)| (k.clone(), m, a))
         })
         .collect()
 }
@@ -917,9 +1056,12 @@ fn record_scores<'w>(
         .enumerate()
         .map(|(a, r)| {
             let w = weights(a);
-            r.keys
+            r.filterable
                 .iter()
-                .map(|_| {
+                .map(|&f| {
+                    if !f {
+                        return f32::INFINITY;
+                    }
                     let s = w.score(data.row(row));
                     row += 1;
                     s
