@@ -6,6 +6,7 @@
 #   make train   train the name tagger (MODEL=full|open) from DATA
 #   make eval    dev-set scores through the CLI (both MODEL=full and open)
 #   make bench   wasm vs compromise and wink-nlp in node; native MB/s and memory
+#   make fuzz    a short cargo-fuzz run of both targets (FUZZ_SECONDS=60)
 #
 # Everything the build needs is installed by these targets: the wasm target
 # (rustup), the wasm-bindgen CLI at the exact crate version (into .tools/),
@@ -38,10 +39,10 @@ VERSION := $(shell sed -n 's/^version *= *"\([^"]*\)".*/\1/p' Cargo.toml | head 
 RUST_SOURCES := $(shell find src models -name '*.rs' -o -name '*.bin' -o -name '*.txt' -o -name '*.lmod' 2>/dev/null) Cargo.toml
 
 .PHONY: build serve test test-rust test-node test-browser lint setup setup-wasm setup-node \
-        setup-browser cli clean help train eval bench
+        setup-browser cli clean help train eval bench fuzz
 
 help:
-	@sed -n '2,12p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,13p' Makefile | sed 's/^# \{0,1\}//'
 
 # ----- setup ---------------------------------------------------------------
 
@@ -132,6 +133,25 @@ eval:
 bench: build
 	node bench/throughput.mjs $(DATA)
 	bash bench/native.sh $(DATA)
+
+# ----- fuzzing -----------------------------------------------------------
+
+# cargo-fuzz (libFuzzer) on the nightly toolchain; a short run by default,
+# FUZZ_SECONDS=3600 for a long one. The minimised corpus in fuzz/corpus/ is
+# committed and replayed by `cargo test` (tests/fuzz_corpus.rs).
+CARGO_FUZZ := $(TOOLS)/bin/cargo-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -max_len=4096 -timeout=10 -rss_limit_mb=4096
+
+$(CARGO_FUZZ):
+	cargo install cargo-fuzz --version 0.13.2 --root $(TOOLS)
+
+fuzz: $(CARGO_FUZZ)
+	@rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
+	cd fuzz && PATH="$(TOOLS)/bin:$$PATH" cargo +nightly fuzz run -O analyse -- \
+	  -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) $(FUZZ_FLAGS)
+	cd fuzz && PATH="$(TOOLS)/bin:$$PATH" cargo +nightly fuzz run -O structured -- \
+	  -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) $(FUZZ_FLAGS)
 
 clean:
 	cargo clean

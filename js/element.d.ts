@@ -7,7 +7,11 @@ import type { Analyser, Analysis, Attribution, Entity, Label } from './index.js'
 export interface LedeSelectDetail {
   /** A mention (entity mark), or a piece of an attribution. */
   type: 'mention' | 'quote' | 'cue' | 'source';
-  /** The entity, for a mention; else null. */
+  /**
+   * The entity, for a mention or for a quote, cue or source piece that is
+   * exactly one name (clicking a source box that holds only a name selects the
+   * source); else null.
+   */
   entity: Entity | null;
   /** Its index in `analysis.entities`, or -1. */
   entityIndex: number;

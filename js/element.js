@@ -22,7 +22,6 @@
 
 import { createAnalyser } from './analyser.js';
 import { attachNavigation, NAVIGATION_HELP } from './navigate.js';
-import { planRender } from './plan.js';
 import { ArticleRenderer, ROLE_PART } from './render.js';
 import { ELEMENT_THEME, themeSheet } from './theme.js';
 
@@ -90,8 +89,10 @@ export class LedeArticle extends Base {
   #renderer;
   /** The `text` property, or null to follow the text content. */
   #text = null;
-  #analysis = null;
+  /** The analyser's latest reply (`analyseDetailed` with the render plan, made in the worker). */
+  #result = null;
   #analysedText = null;
+  /** The plan on screen. */
   #plan = null;
   #generation = 0;
   #observer = null;
@@ -117,18 +118,21 @@ export class LedeArticle extends Base {
     this.#root.append(help, this.#container);
     this.#renderer = new ArticleRenderer(this.#container, { parts: true });
     attachNavigation(this.#container, {
-      marks: () => this.#renderer.marks,
-      attributions: () => this.#renderer.partElements,
+      step: (from, kind, backwards) => this.#renderer.step(from, kind, backwards),
       onSelect: (element) => this.#select(element),
     });
     this.#container.addEventListener('click', (event) => {
       const target = event.target instanceof Element ? event.target.closest('mark, .part') : null;
-      if (target) this.#select(target);
+      if (target) this.#select(clickedHighlight(target));
     });
   }
 
+  /** Far-off chunks get their highlights when scrolled to; a printout needs them all. */
+  #beforePrint = () => this.#renderer.revealAll();
+
   connectedCallback() {
     this.#applyClasses();
+    globalThis.addEventListener?.('beforeprint', this.#beforePrint);
     this.#observer ??= new MutationObserver(() => {
       if (this.#text === null) this.#schedule(100);
     });
@@ -137,6 +141,7 @@ export class LedeArticle extends Base {
   }
 
   disconnectedCallback() {
+    globalThis.removeEventListener?.('beforeprint', this.#beforePrint);
     this.#observer?.disconnect();
     clearTimeout(this.#timer);
   }
@@ -144,7 +149,7 @@ export class LedeArticle extends Base {
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
     if (name === 'labels') {
-      if (this.#analysis && this.#analysedText === this.text) this.#show(this.#generation);
+      if (this.#result && this.#analysedText === this.text) this.#show(this.#generation);
     } else this.#applyClasses();
   }
 
@@ -165,7 +170,7 @@ export class LedeArticle extends Base {
 
   /** The latest analysis (of `analysedText`), or null. */
   get analysis() {
-    return this.#analysis;
+    return this.#result?.analysis ?? null;
   }
 
   /** The text the latest analysis is of. */
@@ -191,7 +196,7 @@ export class LedeArticle extends Base {
 
   /** Resolves with the analysis once the current text is analysed and shown. */
   whenAnalysed() {
-    if (this.#state === 'done' && this.#analysedText === this.text) return Promise.resolve(this.#analysis);
+    if (this.#state === 'done' && this.#analysedText === this.text) return Promise.resolve(this.analysis);
     if (this.#state === 'error') return Promise.reject(this.#error);
     return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }));
   }
@@ -207,15 +212,19 @@ export class LedeArticle extends Base {
     this.#timer = setTimeout(() => this.#analyse(), delay);
   }
 
+  /** Settles `whenAnalysed()` promises; `value()` is only asked for when someone waits. */
   #settle(ok, value) {
-    for (const waiter of this.#waiters.splice(0)) (ok ? waiter.resolve : waiter.reject)(value);
+    const waiters = this.#waiters.splice(0);
+    if (waiters.length === 0) return;
+    const settled = value();
+    for (const waiter of waiters) (ok ? waiter.resolve : waiter.reject)(settled);
   }
 
   async #analyse() {
     const text = this.text;
     this.#generation += 1;
     const generation = this.#generation;
-    if (text === this.#analysedText && this.#analysis) {
+    if (text === this.#analysedText && this.#result) {
       await this.#show(generation);
       return;
     }
@@ -228,23 +237,23 @@ export class LedeArticle extends Base {
       chunk.textContent = text;
       this.#container.classList.remove('lede-chunked');
       this.#container.replaceChildren(chunk);
-      this.#renderer.marks = [];
-      this.#renderer.partElements = [];
+      this.#renderer.clear();
     }
-    let analysis;
+    let result;
     try {
-      analysis = await LedeArticle.analyser.analyse(text);
+      // The plan is made in the worker and arrives packed; the analysis is parsed only when asked for.
+      result = await LedeArticle.analyser.analyseDetailed(text, undefined, { plan: true });
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#state = 'error';
       this.#error = error;
       this.#container.removeAttribute('aria-busy');
       this.dispatchEvent(new CustomEvent('lede-error', { bubbles: true, composed: true, detail: { error } }));
-      this.#settle(false, error);
+      this.#settle(false, () => error);
       return;
     }
     if (generation !== this.#generation) return;
-    this.#analysis = analysis;
+    this.#result = result;
     this.#analysedText = text;
     await this.#show(generation);
   }
@@ -252,40 +261,40 @@ export class LedeArticle extends Base {
   /** Renders the current analysis with the current `labels`. */
   async #show(generation) {
     const text = this.#analysedText;
-    const shown = parseLabels(this.getAttribute('labels'));
-    const analysis = this.#analysis;
-    const entities = [];
-    const origin = [];
-    analysis.entities.forEach((e, i) => {
-      if (!shown || shown.has(e.label)) {
-        entities.push(e);
-        origin.push(i);
-      }
-    });
-    const plan = planRender(text, { ...analysis, entities });
-    const complete = await this.#renderer.render(text, plan, () => false, () => generation === this.#generation);
+    const result = this.#result;
+    const labels = parseLabels(this.getAttribute('labels'));
+    const wanted = () => generation === this.#generation;
+    // Entities whose label is not shown stay plain text: no new plan, no new analysis.
+    const complete = await this.#renderer.render(text, result.plan, () => false, wanted, { labels });
     if (!complete) return;
-    // Plan indexes → indexes in the analysis itself (the label filter removes some).
-    this.#plan = { ...plan, entityIndex: plan.entityIndex.map((i) => origin[i]) };
+    this.#plan = result.plan;
     this.#state = 'done';
     this.#container.removeAttribute('aria-busy');
-    this.dispatchEvent(new CustomEvent('lede-analysed', { bubbles: true, composed: true, detail: { analysis, text } }));
-    this.#settle(true, analysis);
+    const detail = {
+      text,
+      get analysis() {
+        return result.analysis;
+      },
+    };
+    this.dispatchEvent(new CustomEvent('lede-analysed', { bubbles: true, composed: true, detail }));
+    this.#settle(true, () => result.analysis);
   }
 
   #select(element) {
     const plan = this.#plan;
-    const analysis = this.#analysis;
-    if (!plan || !analysis) return;
-    const mark = element.localName === 'mark' ? element : null;
-    const part = mark ? mark.parentElement?.closest('.part') : element.closest('.part');
+    if (!plan || !this.#result) return;
+    const analysis = this.#result.analysis;
+    const isMark = element.localName === 'mark';
+    // A piece that is exactly one name (a source "Priya Natarajan") also reports that name.
+    const mark = isMark ? element : soleMark(element);
+    const part = isMark ? element.parentElement?.closest('.part') : element.closest('.part');
     const planEntity = mark ? Number(mark.dataset.entity) : -1;
     const planAttr = part && this.#container.contains(part) ? Number(part.dataset.attr) : -1;
     const entityIndex = planEntity >= 0 ? plan.entityIndex[planEntity] ?? -1 : -1;
     const attributionIndex = planAttr >= 0 ? plan.attributionIndex[planAttr] ?? -1 : -1;
     const role = planAttr >= 0 ? part.dataset.role : null;
     const detail = {
-      type: mark ? 'mention' : ROLE_PART[role] ?? 'quote',
+      type: isMark ? 'mention' : ROLE_PART[role] ?? 'quote',
       entity: entityIndex >= 0 ? analysis.entities[entityIndex] : null,
       entityIndex,
       attribution: attributionIndex >= 0 ? analysis.attributions[attributionIndex] : null,
@@ -294,6 +303,25 @@ export class LedeArticle extends Base {
     };
     this.dispatchEvent(new CustomEvent('lede-select', { bubbles: true, composed: true, detail }));
   }
+}
+
+/** The mark that fills `part` entirely (its only content), or null. */
+function soleMark(part) {
+  const only = part.firstChild;
+  return only && only === part.lastChild && only.localName === 'mark' ? only : null;
+}
+
+/**
+ * What a click on `target` (the innermost mark or attribution piece under the
+ * pointer) selects: a mark that fills its attribution piece entirely (a source
+ * that is exactly one name) selects the piece, which a pointer could not reach
+ * otherwise; the event still names the entity. A mark that is only part of a
+ * piece (a name inside a quote) selects the mention.
+ */
+function clickedHighlight(target) {
+  if (target.localName !== 'mark') return target;
+  const part = target.parentElement;
+  return part?.classList.contains('part') && soleMark(part) === target ? part : target;
 }
 
 /**

@@ -9,11 +9,14 @@
 //      { type: 'cancel', id }                           drop that request if it is still waiting
 // Out: { type: 'ready', version }
 //      { type: 'fatal', message }                       the analyser could not load
-//      { type: 'result', id, analysis, plan?, stats }
+//      { type: 'result', id, analysis, stats }
+//      { type: 'result', id, analysisJson, plan, stats } when asked for the plan: the plan packed
+//           (plan.js packPlan) and the analysis as UTF-8 JSON, both transferred: the page's main
+//           thread then receives them at no cost and parses the analysis only if it needs it
 //      { type: 'result', id, error: { name, message }, broken }  broken: the wasm trapped; start afresh
 
 import { analyse, init, version } from './core.js';
-import { planRender } from './plan.js';
+import { packedTransfer, packPlan, planRender } from './plan.js';
 
 /** Counts words as runs of non-whitespace, without allocating. */
 export function countWords(text) {
@@ -34,7 +37,8 @@ function describe(err) {
 }
 
 /**
- * A request loop that posts its replies through `post(message)`. Returns
+ * A request loop that posts its replies through `post(message, transfer?)`
+ * (`transfer`: buffers the message may hand over rather than copy). Returns
  * `receive(message)`, to be fed the incoming messages.
  */
 export function createEngine(post) {
@@ -85,10 +89,15 @@ export function createEngine(post) {
       const t0 = performance.now();
       const analysis = analyse(msg.text, msg.options ?? undefined);
       const ms = performance.now() - t0;
-      const plan = msg.plan ? planRender(msg.text, analysis) : undefined;
       analysed += 1;
       const stats = { ms, words: countWords(msg.text), chars: msg.text.length, analysed, dropped };
-      post({ type: 'result', id: msg.id, analysis, plan, stats });
+      if (msg.plan) {
+        const plan = packPlan(msg.text, planRender(msg.text, analysis));
+        const analysisJson = new TextEncoder().encode(JSON.stringify(analysis));
+        post({ type: 'result', id: msg.id, analysisJson, plan, stats }, [analysisJson.buffer, ...packedTransfer(plan)]);
+      } else {
+        post({ type: 'result', id: msg.id, analysis, stats });
+      }
     } catch (err) {
       // A trap (RuntimeError) leaves the wasm instance unusable.
       if (err instanceof WebAssembly.RuntimeError) broken = true;

@@ -5,17 +5,17 @@
 // everything else, including fields that newer Lede versions add (declared
 // optional, so code written now keeps type-checking).
 
-import type { AttributionKind, InitInput, Label, Options, SyncInitInput, TextSpan } from './lede.js';
+import type { AttributionKind, EntityGroup, InitInput, Label, Options, SyncInitInput, TextSpan } from './lede.js';
 
-export type { AttributionKind, Label, Options, TextSpan };
+export type { AttributionKind, EntityGroup, Label, Options, TextSpan };
 
 // ----- the analysis -------------------------------------------------------------
 
 /** One entity mention: `text.slice(start, end) === entity.text`. */
 export interface Entity extends TextSpan {
   label: Label;
-  /** Index into `Analysis.groups` of the alias group of this mention (newer versions). */
-  group?: number | null;
+  /** Index into `Analysis.groups` of the entity this mentions; null for DATE, MONEY … and unpaired handles. */
+  group: number | null;
 }
 
 /** Who the source is; "self" is the writer or speaker (I, we), "pronoun" an unresolved pronoun. */
@@ -49,6 +49,8 @@ export interface Attribution {
   cue: TextSpan | null;
   /** The source as written ("Karen Bass", "officials", "she"), or null. */
   source: TextSpan | null;
+  /** Index into `Analysis.groups` of the person or organisation the source names, or null. */
+  source_group: number | null;
   /** The pieces of a split or multi-paragraph quote (newer versions). */
   content_parts?: TextSpan[];
   /** The kind of source; null without a source (newer versions). */
@@ -71,26 +73,6 @@ export interface HedgedClaim {
   hedge: TextSpan;
 }
 
-/** Mentions of one person, organisation or place under its several names (newer versions). */
-export interface EntityGroup {
-  id: number;
-  label: Label;
-  /** The fullest name ("Karen Bass"). */
-  name: string;
-  /** Other names it goes by ("Bass", "the mayor"). */
-  aliases?: string[];
-  /** Indexes into `Analysis.entities`. */
-  mentions?: number[];
-  /** Roles or titles seen with it ("Mayor"). */
-  roles?: string[];
-  /** Social handles tied to it. */
-  handles?: string[];
-  /** How central it is to the article, higher is more. */
-  salience?: number;
-  /** UTF-16 offset of its first mention. */
-  first?: number;
-}
-
 /** The result of `analyse`: every offset is in UTF-16 code units (JavaScript string indices). */
 export interface Analysis {
   version: string;
@@ -101,8 +83,8 @@ export interface Analysis {
   attributions: Attribution[];
   /** Claims hedged without a source (newer versions). */
   hedged_claims?: HedgedClaim[];
-  /** Alias groups of the entities (newer versions). */
-  groups?: EntityGroup[];
+  /** Entity groups: one per person, organisation, place … with all its mentions, most salient first. */
+  groups: EntityGroup[];
   /** Present when `options.sentences` is true. */
   sentences?: TextSpan[];
   /** Present when `options.tokens` is true. */
@@ -182,43 +164,64 @@ export interface AnalysisStats {
   dropped: number;
 }
 
-/** One piece of an attribution's highlighting. */
-export interface PlanPart {
-  /** Index into `RenderPlan.attributions`. */
-  attr: number;
-  role: 'content' | 'cue' | 'source';
-  start: number;
-  end: number;
-}
-
-/** A run of text with one entity (or none) and the parts around it, outermost first. */
-export interface PlanRun {
-  start: number;
-  end: number;
-  /** Index into `RenderPlan.entities`, or -1. */
-  entity: number;
-  /** Indexes into `RenderPlan.parts`. */
-  parts: number[];
-}
-
-/** How to draw an analysis: runs that tile the text (used by the page and the element). */
+/**
+ * How to draw an analysis (used by the page and the element), packed for a
+ * cheap trip from the worker: typed arrays (transferred, not copied) and each
+ * label or kind name once; texts are slices of the analysed text.
+ *
+ * Runs tile the text: run `r` is `[runStart[r], runEnd[r])`, shows entity
+ * `runEntity[r]` (-1: none) and lies inside the parts
+ * `runParts[runPartsAt[r] .. runPartsAt[r + 1])`, outermost first. Part `p`
+ * is a piece of attribution `partAttr[p]` with role `partRole[p]`
+ * (0 content, 1 cue, 2 source). Attribution `a` has kind
+ * `kinds[attrKind[a]]` and spans `attrSpans[6a .. 6a + 6)`: content, cue,
+ * source (start, end; -1 when absent); `attrExtra[a]` holds its other fields
+ * as JSON ('' when none). Entity `e` is `[entityStart[e], entityEnd[e])`
+ * labelled `labels[entityLabel[e]]`; identical mentions (same label and
+ * text) share `entityGroup[e]` (numbered in order of first mention), and
+ * group `g`'s mentions are `groupMentions[groupAt[g] .. groupAt[g + 1])`.
+ */
 export interface RenderPlan {
-  entities: Entity[];
-  attributions: Attribution[];
-  parts: PlanPart[];
-  runs: PlanRun[];
-  chunkStarts: number[];
+  /** Length of the analysed text, in UTF-16 code units. */
+  length: number;
+  labels: string[];
+  kinds: string[];
+  entityCount: number;
+  entityStart: Int32Array;
+  entityEnd: Int32Array;
+  entityLabel: Uint16Array;
+  entityGroup: Int32Array;
+  groupCount: number;
+  groupAt: Int32Array;
+  groupMentions: Int32Array;
+  attributionCount: number;
+  attrKind: Uint16Array;
+  attrSpans: Int32Array;
+  attrExtra: string[];
+  partAttr: Int32Array;
+  partRole: Uint8Array;
+  partStart: Int32Array;
+  partEnd: Int32Array;
+  runCount: number;
+  runStart: Int32Array;
+  runEnd: Int32Array;
+  runEntity: Int32Array;
+  runPartsAt: Int32Array;
+  runParts: Int32Array;
+  /** Run indexes that begin a block (just after a line break, never inside an entity). */
+  chunkStarts: Int32Array;
   /** Spans that did not match the text and were left out. */
   skipped: number;
   /** Plan entity index → index in the analysis. */
-  entityIndex: number[];
+  entityIndex: Int32Array;
   /** Plan attribution index → index in the analysis. */
-  attributionIndex: number[];
+  attributionIndex: Int32Array;
 }
 
 /** What `analyseDetailed` resolves to. */
 export interface DetailedResult {
-  analysis: Analysis;
+  /** The analysis; with a plan it is parsed on first read (the plan alone is enough to draw). */
+  readonly analysis: Analysis;
   /** Present when asked for with `{ plan: true }`. */
   plan?: RenderPlan;
   stats: AnalysisStats;

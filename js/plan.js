@@ -286,3 +286,201 @@ export function walkRuns(plan, from, to, visitor) {
   }
   if (open.length > 0) visitor.close(open.length);
 }
+
+// ----- packed plans -----------------------------------------------------------
+//
+// A plan of a long article has hundreds of thousands of runs, entities and
+// parts. As objects they would cost the page's main thread a long pause just
+// to receive them from the worker (a structured clone is rebuilt object by
+// object), so the worker sends the plan packed: every number in a typed array
+// (transferred, not copied) and each label or kind name once. Texts are not
+// sent at all: the page has the article and slices it when it needs a text.
+
+/** Role codes of a packed plan: `ROLES[code]`. */
+const ROLE_CODE = { content: 0, cue: 1, source: 2 };
+
+/** Number of Int32 slots per attribution in `attrSpans`: content, cue, source (start, end; -1 when absent). */
+const ATTR_SLOTS = 6;
+
+/** The fields of an attribution that the packed form keeps as numbers. */
+const ATTR_PACKED_FIELDS = new Set(['kind', 'content', 'cue', 'source', 'content_parts']);
+
+/** `table` index of `name`, adding it when new. */
+function codeOf(table, codes, name) {
+  let code = codes.get(name);
+  if (code === undefined) {
+    code = table.length;
+    table.push(name);
+    codes.set(name, code);
+  }
+  return code;
+}
+
+/**
+ * Packs `plan` (from `planRender(text, …)`) into typed arrays; the result is
+ * what `analyseDetailed(…, { plan: true })` resolves `plan` to, and what
+ * `ArticleRenderer` draws. `packedTransfer(packed)` lists its buffers.
+ *
+ * Identical mentions (same label and text) share a group number
+ * (`entityGroup`, numbered in order of first mention); group `g`'s mentions
+ * are `groupMentions[groupAt[g] .. groupAt[g + 1])`, in text order. The page
+ * lists "Karen Bass ×3" from these without touching every mention itself.
+ */
+export function packPlan(text, plan) {
+  const labels = [];
+  const labelCodes = new Map();
+  const kinds = [];
+  const kindCodes = new Map();
+  const n = plan.entities.length;
+  const entityStart = new Int32Array(n);
+  const entityEnd = new Int32Array(n);
+  const entityLabel = new Uint16Array(n);
+  const entityGroup = new Int32Array(n);
+  const groups = new Map();
+  plan.entities.forEach((e, i) => {
+    entityStart[i] = e.start;
+    entityEnd[i] = e.end;
+    entityLabel[i] = codeOf(labels, labelCodes, e.label);
+    const key = `${entityLabel[i]}\u0000${text.slice(e.start, e.end)}`;
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = groups.size;
+      groups.set(key, group);
+    }
+    entityGroup[i] = group;
+  });
+
+  const m = plan.attributions.length;
+  const attrKind = new Uint16Array(m);
+  const attrSpans = new Int32Array(m * ATTR_SLOTS).fill(-1);
+  /** Other fields of each attribution (newer analysers may add some), as JSON; '' when none. */
+  const attrExtra = new Array(m).fill('');
+  plan.attributions.forEach((a, i) => {
+    attrKind[i] = codeOf(kinds, kindCodes, a.kind);
+    ROLES.forEach((role, r) => {
+      const span = a[role];
+      if (span) {
+        attrSpans[i * ATTR_SLOTS + 2 * r] = span.start;
+        attrSpans[i * ATTR_SLOTS + 2 * r + 1] = span.end;
+      }
+    });
+    const extra = Object.keys(a).filter((key) => !ATTR_PACKED_FIELDS.has(key));
+    if (extra.length > 0) attrExtra[i] = JSON.stringify(Object.fromEntries(extra.map((key) => [key, a[key]])));
+  });
+
+  const p = plan.parts.length;
+  const partAttr = new Int32Array(p);
+  const partRole = new Uint8Array(p);
+  const partStart = new Int32Array(p);
+  const partEnd = new Int32Array(p);
+  plan.parts.forEach((part, i) => {
+    partAttr[i] = part.attr;
+    partRole[i] = ROLE_CODE[part.role];
+    partStart[i] = part.start;
+    partEnd[i] = part.end;
+  });
+
+  const r = plan.runs.length;
+  const runStart = new Int32Array(r);
+  const runEnd = new Int32Array(r);
+  const runEntity = new Int32Array(r);
+  const runPartsAt = new Int32Array(r + 1);
+  let total = 0;
+  for (const run of plan.runs) total += run.parts.length;
+  const runParts = new Int32Array(total);
+  let at = 0;
+  plan.runs.forEach((run, i) => {
+    runStart[i] = run.start;
+    runEnd[i] = run.end;
+    runEntity[i] = run.entity;
+    runPartsAt[i] = at;
+    runParts.set(run.parts, at);
+    at += run.parts.length;
+  });
+  runPartsAt[r] = at;
+
+  // Each group's mentions together, in text order (a counting sort by group).
+  const groupCount = groups.size;
+  const groupAt = new Int32Array(groupCount + 1);
+  for (let i = 0; i < n; i += 1) groupAt[entityGroup[i] + 1] += 1;
+  for (let g = 0; g < groupCount; g += 1) groupAt[g + 1] += groupAt[g];
+  const fill = groupAt.slice(0, groupCount);
+  const groupMentions = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) groupMentions[fill[entityGroup[i]]++] = i;
+
+  return {
+    length: text.length,
+    labels,
+    kinds,
+    entityCount: n,
+    entityStart,
+    entityEnd,
+    entityLabel,
+    entityGroup,
+    groupCount,
+    groupAt,
+    groupMentions,
+    attributionCount: m,
+    attrKind,
+    attrSpans,
+    attrExtra,
+    partAttr,
+    partRole,
+    partStart,
+    partEnd,
+    runCount: r,
+    runStart,
+    runEnd,
+    runEntity,
+    runPartsAt,
+    runParts,
+    chunkStarts: Int32Array.from(plan.chunkStarts),
+    skipped: plan.skipped,
+    entityIndex: Int32Array.from(plan.entityIndex),
+    attributionIndex: Int32Array.from(plan.attributionIndex),
+  };
+}
+
+/** The buffers of a packed plan, to transfer rather than copy it to another thread. */
+export function packedTransfer(packed) {
+  return Object.values(packed)
+    .filter((value) => ArrayBuffer.isView(value))
+    .map((view) => view.buffer);
+}
+
+/** Entity `i` of a packed plan of `text`, as the analysis reports it: `{ start, end, label, text }`. */
+export function packedEntity(packed, text, i) {
+  const start = packed.entityStart[i];
+  const end = packed.entityEnd[i];
+  return { start, end, label: packed.labels[packed.entityLabel[i]], text: text.slice(start, end) };
+}
+
+/**
+ * Attribution `i` of a packed plan of `text`: `{ kind, content, cue, source }`
+ * (spans with their text; cue and source may be null) plus any other fields
+ * the analyser reported. Split quotes' `content_parts` are only in the analysis.
+ */
+export function packedAttribution(packed, text, i) {
+  const spans = packed.attrSpans;
+  const base = i * ATTR_SLOTS;
+  const attribution = { kind: packed.kinds[packed.attrKind[i]] };
+  ROLES.forEach((role, r) => {
+    const start = spans[base + 2 * r];
+    const end = spans[base + 2 * r + 1];
+    attribution[role] = start < 0 ? null : { start, end, text: text.slice(start, end) };
+  });
+  const extra = packed.attrExtra[i];
+  return extra ? { ...JSON.parse(extra), ...attribution } : attribution;
+}
+
+/** The role (`content`, `cue` or `source`) of part `i` of a packed plan. */
+export function packedRole(packed, i) {
+  return ROLES[packed.partRole[i]];
+}
+
+/** Mentions per label of a packed plan: `Map(label → count)`. */
+export function packedLabelCounts(packed) {
+  const counts = new Array(packed.labels.length).fill(0);
+  for (let i = 0; i < packed.entityCount; i += 1) counts[packed.entityLabel[i]] += 1;
+  return new Map(packed.labels.map((label, code) => [label, counts[code]]));
+}

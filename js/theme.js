@@ -121,9 +121,10 @@ ${dark} {
 
 ${labelRules}
 
-.chunk { display: block; }
-/* A long article is rendered in chunks; off-screen ones skip layout and paint. */
-.lede-chunked > .chunk {
+.chunk, .chunk-group { display: block; }
+/* A long article is rendered in chunks, nested in groups; off-screen ones skip
+   style, layout and paint. (A group's estimated height is set on it.) */
+.lede-chunked .chunk, .lede-chunked .chunk-group {
   content-visibility: auto;
   contain-intrinsic-size: auto 6000px;
 }
@@ -198,7 +199,7 @@ mark[data-label]:focus::after,
 }
 
 @media print {
-  .lede-chunked > .chunk { content-visibility: visible; }
+  .lede-chunked .chunk, .lede-chunked .chunk-group { content-visibility: visible; }
   mark, .part-content { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   /* On paper every mark says what it is: no hover, and maybe no colour. */
   mark[data-label]::after {

@@ -4,5 +4,5 @@
 
 import { createEngine } from './engine.js';
 
-const receive = createEngine((message) => postMessage(message));
+const receive = createEngine((message, transfer = []) => postMessage(message, transfer));
 self.addEventListener('message', (event) => receive(event.data));

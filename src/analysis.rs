@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use crate::aliases::{self, Group};
 use crate::attributions::{self, Attribution, HedgedClaim};
 use crate::entities::{self, names, Entity, Label};
 use crate::span::Span;
@@ -48,6 +49,12 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Attributions in text order of their content.
     pub attributions: Vec<Attribution>,
+    /// Entity groups (one per person, organisation, place …), most salient
+    /// first; mention indices point into `entities`.
+    pub groups: Vec<Group>,
+    /// For each entity, the index of its group in `groups` (names always
+    /// have one; a HANDLE paired with a name has the name's group).
+    pub entity_groups: Vec<Option<usize>>,
     /// Claims hedged without a source (`reportedly`, `is said to`), in text
     /// order.
     pub hedged_claims: Vec<HedgedClaim>,
@@ -65,16 +72,25 @@ pub struct Analysis {
 pub fn analyse(text: &str, options: &Options) -> Analysis {
     let doc = Document::new(text);
     let mut entities = entities::recognise(&doc, names::default_tagger());
+    let mut grouping = aliases::group(&doc, &entities);
     let found = if options.attributions {
         attributions::find_all(&doc, &entities)
     } else {
         attributions::Found::default()
     };
-    entities.retain(|e| options.wants(e.label));
+    grouping.rank(&doc, &entities, &found.attributions);
+    if options.labels.is_some() {
+        // Grouped over every mention, then filtered: indices stay consistent.
+        let keep: Vec<bool> = entities.iter().map(|e| options.wants(e.label)).collect();
+        grouping.retain(&keep);
+        entities.retain(|e| options.wants(e.label));
+    }
     Analysis {
         entities,
         attributions: found.attributions,
         hedged_claims: found.hedged_claims,
+        groups: grouping.groups,
+        entity_groups: grouping.of_entity,
         sentences: if options.sentences {
             doc.sentences.iter().map(|s| s.span).collect()
         } else {
@@ -110,6 +126,74 @@ mod tests {
         let some = analyse(text, &only_urls);
         assert_eq!(some.entities.len(), 1);
         assert_eq!(some.entities[0].label, Label::Url);
+    }
+
+    /// Groups and entities point at each other consistently, whatever the
+    /// label filter.
+    fn check_groups(a: &Analysis) {
+        assert_eq!(a.entity_groups.len(), a.entities.len());
+        for (id, g) in a.groups.iter().enumerate() {
+            assert!(!g.mentions.is_empty(), "group {id} has no mention");
+            for &m in &g.mentions {
+                assert_eq!(a.entities[m].label, g.label, "labels never mix");
+                assert_eq!(a.entity_groups[m], Some(id));
+            }
+            assert!(g.mentions.windows(2).all(|w| w[0] < w[1]));
+            assert!(g.candidates.iter().all(|&c| c < a.groups.len() && c != id));
+            assert!(g.statements.iter().all(|&s| s < a.attributions.len()));
+            assert!(g.salience <= 1000);
+        }
+        for pair in a.groups.windows(2) {
+            assert!(pair[0].salience >= pair[1].salience, "most salient first");
+        }
+        for (e, g) in a.entities.iter().zip(&a.entity_groups) {
+            match g {
+                Some(g) if e.label == Label::Handle => {
+                    assert!(a.groups[*g]
+                        .handles
+                        .iter()
+                        .any(|h| h.slice(TEXT).eq_ignore_ascii_case(e.span.slice(TEXT))))
+                }
+                Some(g) => assert!(a.groups[*g].mentions.iter().any(|&m| a.entities[m] == *e)),
+                None => assert!(!e.label.is_name()),
+            }
+        }
+    }
+
+    const TEXT: &str = "LA Mayor Karen Bass visits flood zone\n\n\
+        Los Angeles Mayor Karen Bass toured MacArthur Park on Friday with Federal Emergency \
+        Management Agency (FEMA) officials. “We will rebuild,” Bass said. The mayor thanked \
+        FEMA and Sen. Alex Padilla, who said Padilla's office would help.\n\n\
+        Watch: pic.twitter.com/abc — Bill Melugin (@BillMelugin_) June 6, 2025";
+
+    #[test]
+    fn groups_stay_consistent_under_label_filters() {
+        let all = analyse(TEXT, &Options::default());
+        check_groups(&all);
+        assert!(all.groups.iter().any(|g| g.mentions.len() >= 2));
+        for labels in [
+            vec![Label::Person],
+            vec![Label::Handle],
+            vec![Label::Place, Label::Date],
+            vec![Label::Org, Label::Handle, Label::Person],
+            vec![],
+        ] {
+            let some = analyse(
+                TEXT,
+                &Options {
+                    labels: Some(labels.clone()),
+                    ..Options::default()
+                },
+            );
+            check_groups(&some);
+            // The same groups, restricted: names and salience do not change.
+            for g in &some.groups {
+                assert!(all
+                    .groups
+                    .iter()
+                    .any(|x| x.name == g.name && x.salience == g.salience && x.label == g.label));
+            }
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! The pipeline, one module per stage:
 //! [`text`] (tokens, sentences, paragraphs, offsets) →
 //! [`entities`] (names and pattern types) →
+//! [`aliases`] (mentions of one entity grouped) →
 //! [`attributions`] (who said what) →
 //! [`analysis`] (the front door, [`analyse`]) →
 //! [`report`] (offsets converted for output).
@@ -18,11 +19,13 @@
 //! println!("{} entities", report.entities.len());
 //! ```
 
+pub mod aliases;
 pub mod analysis;
 pub mod attributions;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
 pub mod entities;
+pub mod invariants;
 pub mod report;
 pub mod span;
 pub mod text;
@@ -30,6 +33,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use aliases::Group;
 pub use analysis::{analyse, Analysis, Options};
 pub use attributions::{Attribution, AttributionKind};
 pub use entities::{Entity, Label};

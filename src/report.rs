@@ -33,6 +33,9 @@ pub struct EntityView<'t> {
     pub label: Label,
     /// The mention's text.
     pub text: &'t str,
+    /// Index into `groups` of the entity this mentions, or `null` (DATE,
+    /// MONEY … and unpaired handles have none).
+    pub group: Option<usize>,
 }
 
 /// An attribution as reported.
@@ -59,8 +62,13 @@ pub struct AttributionView<'t> {
     pub stance: Stance,
     /// A hedge on the attribution (`reportedly`), or `null`.
     pub hedge: Option<SpanView<'t>>,
-    /// Heuristic confidence in `0..=1`.
-    pub confidence: f32,
+    /// Heuristic confidence in `0..=1`, rounded to two decimals (as an
+    /// `f64`, so JSON and JS numbers read the same: `0.88`, not
+    /// `0.8799999952316284`).
+    pub confidence: f64,
+    /// Index into `groups` of the person or organisation the source names
+    /// (directly or through `resolved_source`), or `null`.
+    pub source_group: Option<usize>,
     /// The trailer of a social post (`social_post` only), or `null`.
     pub post: Option<PostView<'t>>,
 }
@@ -90,6 +98,51 @@ pub struct HedgedClaimView<'t> {
     pub hedge: SpanView<'t>,
 }
 
+/// A salience score in thousandths, reported as a number in [0, 1].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Salience(pub u16);
+
+impl Serialize for Salience {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(f64::from(self.0) / 1000.0)
+    }
+}
+
+/// An entity group as reported: one person, organisation or place with
+/// all its mentions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GroupView<'t> {
+    /// Its index in `groups` (groups are sorted by salience, highest first).
+    pub id: usize,
+    /// The label of all its mentions.
+    pub label: Label,
+    /// The fullest name as written ("Karen Bass").
+    pub name: &'t str,
+    /// Its other surface forms, in order of appearance ("Bass", "BASS").
+    pub aliases: Vec<&'t str>,
+    /// Indices into `entities` of its name mentions.
+    pub mentions: Vec<usize>,
+    /// Titles written before its names ("Mayor", "former Sen.").
+    pub roles: Vec<&'t str>,
+    /// Role nouns that refer to it ("the mayor"); not in `entities`.
+    pub role_mentions: Vec<SpanView<'t>>,
+    /// Its social handles ("@BillMelugin_").
+    pub handles: Vec<&'t str>,
+    /// Surface forms that are probable misspellings ("McAurthur Park").
+    pub variants: Vec<&'t str>,
+    /// Indices into `attributions` of what it is the source of.
+    pub statements: Vec<usize>,
+    /// How central it is to the article, 0 to 1.
+    pub salience: Salience,
+    /// Offset of its first mention (name or role noun).
+    pub first: usize,
+    /// True when it is a single name that fits several people; see
+    /// `candidates`.
+    pub ambiguous: bool,
+    /// For an ambiguous group, the ids of the groups it could belong to.
+    pub candidates: Vec<usize>,
+}
+
 /// Everything reported for one text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Report<'t> {
@@ -103,6 +156,8 @@ pub struct Report<'t> {
     pub attributions: Vec<AttributionView<'t>>,
     /// Claims hedged without a source, in text order.
     pub hedged_claims: Vec<HedgedClaimView<'t>>,
+    /// Entity groups, most salient first.
+    pub groups: Vec<GroupView<'t>>,
     /// Sentences, when requested.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sentences: Option<Vec<SpanView<'t>>>,
@@ -122,23 +177,37 @@ impl<'t> Report<'t> {
         };
         let optional =
             |spans: &[Span]| (!spans.is_empty()).then(|| spans.iter().map(|&s| view(s)).collect());
+        let texts = |spans: &[Span]| spans.iter().map(|s| s.slice(text)).collect();
+        let group_of = |i: usize| analysis.entity_groups.get(i).copied().flatten();
+        // The group each attribution's source names.
+        let mut source_group = vec![None; analysis.attributions.len()];
+        for (g, group) in analysis.groups.iter().enumerate() {
+            for &a in &group.statements {
+                if let Some(slot) = source_group.get_mut(a) {
+                    *slot = Some(g);
+                }
+            }
+        }
         Report {
             version: crate::VERSION,
             offsets: unit,
             entities: analysis
                 .entities
                 .iter()
-                .map(|e| EntityView {
+                .enumerate()
+                .map(|(i, e)| EntityView {
                     start: map.to_unit(e.span.start),
                     end: map.to_unit(e.span.end),
                     label: e.label,
                     text: e.span.slice(text),
+                    group: group_of(i),
                 })
                 .collect(),
             attributions: analysis
                 .attributions
                 .iter()
-                .map(|a| AttributionView {
+                .enumerate()
+                .map(|(i, a)| AttributionView {
                     kind: a.kind,
                     content: view(a.content),
                     content_parts: a.content_parts.iter().map(|&p| view(p)).collect(),
@@ -148,13 +217,35 @@ impl<'t> Report<'t> {
                     resolved_source: a.resolved_source.map(view),
                     stance: a.stance,
                     hedge: a.hedge.map(view),
-                    confidence: a.confidence,
+                    confidence: (f64::from(a.confidence) * 100.0).round() / 100.0,
                     post: a.post.map(|p| PostView {
                         author: p.author.map(view),
                         handle: p.handle.map(view),
                         date: p.date.map(view),
                         link: p.link.map(view),
                     }),
+                    source_group: source_group.get(i).copied().flatten(),
+                })
+                .collect(),
+            groups: analysis
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(id, g)| GroupView {
+                    id,
+                    label: g.label,
+                    name: g.name.slice(text),
+                    aliases: texts(&g.aliases),
+                    mentions: g.mentions.clone(),
+                    roles: texts(&g.roles),
+                    role_mentions: g.role_mentions.iter().map(|&s| view(s)).collect(),
+                    handles: texts(&g.handles),
+                    variants: texts(&g.variants),
+                    statements: g.statements.clone(),
+                    salience: Salience(g.salience),
+                    first: map.to_unit(g.first),
+                    ambiguous: g.ambiguous,
+                    candidates: g.candidates.clone(),
                 })
                 .collect(),
             hedged_claims: analysis

@@ -29,6 +29,8 @@ export interface TextSpan {
 /** One entity mention. */
 export interface Entity extends TextSpan {
   label: Label;
+  /** Index into `Analysis.groups` of the entity this mentions; null for DATE, MONEY … and unpaired handles. */
+  group: number | null;
 }
 
 /** The kind of an attribution. */
@@ -70,6 +72,8 @@ export interface Attribution {
   hedge: TextSpan | null;
   /** Heuristic confidence in [0, 1]. */
   confidence: number;
+  /** Index into `Analysis.groups` of the person or organisation the source names (directly or through `resolved_source`), or null. */
+  source_group: number | null;
   /** Present for kind "social_post". */
   post: SocialPost | null;
 }
@@ -78,6 +82,37 @@ export interface Attribution {
 export interface HedgedClaim {
   content: TextSpan;
   hedge: TextSpan;
+}
+
+/** One person, organisation, place or other name with all its mentions. */
+export interface EntityGroup {
+  /** Its index in `Analysis.groups` (sorted by salience, highest first). */
+  id: number;
+  label: Label;
+  /** The fullest name as written ("Karen Bass"). */
+  name: string;
+  /** Its other surface forms, in order of appearance ("Bass", "BASS"). */
+  aliases: string[];
+  /** Indexes into `Analysis.entities` of its name mentions. */
+  mentions: number[];
+  /** Titles written before its names ("Mayor", "former Sen."). */
+  roles: string[];
+  /** Role nouns that refer to it ("the mayor"); not in `entities`. */
+  role_mentions: TextSpan[];
+  /** Its social handles ("@BillMelugin_"). */
+  handles: string[];
+  /** Surface forms that are probable misspellings ("McAurthur Park"). */
+  variants: string[];
+  /** Indexes into `Analysis.attributions` of what it is the source of. */
+  statements: number[];
+  /** How central it is to the article, 0 to 1. */
+  salience: number;
+  /** UTF-16 offset of its first mention (name or role noun). */
+  first: number;
+  /** True when it is a single name that fits several people; see `candidates`. */
+  ambiguous: boolean;
+  /** For an ambiguous group, the ids of the groups it could belong to. */
+  candidates: number[];
 }
 
 /** The result of `analyse`. */
@@ -91,6 +126,8 @@ export interface Analysis {
   attributions: Attribution[];
   /** Claims hedged without a source, in text order. */
   hedged_claims: HedgedClaim[];
+  /** Entity groups, most salient first. */
+  groups: EntityGroup[];
   /** Present when `options.sentences` is true. */
   sentences?: TextSpan[];
   /** Present when `options.tokens` is true. */

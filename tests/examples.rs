@@ -26,6 +26,16 @@
 //! break; `#! labels: DATE TIME` restricts the entity comparison to those
 //! labels and `#! attributions: off` skips the attribution comparison.
 //!
+//! Entity groups are checked by directives over mention texts (entities
+//! that carry a group, handles included, and role nouns such as "the
+//! mayor"):
+//! - `#! group: Karen Bass | Bass | BASS | the mayor` — one group has
+//!   exactly these texts;
+//! - `#! separate: Donald Trump | Melania Trump` — no group holds two of
+//!   these texts;
+//! - `#! ambiguous: Trump` — the mentions with this text are in a group
+//!   marked ambiguous.
+//!
 //! `EXAMPLES=21 cargo test --test examples` runs only the files whose name
 //! contains `21`.
 //!
@@ -38,7 +48,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use lede::{analyse, AttributionKind, Label, Options, Span};
+use lede::{analyse, Analysis, AttributionKind, Label, Options, Span};
 
 /// One attribution as annotated: kind, content (its parts), cue, source.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -73,6 +83,27 @@ struct Example {
     details: BTreeMap<u32, Details>,
     labels: Option<Vec<Label>>,
     check_attributions: bool,
+    /// Group directives, in file order.
+    groups: Vec<GroupCheck>,
+}
+
+/// A group directive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum GroupCheck {
+    /// These texts are exactly one group.
+    Together(Vec<String>),
+    /// No group holds two of these texts.
+    Apart(Vec<String>),
+    /// This text's group is marked ambiguous.
+    Ambiguous(String),
+}
+
+fn texts_of(value: &str) -> Vec<String> {
+    value
+        .split('|')
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 fn parse(source: &str) -> Result<Example, String> {
@@ -82,6 +113,7 @@ fn parse(source: &str) -> Result<Example, String> {
     let mut details: BTreeMap<u32, Details> = BTreeMap::new();
     let mut labels = None;
     let mut check_attributions = true;
+    let mut groups = Vec::new();
     // Open brackets: (kind of bracket, start offset in the plain text).
     let mut open: Vec<(char, usize)> = Vec::new();
 
@@ -100,6 +132,9 @@ fn parse(source: &str) -> Result<Example, String> {
                     labels = Some(parsed?);
                 }
                 "attributions" => check_attributions = value.trim() != "off",
+                "group" => groups.push(GroupCheck::Together(texts_of(value))),
+                "separate" => groups.push(GroupCheck::Apart(texts_of(value))),
+                "ambiguous" => groups.push(GroupCheck::Ambiguous(value.trim().to_string())),
                 other => return Err(format!("unknown directive {other:?}")),
             }
         } else if !line.starts_with('#') {
@@ -208,7 +243,113 @@ fn parse(source: &str) -> Result<Example, String> {
         details,
         labels,
         check_attributions,
+        groups,
     })
+}
+
+/// Checks the group directives against `analysis`; problems are appended.
+fn check_groups(text: &str, analysis: &Analysis, checks: &[GroupCheck], problems: &mut String) {
+    // Every grouped mention (entities that carry a group, handles
+    // included, and role nouns): (text, group).
+    let mut mentions: Vec<(&str, usize)> = Vec::new();
+    for (e, g) in analysis.entities.iter().zip(&analysis.entity_groups) {
+        if let Some(g) = g {
+            mentions.push((e.span.slice(text), *g));
+        }
+    }
+    for (g, group) in analysis.groups.iter().enumerate() {
+        for r in &group.role_mentions {
+            mentions.push((r.slice(text), g));
+        }
+    }
+    let groups_of = |t: &str| {
+        let mut v: Vec<usize> = mentions
+            .iter()
+            .filter(|(x, _)| *x == t)
+            .map(|&(_, g)| g)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let describe = |g: usize| {
+        let mut texts: Vec<&str> = Vec::new();
+        for &(t, x) in &mentions {
+            if x == g && !texts.contains(&t) {
+                texts.push(t);
+            }
+        }
+        let ambiguous = analysis.groups.get(g).is_some_and(|x| x.ambiguous);
+        format!(
+            "{{{}}}{}",
+            texts.join(" | "),
+            if ambiguous { " (ambiguous)" } else { "" }
+        )
+    };
+    for check in checks {
+        match check {
+            GroupCheck::Together(texts) => {
+                let mut all: Vec<usize> = texts.iter().flat_map(|t| groups_of(t)).collect();
+                all.sort_unstable();
+                all.dedup();
+                let mut wanted: Vec<&str> = texts.iter().map(String::as_str).collect();
+                wanted.sort_unstable();
+                let exact = all.iter().any(|g| {
+                    let mut got: Vec<&str> = mentions
+                        .iter()
+                        .filter(|&&(_, x)| x == *g)
+                        .map(|&(t, _)| t)
+                        .collect();
+                    got.sort_unstable();
+                    got.dedup();
+                    got == wanted
+                });
+                if !exact {
+                    let found: Vec<String> = all.iter().map(|&g| describe(g)).collect();
+                    let _ = writeln!(
+                        problems,
+                        "group {{{}}} expected; found {}",
+                        texts.join(" | "),
+                        if found.is_empty() {
+                            "no such mention".to_string()
+                        } else {
+                            found.join(", ")
+                        }
+                    );
+                }
+            }
+            GroupCheck::Apart(texts) => {
+                for (i, a) in texts.iter().enumerate() {
+                    for b in texts.iter().skip(i + 1) {
+                        let (ga, gb) = (groups_of(a), groups_of(b));
+                        if ga.is_empty() || gb.is_empty() {
+                            let _ = writeln!(problems, "separate: no mention {a:?} or {b:?}");
+                        } else if let Some(g) = ga.iter().find(|g| gb.contains(g)) {
+                            let _ = writeln!(
+                                problems,
+                                "{a:?} and {b:?} must be apart; grouped in {}",
+                                describe(*g)
+                            );
+                        }
+                    }
+                }
+            }
+            GroupCheck::Ambiguous(t) => {
+                let gs = groups_of(t);
+                let marked = gs
+                    .iter()
+                    .any(|&g| analysis.groups.get(g).is_some_and(|x| x.ambiguous));
+                if !marked {
+                    let found: Vec<String> = gs.iter().map(|&g| describe(g)).collect();
+                    let _ = writeln!(
+                        problems,
+                        "{t:?} should be ambiguous; found {}",
+                        found.join(", ")
+                    );
+                }
+            }
+        }
+    }
 }
 
 fn tail(text: &str) -> &str {
@@ -332,6 +473,7 @@ fn check(path: &Path) -> Result<(), String> {
         }
         check_details(&example, &analysis, &mut problems);
     }
+    check_groups(&example.text, &analysis, &example.groups, &mut problems);
     if problems.is_empty() {
         Ok(())
     } else {
@@ -474,6 +616,16 @@ fn markup_parser() {
     assert_eq!(a.content.map(|s| s.slice(&ex.text)), Some("Hi"));
     assert_eq!(a.source.map(|s| s.slice(&ex.text)), Some("Ann [A] Lee"));
     assert_eq!(ex.labels, Some(vec![Label::Person]));
+    let ex = parse("#! group: Karen Bass | Bass\n#! separate: A | B\n#! ambiguous: Trump\nx\n")
+        .expect("parses");
+    assert_eq!(
+        ex.groups,
+        [
+            GroupCheck::Together(vec!["Karen Bass".into(), "Bass".into()]),
+            GroupCheck::Apart(vec!["A".into(), "B".into()]),
+            GroupCheck::Ambiguous("Trump".into()),
+        ]
+    );
     assert!(parse("[x](NOPE)").is_err());
     assert!(parse("{x}(cue 1)").is_err());
     assert!(parse("[x").is_err());

@@ -22,6 +22,7 @@ import { createAnalyser } from './pkg/analyser.js';
 import { toCSV, toHTML, toJSON, toWebAnnotation } from './pkg/exports.js';
 import { LABELS, labelName } from './pkg/labels.js';
 import { attachNavigation } from './pkg/navigate.js';
+import { packedLabelCounts } from './pkg/plan.js';
 import { ArticleRenderer, flash } from './pkg/render.js';
 import { adoptTheme } from './pkg/theme.js';
 import { isShareFragment, shareFragment, SHARE_WARN_LENGTH, textFromFragment } from './share.js';
@@ -48,7 +49,10 @@ let analyser = null;
 let analyserReady = false;
 let requestId = 0;
 let debounceTimer = 0;
-/** The text and analysis on screen, for the exports. */
+/**
+ * The text and analysis on screen, for the exports; `analysis` is parsed from
+ * the worker's reply on first use (an export), not when the result arrives.
+ */
 let shown = null;
 
 // ----- status line ----------------------------------------------------------
@@ -149,16 +153,32 @@ $('clear').addEventListener('click', () => {
 
 // ----- results --------------------------------------------------------------
 
-async function showResult(id, text, { analysis, plan, stats }) {
+/** Lets the browser paint and handle input before the next step of showing a result. */
+function breather() {
+  return globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function showResult(id, text, result) {
+  const { plan, stats } = result;
   rendered.dataset.state = 'rendering';
   const complete = await renderer.render(text, plan, (label) => mutedLabels.has(label), () => id === requestId);
   if (!complete) return;
-  shown = { text, analysis };
-  renderEntityList(entityList, plan.entities, showEntity);
-  renderAttributionList(attributionList, plan.attributions, showAttribution);
-  entityCount.textContent = numbers.format(plan.entities.length);
-  attributionCount.textContent = numbers.format(plan.attributions.length);
-  updateLegendCounts(plan.entities);
+  shown = {
+    text,
+    get analysis() {
+      return result.analysis;
+    },
+  };
+  // The article is in; the lists come in their own tasks.
+  await breather();
+  if (id !== requestId) return;
+  renderEntityList(entityList, plan, text, showEntity);
+  await breather();
+  if (id !== requestId) return;
+  renderAttributionList(attributionList, plan, text, showAttribution);
+  entityCount.textContent = numbers.format(plan.entityCount);
+  attributionCount.textContent = numbers.format(plan.attributionCount);
+  updateLegendCounts(plan);
   rendered.dataset.state = 'done';
   timeline('done', id);
   rendered.dataset.requestId = String(id);
@@ -171,7 +191,7 @@ async function showResult(id, text, { analysis, plan, stats }) {
   }
   const words = stats.words === 1 ? 'word' : 'words';
   let line = `Analysed ${numbers.format(stats.words)} ${words} in ${numbers.format(Math.max(1, Math.round(stats.ms)))} ms`;
-  line += ` · ${numbers.format(plan.entities.length)} entities · ${numbers.format(plan.attributions.length)} attributions`;
+  line += ` · ${numbers.format(plan.entityCount)} entities · ${numbers.format(plan.attributionCount)} attributions`;
   if (plan.skipped > 0) {
     setStatus(`${line}. Warning: ${plan.skipped} span(s) did not match the text and were left out.`, 'warning');
   } else setStatus(line);
@@ -179,21 +199,22 @@ async function showResult(id, text, { analysis, plan, stats }) {
 
 function showEntity(indexes, click) {
   const index = indexes[click % indexes.length];
-  flash([renderer.marks[index]]);
+  flash([renderer.mark(index)]);
 }
 
 function showAttribution(index) {
-  const elements = renderer.partElements[index] ?? [];
+  const elements = renderer.pieces(index);
   const content = elements.filter((e) => e.dataset.role === 'content');
   flash(content.length ? content : elements);
 }
 
 // Arrow keys between mentions, [ and ] between sources (see pkg/navigate.js).
 attachNavigation(rendered, {
-  marks: () => renderer.marks,
-  attributions: () => renderer.partElements,
+  step: (from, kind, backwards) => renderer.step(from, kind, backwards),
   onSelect: (element) => flash([element]),
 });
+// Far-off chunks get their highlights when scrolled to; a printout needs them all.
+window.addEventListener('beforeprint', () => renderer.revealAll());
 
 // ----- legend ---------------------------------------------------------------
 
@@ -232,9 +253,8 @@ function toggleLabel(label) {
   renderer.setMuted(label, nowMuted);
 }
 
-function updateLegendCounts(entities) {
-  const counts = new Map();
-  for (const e of entities) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
+function updateLegendCounts(plan) {
+  const counts = packedLabelCounts(plan);
   for (const [label, button] of legendButtons) {
     const n = counts.get(label) ?? 0;
     button.querySelector('.count').textContent = n ? numbers.format(n) : '';

@@ -1,8 +1,13 @@
 // The side lists: entities grouped by label and by identical text ("Karen
 // Bass ×3"), and attributions (source → quoted text, with kind). Every item is
 // a button that asks the page to show its span. DOM calls only, no HTML.
+//
+// Both read the packed render plan the worker sends (pkg/plan.js), which
+// already groups identical mentions: a long article's tens of thousands of
+// mentions cost the page nothing, and only the items shown are built.
 
 import { kindName, labelName, labelRank } from './pkg/labels.js';
+import { packedAttribution } from './pkg/plan.js';
 
 /** Items shown per label (or attributions) before a "show all" button. */
 const FIRST_ITEMS = 60;
@@ -20,47 +25,63 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-/** Entities grouped by label (legend order) then by identical text. */
-export function groupEntities(entities) {
+/**
+ * Entities of a packed plan of `text`, grouped by label (legend order) then
+ * by identical text, most mentioned first (ties in order of first mention).
+ * Each group's `text` and `indexes` (its mentions, in text order) are made
+ * when asked for, so unseen groups cost nothing.
+ */
+export function groupEntities(plan, text) {
+  const { entityLabel, entityStart, entityEnd, groupCount, groupAt, groupMentions } = plan;
   const byLabel = new Map();
-  entities.forEach((entity, index) => {
-    let groups = byLabel.get(entity.label);
-    if (!groups) byLabel.set(entity.label, (groups = new Map()));
-    const group = groups.get(entity.text);
-    if (group) group.indexes.push(index);
-    else groups.set(entity.text, { text: entity.text, indexes: [index] });
-  });
+  // Group numbers follow first mentions, so this keeps text order.
+  for (let g = 0; g < groupCount; g += 1) {
+    const first = groupMentions[groupAt[g]];
+    const label = plan.labels[entityLabel[first]];
+    let groups = byLabel.get(label);
+    if (!groups) byLabel.set(label, (groups = []));
+    groups.push({
+      count: groupAt[g + 1] - groupAt[g],
+      get text() {
+        return text.slice(entityStart[first], entityEnd[first]);
+      },
+      get indexes() {
+        return Array.from(groupMentions.subarray(groupAt[g], groupAt[g + 1]));
+      },
+    });
+  }
   return [...byLabel.entries()]
     .sort(([a], [b]) => labelRank(a) - labelRank(b) || a.localeCompare(b))
     .map(([label, groups]) => ({
       label,
-      mentions: [...groups.values()].reduce((n, g) => n + g.indexes.length, 0),
-      // Most mentioned first; ties keep text order (Map keeps insertion order).
-      groups: [...groups.values()].sort((a, b) => b.indexes.length - a.indexes.length),
+      mentions: groups.reduce((n, g) => n + g.count, 0),
+      // Most mentioned first; ties keep text order (the sort is stable).
+      groups: groups.sort((a, b) => b.count - a.count),
     }));
 }
 
 /** Appends items to `list`, the first FIRST_ITEMS now and the rest on request. */
-function appendCapped(list, items, makeItem, what) {
-  const shown = items.slice(0, FIRST_ITEMS);
-  list.append(...shown.map(makeItem));
-  if (items.length > FIRST_ITEMS) {
-    const more = el('button', { type: 'button', className: 'more', textContent: `Show all ${items.length} ${what}` });
+function appendCapped(list, count, makeItem, what) {
+  const items = (from, to) => Array.from({ length: to - from }, (_, k) => makeItem(from + k));
+  list.append(...items(0, Math.min(count, FIRST_ITEMS)));
+  if (count > FIRST_ITEMS) {
+    const more = el('button', { type: 'button', className: 'more', textContent: `Show all ${count} ${what}` });
     const li = el('li', { className: 'more-item' }, more);
     more.addEventListener('click', () => {
-      li.replaceWith(...items.slice(FIRST_ITEMS).map(makeItem));
+      li.replaceWith(...items(FIRST_ITEMS, count));
     });
     list.append(li);
   }
 }
 
 /**
- * Fills `container` with the entity list. `onShow(indexes, click)` is called
- * when an item is clicked (its mentions' entity indexes, and how many times
- * this item has been clicked, to cycle through the mentions).
+ * Fills `container` with the entity list of a packed plan of `text`.
+ * `onShow(indexes, click)` is called when an item is clicked (its mentions'
+ * entity indexes, and how many times this item has been clicked, to cycle
+ * through the mentions).
  */
-export function renderEntityList(container, entities, onShow) {
-  const sections = groupEntities(entities).map(({ label, mentions, groups }) => {
+export function renderEntityList(container, plan, text, onShow) {
+  const sections = groupEntities(plan, text).map(({ label, mentions, groups }) => {
     const heading = el(
       'h3',
       { className: 'group-heading' },
@@ -71,19 +92,24 @@ export function renderEntityList(container, entities, onShow) {
     const list = el('ul', { className: 'items' });
     appendCapped(
       list,
-      groups,
-      (group) => {
+      groups.length,
+      (g) => {
+        const group = groups[g];
         let clicks = 0;
+        let indexes = null;
         const button = el(
           'button',
-          { type: 'button', className: 'item', dataset: { label, entities: group.indexes.join(' ') } },
+          { type: 'button', className: 'item', dataset: { label } },
           el('span', { className: 'item-text', textContent: group.text }),
         );
-        if (group.indexes.length > 1) {
-          button.append(' ', el('span', { className: 'times', textContent: `×${group.indexes.length}` }));
-          button.title = `${group.indexes.length} mentions: click again for the next one`;
+        if (group.count > 1) {
+          button.append(' ', el('span', { className: 'times', textContent: `×${group.count}` }));
+          button.title = `${group.count} mentions: click again for the next one`;
         }
-        button.addEventListener('click', () => onShow(group.indexes, clicks++));
+        button.addEventListener('click', () => {
+          indexes ??= group.indexes;
+          onShow(indexes, clicks++);
+        });
         return el('li', {}, button);
       },
       labelName(label).toLowerCase() + ' names',
@@ -96,21 +122,25 @@ export function renderEntityList(container, entities, onShow) {
 
 /** Shortens `text` to about `max` characters, on a code point boundary. */
 function excerpt(text, max) {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
+  // Only the start matters (a quote may run for pages).
+  const cutShort = text.length > 4 * max;
+  const flat = (cutShort ? text.slice(0, 4 * max) : text).replace(/\s+/g, ' ').trim();
+  if (flat.length <= max && !cutShort) return flat;
   let cut = max;
   const c = flat.charCodeAt(cut - 1);
   if (c >= 0xd800 && c <= 0xdbff) cut -= 1;
   return flat.slice(0, cut).trimEnd() + '…';
 }
 
-/** Fills `list` (an <ol>) with the attributions; `onShow(index)` on click. */
-export function renderAttributionList(list, attributions, onShow) {
+/** Fills `list` (an <ol>) with the attributions of a packed plan of `text`; `onShow(index)` on click. */
+export function renderAttributionList(list, plan, text, onShow) {
   list.replaceChildren();
+  const count = plan.attributionCount;
   appendCapped(
     list,
-    attributions.map((a, index) => ({ a, index })),
-    ({ a, index }) => {
+    count,
+    (index) => {
+      const a = packedAttribution(plan, text, index);
       const source = a.source
         ? el('span', { className: 'source', textContent: excerpt(a.source.text, 80) })
         : el('span', { className: 'source unknown', textContent: 'no named source' });
@@ -133,5 +163,5 @@ export function renderAttributionList(list, attributions, onShow) {
     },
     'attributions',
   );
-  if (attributions.length === 0) list.append(el('li', { className: 'empty', textContent: 'No attributions found.' }));
+  if (count === 0) list.append(el('li', { className: 'empty', textContent: 'No attributions found.' }));
 }

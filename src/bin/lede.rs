@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use lede::report::{AttributionView, EntityView, Report, SpanView};
+use lede::report::{AttributionView, EntityView, GroupView, Report, SpanView};
 use lede::{analyse, Label, OffsetUnit, Options};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -190,6 +190,7 @@ struct Line<'a> {
     id: &'a serde_json::Value,
     entities: Vec<EntityView<'a>>,
     attributions: Vec<AttributionView<'a>>,
+    groups: Vec<GroupView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     sentences: Option<Vec<SpanView<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -209,6 +210,7 @@ fn jsonl(input: &str, options: &Options, unit: OffsetUnit) -> Result<String, Fai
                 id: &r.id,
                 entities: report.entities,
                 attributions: report.attributions,
+                groups: report.groups,
                 sentences: report.sentences,
                 tokens: report.tokens,
             };

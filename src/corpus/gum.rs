@@ -5,8 +5,9 @@
 //! that GUM calls named (syntactic head PROPN) with type person,
 //! organization or place:
 //! - a leading "the", "a" or "an" is dropped, and so is a trailing
-//!   possessive ("Zurbarán ’s" → "Zurbarán") and, for people, a leading
-//!   title ("President Obama" → "Obama", as in CoNLL);
+//!   possessive ("Zurbarán ’s" → "Zurbarán") and, for people, leading
+//!   titles ("President Obama" → "Obama", as in CoNLL; a mention that is
+//!   only a title, "the Secretary", is [`Gold::Unknown`]);
 //! - the span is cut at its first comma or opening bracket ("University of
 //!   Portsmouth, United Kingdom" → "University of Portsmouth"; GUM marks
 //!   "United Kingdom" separately);
@@ -26,6 +27,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{char_to_byte, Error, Gold, GoldDoc, Mention, SpanRecord};
+use crate::entities::names::titles;
 use crate::entities::Label;
 use crate::span::Span;
 
@@ -104,7 +106,13 @@ pub fn mentions(text: &str, named: &[(Span, &str)]) -> Vec<Mention> {
             }
         };
         match normalise(text, span) {
-            Some(s) if label == Label::Person => names.push((strip_title(text, s), label)),
+            Some(s) if label == Label::Person => match strip_title(text, s) {
+                Some(s) => names.push((s, label)),
+                None => out.push(Mention {
+                    span,
+                    gold: Gold::Unknown,
+                }),
+            },
             Some(s) => names.push((s, label)),
             None => out.push(Mention {
                 span,
@@ -163,16 +171,26 @@ fn strip(text: &str, span: Span) -> Span {
     Span::new(start, start + trimmed.len())
 }
 
-/// Drops leading titles ("Mayor Karen Bass" → "Karen Bass"); a title alone
-/// stays.
-fn strip_title(text: &str, mut span: Span) -> Span {
+/// Drops leading titles ("Mayor Karen Bass" → "Karen Bass", "Secretary of
+/// State Marco Rubio" → "Marco Rubio"), with the shared titles lexicon the
+/// taggers use; `None` when the mention is nothing but titles ("the
+/// Secretary"), which Lede never tags as a PERSON.
+fn strip_title(text: &str, mut span: Span) -> Option<Span> {
     loop {
         let body = span.slice(text);
-        let Some((first, rest)) = body.split_once(' ') else {
-            return span;
+        let words: Vec<&str> = body.split_whitespace().collect();
+        let Some(m) = titles::title_at(words.iter().copied()) else {
+            return Some(span);
         };
-        if !crate::entities::names::tagger::titles::is_title(&first.to_lowercase()) {
-            return span;
+        if m.words >= words.len() {
+            return None;
+        }
+        // Skip the title's words and the spaces after them.
+        let mut rest = body;
+        for _ in 0..m.words {
+            rest = rest.trim_start();
+            let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            rest = rest.get(word_end..).unwrap_or("");
         }
         let skip = body.len() - rest.trim_start().len();
         span = Span::new(span.start + skip, span.end);
@@ -252,17 +270,28 @@ mod tests {
 
     #[test]
     fn titles_are_not_part_of_a_person() {
-        let text = "Mayor Karen Bass met Sen. Alex Padilla and the Queen.";
+        let text =
+            "Mayor Karen Bass met Sen. Alex Padilla, Secretary of State Ana Ruiz and the Queen.";
         let got = names(
             text,
             &[
                 ("Mayor Karen Bass", "person"),
                 ("Sen. Alex Padilla", "person"),
+                ("Secretary of State Ana Ruiz", "person"),
                 ("Queen", "person"),
             ],
         );
-        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(texts, ["Alex Padilla", "Karen Bass", "Queen"]);
+        let texts: Vec<(&str, Gold)> = got.iter().map(|(t, g)| (t.as_str(), *g)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("Alex Padilla", Gold::Name(Label::Person)),
+                ("Ana Ruiz", Gold::Name(Label::Person)),
+                ("Karen Bass", Gold::Name(Label::Person)),
+                // A bare title is not a name: not scored, not trained.
+                ("Queen", Gold::Unknown),
+            ]
+        );
     }
 
     #[test]

@@ -38,6 +38,22 @@ function recorder() {
   } catch {
     // Long tasks are only observed where supported; the tests that need them check.
   }
+  // Long animation frames tell the page's own script time apart from the
+  // browser's style, layout and paint in the same frame.
+  window.__longFrames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__longFrames.push({
+          start: e.startTime,
+          duration: e.duration,
+          scripts: e.scripts.map((s) => ({ duration: s.duration, invoker: s.invoker, source: `${s.sourceURL.split('/').pop()}:${s.sourceFunctionName}` })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // As above.
+  }
 }
 
 /** Starts the server and a browser; `close()` stops both. */

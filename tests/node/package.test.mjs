@@ -102,8 +102,19 @@ test('createAnalyser in node: the latest request wins, earlier ones reject with 
   assert.equal(last.stats.analysed, 1, 'the superseded requests never ran');
   assert.equal(last.stats.dropped, 2);
   assert.equal(last.plan, undefined, 'no plan unless asked');
-  const planned = await analyser.analyseDetailed('@x', undefined, { plan: true });
-  assert.equal(planned.plan.entities[0].text, '@x');
+  const text = '“We will rebuild,” said @mayor_office on Tuesday.';
+  const planned = await analyser.analyseDetailed(text, undefined, { plan: true });
+  const expected = lede.analyse(text);
+  const { plan } = planned;
+  assert.equal(plan.entityCount, expected.entities.length);
+  assert.ok(plan.runStart instanceof Int32Array && plan.entityStart instanceof Int32Array, 'the plan is packed in typed arrays');
+  assert.deepEqual(
+    Array.from(plan.entityStart, (start, i) => ({ start, end: plan.entityEnd[i], label: plan.labels[plan.entityLabel[i]] })),
+    expected.entities.map(({ start, end, label }) => ({ start, end, label })),
+  );
+  assert.equal(plan.attributionCount, expected.attributions.length);
+  assert.deepEqual(planned.analysis, expected, 'the analysis comes along (parsed when read)');
+  assert.equal(planned.analysis, planned.analysis, 'and is parsed once');
 });
 
 test('createAnalyser({ supersede: false }) queues; cancel, signals and terminate reject with AbortError', async () => {

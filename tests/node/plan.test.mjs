@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 
-import { planRender, walkRuns } from '../../js/plan.js';
+import { packedAttribution, packedEntity, packedLabelCounts, packedRole, packedTransfer, packPlan, planRender, walkRuns } from '../../js/plan.js';
 import { corpus, random } from './corpus.mjs';
 import { analyse } from './lede.mjs';
 
@@ -253,5 +253,56 @@ test('walkRuns opens and closes parts like a well-formed document', () => {
       }
       assert.equal(depth, 0);
     }
+  }
+});
+
+test('a packed plan holds exactly the plan, in typed arrays, with identical mentions grouped', () => {
+  for (const text of corpus()) {
+    const analysis = analyse(text);
+    if (analysis.attributions[0]) analysis.attributions[0].stance = 'neutral'; // a field from a newer analyser
+    const plan = planRender(text, analysis, { chunkSize: 64 });
+    const packed = packPlan(text, plan);
+    assert.equal(packed.length, text.length);
+    assert.equal(packed.runCount, plan.runs.length);
+    plan.runs.forEach((run, r) => {
+      assert.deepEqual(
+        { start: packed.runStart[r], end: packed.runEnd[r], entity: packed.runEntity[r], parts: Array.from(packed.runParts.subarray(packed.runPartsAt[r], packed.runPartsAt[r + 1])) },
+        { start: run.start, end: run.end, entity: run.entity, parts: run.parts },
+      );
+    });
+    plan.parts.forEach((part, p) => {
+      assert.deepEqual({ attr: packed.partAttr[p], role: packedRole(packed, p), start: packed.partStart[p], end: packed.partEnd[p] }, part);
+    });
+    assert.equal(packed.entityCount, plan.entities.length);
+    plan.entities.forEach((e, i) => assert.deepEqual(packedEntity(packed, text, i), { start: e.start, end: e.end, label: e.label, text: e.text }));
+    assert.equal(packed.attributionCount, plan.attributions.length);
+    plan.attributions.forEach((a, i) => {
+      const { content_parts: _, ...expected } = a;
+      assert.deepEqual(packedAttribution(packed, text, i), expected);
+    });
+    assert.deepEqual(Array.from(packed.chunkStarts), plan.chunkStarts);
+    assert.deepEqual(Array.from(packed.entityIndex), plan.entityIndex);
+    assert.deepEqual(Array.from(packed.attributionIndex), plan.attributionIndex);
+    // Same group exactly when same label and same text.
+    const keys = new Map();
+    plan.entities.forEach((e, i) => {
+      const key = `${e.label}|${e.text}`;
+      if (!keys.has(key)) keys.set(key, packed.entityGroup[i]);
+      assert.equal(packed.entityGroup[i], keys.get(key), key);
+    });
+    assert.equal(packed.groupCount, keys.size);
+    for (let g = 0; g < packed.groupCount; g += 1) {
+      const mentions = Array.from(packed.groupMentions.subarray(packed.groupAt[g], packed.groupAt[g + 1]));
+      assert.deepEqual(mentions, [...packed.entityGroup.keys()].filter((i) => packed.entityGroup[i] === g), `group ${g}: its mentions in text order`);
+    }
+    assert.deepEqual([...new Set(packed.entityGroup)], [...keys.values()].sort((x, y) => x - y), 'groups numbered by first mention');
+    const counts = new Map();
+    for (const e of plan.entities) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
+    assert.deepEqual(packedLabelCounts(packed), counts);
+    // Every array travels by transfer: distinct buffers, nothing else.
+    const buffers = packedTransfer(packed);
+    assert.equal(new Set(buffers).size, buffers.length);
+    assert.ok(buffers.length >= 18);
+    assert.doesNotThrow(() => structuredClone(packed, { transfer: buffers }));
   }
 });

@@ -70,7 +70,7 @@ const ready: string = await analyser.ready;
 try {
   const latest: Analysis = await analyser.analyse(text, { labels: ['HANDLE'] });
   const detailed: DetailedResult = await createFromSubpath({ worker: false }).analyseDetailed(text, null, { plan: true });
-  const firstRun = detailed.plan?.runs[0]?.entity;
+  const firstRun: number | undefined = detailed.plan?.runEntity[0];
   console.log(ready, latest.entities.length, detailed.stats.ms, firstRun, analyser.version, analyser.mode);
 } catch (err) {
   if (err instanceof DOMException && err.name === 'AbortError') console.log('superseded');

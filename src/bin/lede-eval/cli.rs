@@ -13,6 +13,46 @@ pub struct EntityOut {
     pub start: usize,
     pub end: usize,
     pub label: String,
+    /// Its entity group.
+    #[serde(default)]
+    pub group: Option<usize>,
+}
+
+/// A span as the CLI prints it.
+#[derive(Deserialize, Debug, Clone)]
+pub struct SpanOut {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An entity group as the CLI prints it.
+#[derive(Deserialize, Debug, Clone)]
+pub struct GroupOut {
+    pub id: usize,
+    #[serde(default)]
+    pub role_mentions: Vec<SpanOut>,
+}
+
+/// One output line of the CLI.
+#[derive(Deserialize, Debug, Default)]
+pub struct LineOut {
+    pub entities: Vec<EntityOut>,
+    #[serde(default)]
+    pub groups: Vec<GroupOut>,
+}
+
+/// Analyses `texts` with `lede --jsonl --offsets codepoints` and returns
+/// each text's whole output line, in order.
+pub fn lines(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<LineOut>, String> {
+    run(lede, texts, extra)?
+        .into_iter()
+        .map(|v| {
+            if v.is_null() {
+                return Ok(LineOut::default());
+            }
+            serde_json::from_value(v).map_err(|e| format!("bad CLI output: {e}"))
+        })
+        .collect()
 }
 
 /// Analyses `texts` with `lede --jsonl --offsets codepoints` (plus `extra`
@@ -61,13 +101,8 @@ pub fn run(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<Value>, St
 
 /// The entities of each text (see [`run`]).
 pub fn analyse(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<Vec<EntityOut>>, String> {
-    run(lede, texts, extra)?
+    Ok(lines(lede, texts, extra)?
         .into_iter()
-        .map(|v| match v.get("entities") {
-            Some(e) => {
-                serde_json::from_value(e.clone()).map_err(|e| format!("bad CLI output: {e}"))
-            }
-            None => Ok(Vec::new()),
-        })
-        .collect()
+        .map(|l| l.entities)
+        .collect())
 }

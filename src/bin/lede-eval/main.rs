@@ -11,11 +11,13 @@
 //!
 //! The evaluation is split into sections (one module each), printed one
 //! after another, each for every build given: `ner` scores names (CoNLL,
-//! UNER, WNUT-17 and GUM dev), `attributions` scores attributions on
-//! PolNeAR dev and direct quotes on GUM dev.
+//! UNER, WNUT-17 and GUM dev), `groups` scores entity groups (aliases) on
+//! GUM dev, `attributions` scores attributions on PolNeAR dev and direct
+//! quotes on GUM dev.
 
 mod attributions;
 mod cli;
+mod groups;
 mod ner;
 
 use std::path::PathBuf;
@@ -100,8 +102,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let sections: Vec<Box<dyn Section>> =
-        vec![Box::new(ner::Names), Box::new(attributions::Attributions)];
+    let sections: Vec<Box<dyn Section>> = vec![
+        Box::new(ner::Names),
+        Box::new(groups::Groups),
+        Box::new(attributions::Attributions),
+    ];
     for s in sections {
         if !args.section.is_empty() && !args.section.iter().any(|n| n == s.name()) {
             continue;

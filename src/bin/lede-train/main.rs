@@ -79,6 +79,10 @@ struct Args {
     /// headlines and shouted posts).
     #[arg(long, default_value_t = 0.06)]
     caps_rate: f64,
+    /// Train on a corpus's documents more than once per epoch, e.g.
+    /// `uner_en_ewt/dev:2` (closer to the web text Lede also reads).
+    #[arg(long, value_delimiter = ',')]
+    repeat: Vec<String>,
     /// Print the most frequent errors on each dev set.
     #[arg(long)]
     errors: bool,
@@ -246,8 +250,9 @@ fn run(args: &Args) -> Result<(), String> {
         args.min_count
     );
 
+    let repeats: Vec<usize> = docs.iter().map(|(src, _)| repeats_of(args, *src)).collect();
     let all: Vec<usize> = (0..samples.len()).collect();
-    let avg = train(&mut samples, &all, &mut index, args)?;
+    let avg = train(&mut samples, &all, &repeats, &mut index, args)?;
     let parts = quantise::quantise(&avg, index.keys(), args.prune, args.zero);
     let bytes = parts.encode();
     let out = args
@@ -286,6 +291,16 @@ fn run(args: &Args) -> Result<(), String> {
     Ok(())
 }
 
+/// How many times each epoch trains on a document of `source`.
+fn repeats_of(args: &Args, source: Source) -> usize {
+    args.repeat
+        .iter()
+        .filter_map(|r| r.split_once(':'))
+        .find(|(name, _)| *name == source.name())
+        .and_then(|(_, n)| n.parse().ok())
+        .unwrap_or(1)
+}
+
 /// Upper-cases a share `rate` of the lines of `text`, only where that
 /// keeps every character's UTF-8 length (so gold offsets stay valid).
 fn shout_some_lines(text: &str, rate: f64, rng: &mut Rng) -> String {
@@ -312,9 +327,11 @@ fn shout_some_lines(text: &str, rate: f64, rng: &mut Rng) -> String {
 fn train(
     samples: &mut [Sample],
     subset: &[usize],
+    repeats: &[usize],
     index: &mut Index,
     args: &Args,
 ) -> Result<Averaged, String> {
+    let times = |i: usize| repeats.get(i).copied().unwrap_or(1);
     let mut rng = Rng(args.seed);
     let mut shuffled = subset.to_vec();
     rng.shuffle(&mut shuffled);
@@ -326,7 +343,10 @@ fn train(
     let fold = |part: &[usize], seed: u64| -> Averaged {
         let mut p = Perceptron::new(index.len());
         let mut rng = Rng(seed);
-        let mut order: Vec<(usize, bool)> = part.iter().map(|&i| (i, false)).collect();
+        let mut order: Vec<(usize, bool)> = part
+            .iter()
+            .flat_map(|&i| std::iter::repeat_n((i, false), times(i)))
+            .collect();
         for _ in 0..args.fold_epochs {
             rng.shuffle(&mut order);
             p.epoch(samples, &order);
@@ -354,7 +374,7 @@ fn train(
     let t = Instant::now();
     let order: Vec<(usize, bool)> = subset
         .iter()
-        .flat_map(|&i| [(i, false), (i, true)])
+        .flat_map(|&i| std::iter::repeat_n([(i, false), (i, true)], times(i)).flatten())
         .collect();
     // Several perceptrons over different shuffles, their averaged weights
     // averaged again: steadier than any one of them.
@@ -381,6 +401,19 @@ fn train(
 
 /// The names `tagger` finds in each document, scored against the gold.
 fn score(tagger: &ModelTagger, docs: &[GoldDoc], source: Source, errors: bool) -> Scores {
+    let (scores, errs) = score_with_errors(tagger, docs, source);
+    if errors {
+        eprint!("{} errors:\n{}", source.name(), errs.report(12, 10));
+    }
+    scores
+}
+
+/// [`score`], with the errors.
+fn score_with_errors(
+    tagger: &ModelTagger,
+    docs: &[GoldDoc],
+    source: Source,
+) -> (Scores, lede::corpus::score::Errors) {
     let labels: &[Label] = if matches!(source, Source::ConllDev | Source::ConllTrain) {
         &[Label::Person, Label::Org, Label::Place, Label::Misc]
     } else {
@@ -403,10 +436,7 @@ fn score(tagger: &ModelTagger, docs: &[GoldDoc], source: Source, errors: bool) -
         scores.add(d, p);
         errs.add(d, p, labels);
     }
-    if errors {
-        eprint!("{} errors:\n{}", source.name(), errs.report(12, 10));
-    }
-    scores
+    (scores, errs)
 }
 
 /// Held-out UNER EWT dev: UNER documents are split into folds; each fold is
@@ -422,15 +452,22 @@ fn uner_folds(
         .filter(|&i| docs[i].0 == Source::UnerDev)
         .collect();
     let mut total = Scores::new(&[Label::Person, Label::Org, Label::Place]);
+    let mut all_errors = lede::corpus::score::Errors::default();
     for f in 0..k {
         let held: Vec<usize> = uner.iter().copied().filter(|i| i % k == f).collect();
         let subset: Vec<usize> = (0..samples.len()).filter(|i| !held.contains(i)).collect();
-        let avg = train(samples, &subset, index, args)?;
+        let repeats: Vec<usize> = docs.iter().map(|(src, _)| repeats_of(args, *src)).collect();
+        let avg = train(samples, &subset, &repeats, index, args)?;
         let parts = quantise::quantise(&avg, index.keys(), args.prune, args.zero);
         let model = Model::decode(&parts.encode()).ok_or("fold model does not decode")?;
         let tagger = ModelTagger::new(model, Resources::new(GAZETTEERS, CLUSTERS));
         let held_docs: Vec<GoldDoc> = held.iter().map(|&i| docs[i].1.clone()).collect();
-        let s = score(&tagger, &held_docs, Source::UnerDev, false);
+        let (s, errs) = score_with_errors(&tagger, &held_docs, Source::UnerDev);
+        for (kind, (n, ex)) in errs.by_kind {
+            let e = all_errors.by_kind.entry(kind).or_default();
+            e.0 += n;
+            e.1.extend(ex);
+        }
         for (l, c) in s.by_label {
             let t = total.by_label.entry(l).or_default();
             t.tp += c.tp;
@@ -443,5 +480,8 @@ fn uner_folds(
         "{}",
         total.table(&format!("uner_en_ewt/dev held out ({k}-fold by document)"))
     );
+    if args.errors {
+        eprint!("held-out UNER errors:\n{}", all_errors.report(14, 10));
+    }
     Ok(())
 }

@@ -4,10 +4,13 @@
 //! finds names; [`rules::RuleTagger`] is the first, rule-based
 //! implementation and [`tagger::ModelTagger`] the trained one (the default).
 
+pub mod casing;
 pub mod lexicon;
+pub mod memory;
 pub mod rules;
 pub mod tagger;
 pub mod titles;
+pub mod words;
 
 use super::Entity;
 use crate::text::Document;

@@ -15,12 +15,18 @@
 //!    sentences where capitals say nothing (ALL CAPS, Title Case headlines)
 //!    are read from word lists and memory alone.
 
-use super::lexicon::{self, class, list, Key};
-use super::titles::{self, TitleKind, MAX_TITLE_WORDS};
+use super::casing::{self, Casing};
+use super::lexicon::{self, class, Key};
+use super::memory::{self, find, Memory, Reader};
+use super::titles::{self, TitleKind};
+use super::words::{
+    self, acronym_key, is_acronym, is_all_caps, is_capitalised_word, is_initial, is_plural_acronym,
+    known_label,
+};
 use super::NameTagger;
 use crate::entities::{Entity, Label};
 use crate::span::Span;
-use crate::text::{Document, Gap, QuoteRole, TokenKind};
+use crate::text::{Document, QuoteRole, TokenKind};
 
 /// Rule-based name tagger.
 #[derive(Clone, Copy, Debug, Default)]
@@ -31,9 +37,6 @@ impl NameTagger for RuleTagger {
         Tagging::new(doc).run()
     }
 }
-
-/// Most words in a phrase looked up in the lists at once.
-const MAX_LOOKUP_WORDS: usize = 6;
 
 /// How sure a label is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -88,71 +91,6 @@ struct Piece {
     has_connector: bool,
 }
 
-/// Whether capital letters carry information in a sentence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Casing {
-    /// Ordinary prose.
-    Cased,
-    /// A short heading or caption on its own line: capitalised runs are
-    /// read as in prose, but each needs evidence beyond its capitals.
-    Heading,
-    /// Title Case headline: acronyms still stand out.
-    Title,
-    /// ALL CAPS: no signal at all.
-    Upper,
-}
-
-/// Document memory: what pass 1 was sure of.
-#[derive(Default)]
-struct Memory {
-    /// Fingerprints of whole names and their labels.
-    names: Vec<(u64, Label)>,
-    /// Fingerprints of first and last words of people's names.
-    person_words: Vec<u64>,
-    /// Fingerprints of the distinctive first words of organisations
-    /// (`Hofstra` of `Hofstra University`).
-    org_words: Vec<u64>,
-    /// Fingerprints of the initials of multiword names.
-    acronyms: Vec<(u64, Label)>,
-    /// Fingerprints of every name found inside a sentence, however it was
-    /// labelled.
-    seen: Vec<(u64, Label)>,
-}
-
-impl Memory {
-    fn seal(&mut self) {
-        // Stable sort keeps the first label seen for a name.
-        self.names.sort_by_key(|&(k, _)| k);
-        self.names.dedup_by_key(|&mut (k, _)| k);
-        self.person_words.sort_unstable();
-        self.person_words.dedup();
-        self.org_words.sort_unstable();
-        self.org_words.dedup();
-        self.acronyms.sort_by_key(|&(k, _)| k);
-        self.acronyms.dedup_by_key(|&mut (k, _)| k);
-    }
-
-    fn name(&self, key: &Key) -> Option<Label> {
-        find(&self.names, key.fingerprint())
-    }
-
-    fn acronym(&self, key: &Key) -> Option<Label> {
-        find(&self.acronyms, key.fingerprint())
-    }
-
-    fn seen(&self, key: &Key) -> Option<Label> {
-        find(&self.seen, key.fingerprint())
-    }
-
-    fn person_word(&self, key: &Key) -> bool {
-        self.person_words.binary_search(&key.fingerprint()).is_ok()
-    }
-
-    fn org_word(&self, key: &Key) -> bool {
-        self.org_words.binary_search(&key.fingerprint()).is_ok()
-    }
-}
-
 /// The label most often voted for `fp` (the earliest label on ties).
 fn majority(votes: &[(u64, Label)], fp: u64) -> Option<Label> {
     let from = votes.partition_point(|&(k, _)| k < fp);
@@ -166,13 +104,6 @@ fn majority(votes: &[(u64, Label)], fp: u64) -> Option<Label> {
         }
     }
     best.map(|(_, l)| l)
-}
-
-fn find(map: &[(u64, Label)], k: u64) -> Option<Label> {
-    map.binary_search_by_key(&k, |&(k, _)| k)
-        .ok()
-        .and_then(|i| map.get(i))
-        .map(|&(_, l)| l)
 }
 
 /// What pass 1 asks of every token, worked out once.
@@ -225,7 +156,8 @@ impl<'d, 't> Tagging<'d, 't> {
         let mut pieces = Vec::new();
         for s in &self.doc.sentences {
             let (start, end) = (s.tokens.start, s.tokens.end);
-            match self.casing(start, end) {
+            let minor = |i: usize| self.is(i, class::FUNCTION | class::PARTICLE);
+            match casing::sentence_casing(self.doc, start, end, minor) {
                 casing @ (Casing::Cased | Casing::Heading) => {
                     self.evidence_only = casing == Casing::Heading;
                     pieces.clear();
@@ -300,63 +232,6 @@ impl<'d, 't> Tagging<'d, 't> {
         }
     }
 
-    // ----- casing ----------------------------------------------------------
-
-    /// Reads the capitals of a sentence: mostly ALL CAPS, Title Case with no
-    /// lower-case content word, or ordinary prose.
-    fn casing(&self, start: usize, end: usize) -> Casing {
-        let (mut words, mut upper, mut capital, mut lower_content, mut long_upper) =
-            (0usize, 0usize, 0usize, 0usize, false);
-        for i in start..end {
-            if !self.is_word(i) {
-                continue;
-            }
-            let text = self.text(i);
-            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < 2 {
-                continue;
-            }
-            words += 1;
-            if text.chars().all(|c| !c.is_lowercase()) {
-                upper += 1;
-                long_upper |= letters >= 4;
-            } else if text.chars().next().is_some_and(char::is_uppercase) {
-                capital += 1;
-            } else if !self.is(i, class::FUNCTION | class::PARTICLE) {
-                lower_content += 1;
-            }
-        }
-        if words == 0 {
-            return Casing::Cased;
-        }
-        if (upper >= 2 && upper * 10 >= words * 6) || (words == upper && long_upper) {
-            Casing::Upper
-        } else if lower_content == 0 && words <= 4 && capital >= 1 && self.is_heading(start, end) {
-            Casing::Heading
-        } else if lower_content == 0 && words >= 5 && capital >= 4 {
-            Casing::Title
-        } else {
-            Casing::Cased
-        }
-    }
-
-    /// A line of its own without closing punctuation: a heading or caption.
-    fn is_heading(&self, start: usize, end: usize) -> bool {
-        let own_line = |i: usize| {
-            self.doc
-                .tokens
-                .get(i)
-                .is_none_or(|t| t.gap >= Gap::LineBreak)
-        };
-        let unpunctuated = end.checked_sub(1).is_some_and(|last| {
-            !matches!(
-                self.kind(last),
-                Some(TokenKind::Punct | TokenKind::Ellipsis | TokenKind::Quote(_))
-            )
-        });
-        (start == 0 || own_line(start)) && own_line(end) && unpunctuated
-    }
-
     // ----- pass 1: capitalised runs -------------------------------------
 
     /// True for a word that can be part of a name in cased text.
@@ -391,33 +266,13 @@ impl<'d, 't> Tagging<'d, 't> {
         if !self.is(i, class::TITLE_START) {
             return None;
         }
-        let words = (i..end.min(i + MAX_TITLE_WORDS))
-            .take_while(|&j| self.is_word(j))
-            .map(|j| self.text(j));
-        titles::title_at(words)
+        words::title_from(self.doc, i, end)
     }
 
     /// The longest known place, organisation or demonym starting at `i`:
     /// its length in tokens and label.
     fn known_at(&self, i: usize, end: usize) -> Option<(usize, Label)> {
-        let mut key = Key::new();
-        let mut best = None;
-        for j in i..end.min(i + MAX_LOOKUP_WORDS) {
-            let text = self.text(j);
-            let possessive = matches!(text, "'s" | "’s");
-            if !(self.is_word(j) || text == "&") || (j == i && possessive) || !key.push(text) {
-                break;
-            }
-            let k = key.as_str();
-            if let Some(label) = known_label(k) {
-                best = Some((j + 1 - i, label));
-            }
-            let goes_on = list::PLACE_GOES_ON | list::ORG_GOES_ON | list::DEMONYM_GOES_ON;
-            if lexicon::lists_of(k) & goes_on == 0 {
-                break;
-            }
-        }
-        best
+        words::known_at(self.doc, i, end)
     }
 
     /// True when token `i` starts a sentence or a quotation, where every
@@ -977,12 +832,12 @@ impl<'d, 't> Tagging<'d, 't> {
             }
             memory.names.push((key.fingerprint(), label));
             if label == Label::Person {
-                self.remember_person_words(c, &mut memory);
+                memory.learn_person_words(self.doc, c.start..c.end);
             } else if c.end - c.start >= 2 {
                 if label == Label::Org {
                     self.remember_org_word(c, &mut memory);
                 }
-                let initials = self.initials(c.start, c.end);
+                let initials = memory::initials(self.doc, c.start..c.end);
                 if initials.words() >= 2 {
                     memory.acronyms.push((initials.fingerprint(), label));
                 }
@@ -1001,20 +856,6 @@ impl<'d, 't> Tagging<'d, 't> {
         self.candidates = candidates;
         memory.seal();
         self.memory = memory;
-    }
-
-    /// First and last words of a person's name, for later mentions of the
-    /// surname (or given name) alone.
-    fn remember_person_words(&self, c: &Candidate, memory: &mut Memory) {
-        let mut words = (c.start..c.end).filter(|&i| {
-            self.is_capitalised(i)
-                && !is_initial(self.text(i))
-                && !self.is(i, class::NAME_SUFFIX | class::PARTICLE)
-        });
-        let (first, last) = (words.next(), words.next_back());
-        for i in first.into_iter().chain(last) {
-            memory.person_words.push(self.key(i).fingerprint());
-        }
     }
 
     /// The first word of a two- or three-word organisation named by a head
@@ -1038,18 +879,6 @@ impl<'d, 't> Tagging<'d, 't> {
         if (2..=3).contains(&n) && headed && !generic && self.is_capitalised(c.start) {
             memory.org_words.push(first.fingerprint());
         }
-    }
-
-    /// The initials of the capitalised words in `start..end` (`ice`).
-    fn initials(&self, start: usize, end: usize) -> Key {
-        let mut initials = Key::new();
-        let mut buf = [0u8; 4];
-        for i in (start..end).filter(|&i| self.is_capitalised(i)) {
-            if let Some(ch) = self.text(i).chars().next() {
-                initials.push_glued(ch.encode_utf8(&mut buf));
-            }
-        }
-        initials
     }
 
     /// Pass 2 over pass-1 candidates: memory, then guesses, then defaults.
@@ -1106,7 +935,7 @@ impl<'d, 't> Tagging<'d, 't> {
                     // Only words no list knows: `Air France` must not make
                     // `France` a person.
                     let mut words = Memory::default();
-                    self.remember_person_words(c, &mut words);
+                    words.learn_person_words(self.doc, c.start..c.end);
                     let unknown: Vec<u64> = (c.start..c.end)
                         .map(|i| self.key(i))
                         .filter(|k| {
@@ -1179,236 +1008,20 @@ impl<'d, 't> Tagging<'d, 't> {
     /// Reads a sentence (or a shouted run) whose capitals say nothing: only
     /// titles, lists and document memory find names.
     fn read_uncased(&mut self, start: usize, end: usize, casing: Casing) {
-        let mut i = start;
-        while i < end {
-            if !self.is_word(i) {
-                i += 1;
-                continue;
-            }
-            let key = self.key(i);
-            let k = key.as_str();
-            if self.is(
-                i,
-                class::FUNCTION | class::PARTICLE | class::SPEECH_VERB | class::CALENDAR,
-            ) {
-                i += 1;
-                continue;
-            }
-            if let Some(m) = self.title_at(i, end) {
-                let after = i + m.words;
-                let known_longer = self.known_at(i, end).is_some_and(|(n, _)| n > m.words);
-                if !known_longer && self.plain_word(after, end) {
-                    let len = self.person_length(after, end);
-                    self.emit(after, after + len, Label::Person);
-                    i = after + len;
-                    continue;
-                }
-            }
-            if let Some((n, label)) = self.known_at(i, end) {
-                self.emit(i, i + n, label);
-                i += n;
-                continue;
-            }
-            let remembered = self.remembered_at(i, end);
-            if let Some((n, label)) = remembered.filter(|&(n, _)| n > 1) {
-                self.emit(i, i + n, label);
-                i += n;
-                continue;
-            }
-            if lexicon::is_given_name(k) && self.plain_word(i + 1, end) {
-                let len = 1 + self.person_length(i + 1, end);
-                self.emit(i, i + len, Label::Person);
-                i += len;
-                continue;
-            }
-            if let Some((n, label)) = remembered {
-                self.emit(i, i + n, label);
-                i += n;
-                continue;
-            }
-            if casing == Casing::Title {
-                if let Some((n, label)) = self.headed_run_at(i, end) {
-                    self.emit(i, i + n, label);
-                    i += n;
-                    continue;
-                }
-            }
-            if self.memory.person_word(&key) {
-                self.emit(i, i + 1, Label::Person);
-            } else if casing == Casing::Title && is_acronym(self.text(i)) {
-                let label = self
-                    .memory
-                    .acronym(&acronym_key(self.text(i)))
-                    .unwrap_or(Label::Org);
-                self.emit(i, i + 1, label);
-            }
-            i += 1;
-        }
-    }
-
-    /// In Title Case text, a run of capitalised words ending in an
-    /// organisation or place head (`Civic Party`, `Hong Kong Island`).
-    fn headed_run_at(&self, i: usize, end: usize) -> Option<(usize, Label)> {
-        let mut j = i;
-        while j < end
-            && j < i + MAX_LOOKUP_WORDS
-            && self.plain_word(j, end)
-            && self.is_capitalised(j)
+        let mut found = Vec::new();
         {
-            j += 1;
+            let class = |i: usize| self.info.get(i).map_or(0, |t| t.class);
+            let reader = Reader {
+                doc: self.doc,
+                memory: &self.memory,
+                class: &class,
+            };
+            reader.read(start, end, casing, &mut found);
         }
-        (i + 2..=j).rev().find_map(|stop| {
-            let last = self.key(stop - 1);
-            if lexicon::is_org_head(last.as_str()) {
-                Some((stop - i, Label::Org))
-            } else if lexicon::is_place_head(last.as_str()) {
-                Some((stop - i, Label::Place))
-            } else {
-                None
-            }
-        })
-    }
-
-    /// A word that can be part of a name in uncased text.
-    fn plain_word(&self, i: usize, end: usize) -> bool {
-        if i >= end || !self.is_word(i) {
-            return false;
-        }
-        !(self.is(
-            i,
-            class::FUNCTION | class::SPEECH_VERB | class::CALENDAR | class::PARTICLE,
-        ) || (self.is(i, class::TITLE_START) && titles::title_kind(self.text(i)).is_some()))
-    }
-
-    /// How many words from `i` make a person's name in uncased text: a given
-    /// name takes the next word (and a middle initial) with it.
-    fn person_length(&self, i: usize, end: usize) -> usize {
-        if !lexicon::is_given_name(self.key(i).as_str()) {
-            return 1;
-        }
-        let initial = |j: usize| {
-            let t = self.text(j);
-            t.len() <= 3 && t.ends_with('.')
-        };
-        if initial(i + 1) && self.plain_word(i + 2, end) {
-            3
-        } else if self.plain_word(i + 1, end) {
-            2
-        } else {
-            1
+        for (range, label) in found {
+            self.emit(range.start, range.end, label);
         }
     }
-
-    /// The longest remembered name (up to four words) starting at `i`.
-    fn remembered_at(&self, i: usize, end: usize) -> Option<(usize, Label)> {
-        let mut key = Key::new();
-        let mut best = None;
-        for j in i..end.min(i + 4) {
-            if !self.is_word(j) || !key.push(self.text(j)) {
-                break;
-            }
-            if let Some(label) = self.memory.name(&key).or_else(|| self.memory.seen(&key)) {
-                best = Some((j + 1 - i, label));
-            }
-        }
-        best
-    }
-}
-
-/// True for a word that can be part of a name in cased text.
-fn is_capitalised_word(text: &str) -> bool {
-    let Some(first) = text.chars().next() else {
-        return false;
-    };
-    // `Texas-based`, `Anti-war`: adjectives, not names.
-    if let Some((head, tail)) = text.rsplit_once('-') {
-        let tail_lower = tail.chars().next().is_some_and(char::is_lowercase);
-        if tail_lower
-            && (lexicon::is_adjective_suffix(tail)
-                || matches!(
-                    Key::of(head.split('-').next().unwrap_or("")).as_str(),
-                    "anti" | "pro" | "ex" | "non" | "post" | "pre" | "mid" | "self" | "neo"
-                ))
-        {
-            return false;
-        }
-    }
-    // `D-Calif.`, `R-Texas`: party and state tags, not names.
-    if matches!(text.get(..2), Some("D-" | "R-" | "I-")) {
-        return false;
-    }
-    if first.is_uppercase() {
-        // The pronoun I and its contractions; lone letters other than
-        // initials are not names either.
-        let pronoun = first == 'I' && (text.len() == 1 || text[1..].starts_with(['\'', '’']));
-        return !pronoun && text.chars().count() > 1;
-    }
-    // `al-Assad`, `iPhone`, `eBay`.
-    let rest = &text[first.len_utf8()..];
-    match text.split_once('-') {
-        Some((prefix, after)) => {
-            lexicon::is_name_prefix(prefix) && after.chars().next().is_some_and(char::is_uppercase)
-        }
-        None => rest.chars().next().is_some_and(char::is_uppercase),
-    }
-}
-
-/// The label of a name in the word lists.
-fn known_label(key: &str) -> Option<Label> {
-    if key.is_empty() {
-        return None;
-    }
-    let lists = lexicon::lists_of(key);
-    if lists & list::PLACE != 0 {
-        Some(Label::Place)
-    } else if lists & list::ORG != 0 {
-        Some(Label::Org)
-    } else if lexicon::is_demonym(key) {
-        Some(Label::Misc)
-    } else {
-        None
-    }
-}
-
-/// Capital letters only (2–8 letters; dots, `&` and hyphens allowed):
-/// `FBI`, `U.S.`, `AT&T`, `AFL-CIO`. Model numbers (`SX40`) are not.
-fn is_acronym(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=8).contains(&letters)
-        && text.chars().next().is_some_and(char::is_uppercase)
-        && text
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, '.' | '&' | '-'))
-}
-
-/// Letters in capitals only (at least two): `FBI`, `HEMPSTEAD`, `N.Y.`.
-fn is_all_caps(text: &str) -> bool {
-    text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !text.chars().any(char::is_lowercase)
-}
-
-/// `CDs`, `NGOs`, `MPs`: plurals of common-noun acronyms.
-fn is_plural_acronym(text: &str) -> bool {
-    text.strip_suffix('s')
-        .is_some_and(|stem| stem.len() >= 2 && is_acronym(stem))
-}
-
-/// An initial: one capital letter and a full stop (`J.`).
-fn is_initial(text: &str) -> bool {
-    let mut chars = text.chars();
-    matches!(
-        (chars.next(), chars.next(), chars.next()),
-        (Some(c), Some('.'), None) if c.is_uppercase()
-    )
-}
-
-/// The letters of an acronym, for matching initials (`F.B.I.` → `fbi`).
-fn acronym_key(text: &str) -> Key {
-    let mut key = Key::new();
-    let mut buf = [0u8; 4];
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        key.push_glued(c.encode_utf8(&mut buf));
-    }
-    key
 }
 
 #[cfg(test)]

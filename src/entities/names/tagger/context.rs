@@ -1,6 +1,7 @@
 //! Everything the features of one document need, computed once per
-//! document: word forms, gazetteer matches, titles, quotes, sentence starts,
-//! ALL-CAPS sentences and document-level capitalisation evidence.
+//! document: word forms, gazetteer matches, titles (from the shared
+//! lexicon, `names/titles.rs`), quotes, sentence starts, ALL-CAPS sentences
+//! and document-level capitalisation evidence.
 
 use std::collections::HashMap;
 
@@ -8,7 +9,10 @@ use super::hash::PreHashed;
 
 use super::forms::{lower_hash, Form};
 use super::gazetteer::{Gazetteers, Matches};
-use super::titles::TITLES;
+use crate::entities::names::lexicon::class;
+use crate::entities::names::titles;
+use crate::entities::names::words::{self, class_of, is_capitalised_word};
+use crate::entities::Label;
 use crate::text::{Document, QuoteRole, TokenKind};
 
 /// Gazetteers and word lists the features consult; built once per model.
@@ -16,8 +20,9 @@ use crate::text::{Document, QuoteRole, TokenKind};
 pub struct Resources {
     /// Compiled gazetteers.
     pub gazetteers: Gazetteers,
-    /// Lower-form hashes of titles (with and without full stop), sorted.
-    titles: Vec<u64>,
+    /// Lower-form hashes of the first words of titles (with and without
+    /// full stop), sorted: a cheap test before the lexicon lookup.
+    title_starts: Vec<u64>,
     /// Word clusters by lower-form hash.
     clusters: HashMap<u64, u16, PreHashed>,
 }
@@ -28,15 +33,14 @@ pub const NO_CLUSTER: u16 = u16::MAX;
 impl Resources {
     /// Resources from the compiled gazetteer and cluster texts.
     pub fn new(gazetteer_text: &str, cluster_text: &str) -> Resources {
-        let mut titles: Vec<u64> = TITLES
-            .iter()
+        let mut title_starts: Vec<u64> = titles::first_words()
             .flat_map(|t| [lower_hash(t), lower_hash(&format!("{t}."))])
             .collect();
-        titles.sort_unstable();
-        titles.dedup();
+        title_starts.sort_unstable();
+        title_starts.dedup();
         Resources {
             gazetteers: Gazetteers::parse(gazetteer_text),
-            titles,
+            title_starts,
             clusters: parse_clusters(cluster_text),
         }
     }
@@ -46,9 +50,9 @@ impl Resources {
         self.clusters.get(&lower).copied().unwrap_or(NO_CLUSTER)
     }
 
-    /// True when the token with lower form `lower` is a title.
-    pub fn is_title(&self, lower: u64) -> bool {
-        self.titles.binary_search(&lower).is_ok()
+    /// True when the token with lower form `lower` may start a title.
+    pub fn is_title_start(&self, lower: u64) -> bool {
+        self.title_starts.binary_search(&lower).is_ok()
     }
 }
 
@@ -90,20 +94,26 @@ pub const fn coarse(code: u16) -> u16 {
 /// Per-token flags.
 pub mod flag {
     /// First word of a sentence, or first after an opening quote or colon.
-    pub const START: u8 = 1;
+    pub const START: u16 = 1;
     /// Inside a quotation.
-    pub const IN_QUOTE: u8 = 2;
+    pub const IN_QUOTE: u16 = 2;
     /// The sentence is written in capitals ("ARREST BASS").
-    pub const CAPS_SENTENCE: u8 = 4;
+    pub const CAPS_SENTENCE: u16 = 4;
     /// The previous token is a title.
-    pub const AFTER_TITLE: u8 = 8;
+    pub const AFTER_TITLE: u16 = 8;
     /// The token two back is a title and the previous one is capitalised
     /// ("Mayor Karen Bass": true for Bass).
-    pub const AFTER_TITLE_NAME: u8 = 16;
-    /// The token is a title itself.
-    pub const TITLE: u8 = 32;
+    pub const AFTER_TITLE_NAME: u16 = 16;
+    /// The token is part of a title ("Police Chief", "Secretary of State").
+    pub const TITLE: u16 = 32;
     /// Most of the sentence is numbers (results tables, scores, prices).
-    pub const NUMERIC_SENTENCE: u8 = 64;
+    pub const NUMERIC_SENTENCE: u16 = 64;
+    /// Part of a title that a name follows: never inside a name (decoding
+    /// is constrained to `O`).
+    pub const TITLE_BEFORE_NAME: u16 = 128;
+    /// The first word of a name right after a title: starts a PERSON
+    /// (decoding is constrained to `B`/`U` PERSON).
+    pub const NAME_AFTER_TITLE: u16 = 256;
 }
 
 /// Document-level capitalisation evidence for a word: whether the same
@@ -123,7 +133,7 @@ pub struct Context {
     /// Gazetteer matches, one per token.
     pub gazetteer: Vec<Matches>,
     /// [`flag`] bits, one per token.
-    pub flags: Vec<u8>,
+    pub flags: Vec<u16>,
     /// [`doccap`] codes, one per token.
     pub doccap: Vec<u8>,
     /// Word cluster of each token ([`NO_CLUSTER`] when unknown).
@@ -136,7 +146,7 @@ impl Context {
         let n = doc.tokens.len();
         let forms: Vec<Form> = doc.tokens.iter().map(|t| Form::of(t, doc.text)).collect();
         let mut gazetteer = vec![0; n];
-        let mut flags = vec![0u8; n];
+        let mut flags = vec![0u16; n];
         let mut lowers: Vec<u64> = Vec::new();
         for sentence in &doc.sentences {
             let range = sentence.tokens.start.min(n)..sentence.tokens.end.min(n);
@@ -166,15 +176,16 @@ fn mark_sentence(
     forms: &[Form],
     res: &Resources,
     range: std::ops::Range<usize>,
-    flags: &mut [u8],
+    flags: &mut [u16],
 ) {
+    mark_titles(doc, forms, res, range.clone(), flags);
     let (mut words, mut caps, mut numbers) = (0usize, 0usize, 0usize);
     let mut expect_start = true;
     for i in range.clone() {
         let (Some(t), Some(f)) = (doc.tokens.get(i), forms.get(i)) else {
             continue;
         };
-        let mut bits = 0u8;
+        let mut bits = 0u16;
         numbers += usize::from(t.kind == TokenKind::Number);
         if t.is_wordlike() {
             if expect_start {
@@ -189,9 +200,6 @@ fn mark_sentence(
             || doc.token_text(i) == ":"
         {
             expect_start = true;
-        }
-        if res.is_title(f.lower) {
-            bits |= flag::TITLE;
         }
         if i > range.start && flags.get(i - 1).is_some_and(|b| b & flag::TITLE != 0) {
             bits |= flag::AFTER_TITLE;
@@ -218,8 +226,93 @@ fn mark_sentence(
     }
 }
 
+/// Marks the words of titles (shared lexicon, longest match), and where a
+/// chain of titles stands before a name ("LA Mayor Karen Bass", "Justice
+/// Minister Ana Ruiz"), the titles as never inside a name and the next word
+/// as the start of a PERSON. A known name that begins with a title is left
+/// alone ("General Motors", "Prince Edward Island"), and so is a place at
+/// the start of a title ("U.S." in "U.S. Attorney").
+fn mark_titles(
+    doc: &Document,
+    forms: &[Form],
+    res: &Resources,
+    range: std::ops::Range<usize>,
+    flags: &mut [u16],
+) {
+    let mut i = range.start;
+    let mut any = false;
+    while i < range.end {
+        if forms.get(i).is_some_and(|f| res.is_title_start(f.lower)) {
+            if let Some(m) = words::title_from(doc, i, range.end) {
+                for slot in flags.get_mut(i..i + m.words).unwrap_or(&mut []) {
+                    *slot |= flag::TITLE;
+                }
+                any = true;
+                i += m.words;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if !any {
+        return;
+    }
+    let is_title = |flags: &[u16], i: usize| flags.get(i).is_some_and(|b| b & flag::TITLE != 0);
+    let mut i = range.start;
+    while i < range.end {
+        if !is_title(flags, i) {
+            i += 1;
+            continue;
+        }
+        let chain = i;
+        while i < range.end && is_title(flags, i) {
+            i += 1;
+        }
+        let after = i;
+        let known = words::known_at(doc, chain, range.end);
+        if known.is_some_and(|(n, _)| chain + n > after) || !starts_name(doc, after, range.end) {
+            continue;
+        }
+        let from = match known {
+            Some((n, Label::Place)) => chain + n,
+            _ => chain,
+        };
+        for slot in flags.get_mut(from..after).unwrap_or(&mut []) {
+            *slot |= flag::TITLE_BEFORE_NAME;
+        }
+        if let Some(slot) = flags.get_mut(after) {
+            *slot |= flag::NAME_AFTER_TITLE;
+        }
+    }
+}
+
+/// True when token `i` can start a name after a title: a capitalised word
+/// that is not a head word, suffix, date, function word or speech verb
+/// ("Mayor Karen", not "Mayor said" or "Justice Department").
+fn starts_name(doc: &Document, i: usize, end: usize) -> bool {
+    if i >= end || doc.tokens.get(i).map(|t| t.kind) != Some(TokenKind::Word) {
+        return false;
+    }
+    let text = doc.token_text(i);
+    let pronoun = matches!(
+        text.to_ascii_lowercase().as_str(),
+        "he" | "she" | "it" | "we" | "they" | "you" | "me" | "him" | "her" | "them"
+    );
+    is_capitalised_word(text)
+        && !pronoun
+        && class_of(doc, i)
+            & (class::NAME_SUFFIX
+                | class::ORG_HEAD
+                | class::PLACE_HEAD
+                | class::MISC_HEAD
+                | class::CALENDAR
+                | class::FUNCTION
+                | class::SPEECH_VERB)
+            == 0
+}
+
 /// Marks tokens inside quotation marks; quotations end with their paragraph.
-fn mark_quotes(doc: &Document, flags: &mut [u8]) {
+fn mark_quotes(doc: &Document, flags: &mut [u16]) {
     for p in &doc.paragraphs {
         let mut open = false;
         for i in p.tokens.clone() {
@@ -244,8 +337,8 @@ fn mark_quotes(doc: &Document, flags: &mut [u8]) {
 
 /// For every word, whether the same word appears elsewhere in the document
 /// capitalised in mid-sentence, and whether it appears in lower case.
-fn doc_capitalisation(forms: &[Form], flags: &[u8]) -> Vec<u8> {
-    let informative_cap = |f: &Form, b: u8| {
+fn doc_capitalisation(forms: &[Form], flags: &[u16]) -> Vec<u8> {
+    let informative_cap = |f: &Form, b: u16| {
         f.casing.initial_upper && !f.casing.all_caps && b & (flag::START | flag::CAPS_SENTENCE) == 0
     };
     let mut counts: HashMap<u64, (u32, u32), PreHashed> = HashMap::default();

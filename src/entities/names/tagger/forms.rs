@@ -73,7 +73,7 @@ fn class(c: char) -> char {
 /// word features are keyed by).
 pub fn lower_hash(s: &str) -> u64 {
     let mut h = Hasher::new(LOWER);
-    for c in s.chars() {
+    for c in composed(s) {
         let f = fold(c);
         if f.is_ascii() {
             h = h.add(f.to_ascii_lowercase() as u64);
@@ -102,7 +102,9 @@ impl Form {
         };
         let mut upper_letters = 0usize;
         let mut chars = 0usize;
-        for c in s.chars() {
+        // The last AFFIXES characters, for the suffixes.
+        let mut tail = ['\0'; AFFIXES];
+        for c in composed(s) {
             let f = fold(c);
             raw = raw.add(f as u64);
             let k = class(c);
@@ -136,13 +138,18 @@ impl Form {
             if let Some(p) = prefix.get_mut(chars) {
                 *p = pre.finish();
             }
+            if let Some(slot) = tail.get_mut(chars % AFFIXES) {
+                *slot = c;
+            }
             chars += 1;
         }
         casing.all_caps = casing.has_letter && upper_letters >= 2 && casing.all_caps_candidate(s);
         casing.all_lower &= casing.has_letter;
         let mut suffix = [0u64; AFFIXES];
         let mut suf = Hasher::new(SUFFIX);
-        for (k, c) in s.chars().rev().take(AFFIXES).enumerate() {
+        for k in 0..AFFIXES.min(chars) {
+            // The k-th character from the end.
+            let c = tail.get((chars - 1 - k) % AFFIXES).copied().unwrap_or('\0');
             let f = fold(c);
             if f.is_ascii() {
                 suf = suf.add(f.to_ascii_lowercase() as u64);
@@ -170,6 +177,66 @@ impl Form {
             chars: chars.min(255) as u8,
         }
     }
+}
+
+/// Latin letters with a combining accent typed as a separate code point
+/// ("e" + U+0301), and the precomposed letter they make ("é"): for each
+/// mark, the base letters and, in the same order, the composed letters.
+const COMPOSE: &[(char, &str, &str)] = &[
+    ('\u{300}', "aeiouynAEIOUYN", "àèìòùỳǹÀÈÌÒÙỲǸ"),
+    (
+        '\u{301}',
+        "aeiouyncszrglkAEIOUYNCSZRGLK",
+        "áéíóúýńćśźŕǵĺḱÁÉÍÓÚÝŃĆŚŹŔǴĹḰ",
+    ),
+    ('\u{302}', "aeiouycszgAEIOUYCSZG", "âêîôûŷĉŝẑĝÂÊÎÔÛŶĈŜẐĜ"),
+    ('\u{303}', "aeiouynAEIOUYN", "ãẽĩõũỹñÃẼĨÕŨỸÑ"),
+    ('\u{304}', "aeiouygAEIOUYG", "āēīōūȳḡĀĒĪŌŪȲḠ"),
+    ('\u{306}', "aeiougAEIOUG", "ăĕĭŏŭğĂĔĬŎŬĞ"),
+    ('\u{307}', "ezgcIEZGC", "ėżġċİĖŻĠĊ"),
+    ('\u{308}', "aeiouyAEIOUY", "äëïöüÿÄËÏÖÜŸ"),
+    ('\u{30a}', "auAU", "åůÅŮ"),
+    (
+        '\u{30c}',
+        "aeiouncszrdltgAEIOUNCSZRDLTG",
+        "ǎěǐǒǔňčšžřďľťǧǍĚǏǑǓŇČŠŽŘĎĽŤǦ",
+    ),
+    ('\u{327}', "cstgklnrCSTGKLNR", "çşţģķļņŗÇŞŢĢĶĻŅŖ"),
+    ('\u{328}', "aeiouAEIOU", "ąęįǫųĄĘĮǪŲ"),
+];
+
+/// True for the combining diacritical marks (U+0300–U+036F).
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// The characters of `s` with combining accents composed onto the letter
+/// before them where a precomposed letter exists ("José" typed with U+0301
+/// reads as "José"); other combining marks are dropped, so a name has the
+/// same word features however its accents were typed.
+pub fn composed(s: &str) -> impl Iterator<Item = char> + '_ {
+    let mut chars = s.chars().peekable();
+    std::iter::from_fn(move || loop {
+        let c = chars.next()?;
+        if is_combining(c) {
+            continue;
+        }
+        let Some(&mark) = chars.peek().filter(|&&m| is_combining(m)) else {
+            return Some(c);
+        };
+        let composed = COMPOSE
+            .iter()
+            .find(|(m, _, _)| *m == mark)
+            .and_then(|(_, bases, out)| {
+                let k = bases.chars().position(|b| b == c)?;
+                out.chars().nth(k)
+            });
+        if let Some(x) = composed {
+            chars.next();
+            return Some(x);
+        }
+        return Some(c);
+    })
 }
 
 impl Casing {
@@ -218,6 +285,21 @@ mod tests {
         assert_ne!(f[0].prefix[3], 0);
         let short = forms("Jo");
         assert_eq!(short[0].prefix[2], 0);
+    }
+
+    #[test]
+    fn combining_accents_read_as_precomposed_letters() {
+        // "José Álvarez" typed with U+0301 after the base letters.
+        let decomposed = forms("Jose\u{301} A\u{301}lvarez Zoe\u{308}");
+        let precomposed = forms("José Álvarez Zoë");
+        assert_eq!(decomposed, precomposed);
+        assert_eq!(lower_hash("A\u{301}lvarez"), lower_hash("álvarez"));
+        // A mark with no precomposed letter is dropped; a stray one too.
+        assert_eq!(forms("q\u{301}x")[0].lower, forms("qx")[0].lower);
+        assert_eq!(composed("\u{301}\u{301}a").collect::<String>(), "a");
+        for (mark, bases, out) in COMPOSE {
+            assert_eq!(bases.chars().count(), out.chars().count(), "{mark:?}");
+        }
     }
 
     #[test]

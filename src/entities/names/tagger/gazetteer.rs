@@ -38,6 +38,50 @@ const SEQUENCE: u64 = 0x51;
 /// list, 0 = no match, 1 = first, 2 = inside, 3 = last, 4 = the whole entry.
 pub type Matches = u32;
 
+/// Place lists: a lower-case member can still be a place ("mexico").
+pub const PLACE_LISTS: [&str; 4] = ["country", "us_state", "region", "city"];
+
+/// Person-name lists.
+pub const NAME_LISTS: [&str; 2] = ["given_name", "surname"];
+
+/// The bits of [`Matches`] (all position codes) of the lists named.
+pub fn list_mask(names: &[&str]) -> u32 {
+    LISTS
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| names.contains(l))
+        .fold(0, |m, (k, _)| m | 0b111 << (3 * k))
+}
+
+/// [`list_mask`] of [`PLACE_LISTS`] (lists 0–3, checked by a test).
+const PLACE_MASK: u32 = 0o7777;
+/// [`list_mask`] of [`NAME_LISTS`] (lists 4–5).
+const NAME_MASK: u32 = 0o77 << 12;
+/// [`list_mask`] of the common words (list 7).
+const COMMON_MASK: u32 = 0o7 << 21;
+
+/// True when a token in `m` is in a place list, or in a person-name list
+/// without being a common word: a word list vouches for it as a name.
+pub const fn vouches(m: Matches) -> bool {
+    m & PLACE_MASK != 0 || (m & NAME_MASK != 0 && m & COMMON_MASK == 0)
+}
+
+/// True when a token in `m` is in a person-name list (given names,
+/// surnames), common word or not.
+pub const fn is_name(m: Matches) -> bool {
+    m & NAME_MASK != 0
+}
+
+/// True when a token in `m` is in the given-name list.
+pub const fn is_given_name(m: Matches) -> bool {
+    m & (0o7 << 12) != 0
+}
+
+/// True when a token in `m` is one of the most frequent English words.
+pub const fn is_common(m: Matches) -> bool {
+    m & COMMON_MASK != 0
+}
+
 /// The position code of list `list` in `m` (0 when unmatched).
 pub const fn position(m: Matches, list: usize) -> u32 {
     (m >> (3 * list)) & 0b111
@@ -226,6 +270,16 @@ mod tests {
         assert_eq!(position(m[0], 1), 4);
         assert_eq!(position(m[0], 0), 4);
         assert_eq!(position(m[0], 3), 0);
+    }
+
+    #[test]
+    fn list_masks_follow_the_list_order() {
+        assert_eq!(PLACE_MASK, list_mask(&PLACE_LISTS));
+        assert_eq!(NAME_MASK, list_mask(&NAME_LISTS));
+        assert_eq!(COMMON_MASK, list_mask(&["common"]));
+        assert_eq!(0o7 << 12, list_mask(&["given_name"]));
+        let m = matches("Georgia");
+        assert!(vouches(m[0]));
     }
 
     #[test]

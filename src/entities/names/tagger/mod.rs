@@ -17,8 +17,8 @@ pub mod forms;
 pub mod gazetteer;
 pub mod hash;
 pub mod model;
+pub mod post;
 pub mod tags;
-pub mod titles;
 pub mod viterbi;
 
 use std::collections::HashMap;
@@ -28,10 +28,10 @@ use std::sync::OnceLock;
 use super::NameTagger;
 use crate::entities::Entity;
 use crate::text::Document;
-use context::{Context, Resources};
+use context::{flag, Context, Resources};
 use hash::PreHashed;
 use model::Model;
-use tags::NUM_TAGS;
+use tags::{Part, NUM_TAGS};
 use viterbi::{Bounds, Viterbi};
 
 /// The embedded model: `models/names-full.lmod` by default, or
@@ -64,6 +64,8 @@ struct Run {
     bounds: Bounds,
     /// Its first row in the emission scores.
     at: usize,
+    /// Some token must take certain tags (titles before a name).
+    constrained: bool,
 }
 
 impl Run {
@@ -81,6 +83,7 @@ struct Scratch {
     candidates: Vec<bool>,
     viterbi: Viterbi,
     out: Vec<u8>,
+    mask: Vec<u32>,
 }
 
 impl ModelTagger {
@@ -119,6 +122,12 @@ impl ModelTagger {
     /// evidence features to the first pass's scores, and decodes again only
     /// the runs where some evidence disagrees with the first pass.
     pub fn tag_tokens(&self, doc: &Document, ctx: &Context) -> Vec<u8> {
+        self.decode_document(doc, ctx).tags
+    }
+
+    /// Both passes over `doc`: the tags, and the scores and runs they were
+    /// decoded from (for [`Decoded::confidence`]).
+    fn decode_document(&self, doc: &Document, ctx: &Context) -> Decoded {
         let n = doc.tokens.len();
         let mut tags = vec![tags::O; n];
         let mut s = Scratch::default();
@@ -149,10 +158,15 @@ impl ModelTagger {
                 };
                 let at = emissions.len() / NUM_TAGS;
                 emissions.resize(emissions.len() + run.len() * NUM_TAGS, 0.0);
+                let constrained = ctx.flags.get(run.clone()).is_some_and(|f| {
+                    f.iter()
+                        .any(|b| b & (flag::TITLE_BEFORE_NAME | flag::NAME_AFTER_TITLE) != 0)
+                });
                 runs.push(Run {
                     tokens: run,
                     bounds,
                     at,
+                    constrained,
                 });
             }
             for run in &runs[first_run..] {
@@ -177,7 +191,7 @@ impl ModelTagger {
             }
         }
         for run in &runs {
-            self.decode(&emissions, run, &mut s, &mut tags);
+            self.decode(ctx, &emissions, run, &mut s, &mut tags);
         }
         let ev = evidence::evidence(ctx, &tags);
         for run in &runs {
@@ -202,20 +216,36 @@ impl ModelTagger {
                 }
             }
             if informed {
-                self.decode(&emissions, run, &mut s, &mut tags);
+                self.decode(ctx, &emissions, run, &mut s, &mut tags);
             }
         }
-        tags
+        Decoded {
+            tags,
+            emissions,
+            runs,
+        }
     }
 
-    /// Decodes `run` from its `emissions` into `tags[run.tokens]`.
-    fn decode(&self, emissions: &[f32], run: &Run, s: &mut Scratch, tags: &mut [u8]) {
+    /// Decodes `run` from its `emissions` into `tags[run.tokens]`, under
+    /// the title constraints of `ctx`.
+    fn decode(
+        &self,
+        ctx: &Context,
+        emissions: &[f32],
+        run: &Run,
+        s: &mut Scratch,
+        tags: &mut [u8],
+    ) {
         let rows = run.at * NUM_TAGS..(run.at + run.tokens.len()) * NUM_TAGS;
         let scores = emissions.get(rows).unwrap_or(&[]);
+        if run.constrained {
+            title_mask(ctx, run, &mut s.mask);
+        }
+        let mask = run.constrained.then_some(s.mask.as_slice());
         s.viterbi.decode(
             scores,
             &self.model.transitions,
-            None,
+            mask,
             run.bounds,
             &mut s.out,
         );
@@ -227,16 +257,74 @@ impl ModelTagger {
     }
 }
 
+/// The allowed tags of each token of `run` under the title constraints of
+/// `ctx`: a title before a name is outside, the name starts a PERSON.
+fn title_mask(ctx: &Context, run: &Run, mask: &mut Vec<u32>) {
+    mask.clear();
+    mask.extend(run.tokens.clone().map(|i| {
+        let f = ctx.flags.get(i).copied().unwrap_or(0);
+        if f & flag::TITLE_BEFORE_NAME != 0 {
+            1 << tags::O
+        } else if f & flag::NAME_AFTER_TITLE != 0 {
+            1 << tags::tag(0, Part::Begin) | 1 << tags::tag(0, Part::Unit)
+        } else {
+            tags::ANY
+        }
+    }));
+}
+
+/// A decoded document: its tags and what they were decoded from.
+struct Decoded {
+    tags: Vec<u8>,
+    emissions: Vec<f32>,
+    runs: Vec<Run>,
+}
+
+impl Decoded {
+    /// How much better the model scores the best reading of the run holding
+    /// `mention` than the best reading with `mention` outside any name (in
+    /// the model's score units; 0 when the mention is not inside one run).
+    fn confidence(&self, tagger: &ModelTagger, ctx: &Context, mention: &Range<usize>) -> f32 {
+        let k = self.runs.partition_point(|r| r.tokens.end <= mention.start);
+        let Some(run) = self.runs.get(k) else {
+            return 0.0;
+        };
+        if run.tokens.start > mention.start || run.tokens.end < mention.end {
+            return 0.0;
+        }
+        let rows = run.at * NUM_TAGS..(run.at + run.tokens.len()) * NUM_TAGS;
+        let scores = self.emissions.get(rows).unwrap_or(&[]);
+        let mut mask = Vec::new();
+        title_mask(ctx, run, &mut mask);
+        let (mut v, mut out) = (Viterbi::default(), Vec::new());
+        let trans = &tagger.model.transitions;
+        let best = v.decode(scores, trans, Some(&mask), run.bounds, &mut out);
+        for i in mention.clone() {
+            if let Some(m) = mask.get_mut(i - run.tokens.start) {
+                *m &= 1 << tags::O;
+            }
+        }
+        let without = v.decode(scores, trans, Some(&mask), run.bounds, &mut out);
+        if without.is_finite() {
+            best - without
+        } else {
+            f32::INFINITY
+        }
+    }
+}
+
 impl NameTagger for ModelTagger {
     fn tag(&self, doc: &Document) -> Vec<Entity> {
         let ctx = Context::new(doc, &self.resources);
-        let tags = self.tag_tokens(doc, &ctx);
-        tags::spans(&tags)
+        let decoded = self.decode_document(doc, &ctx);
+        let mentions = tags::spans(&decoded.tags)
             .into_iter()
-            .filter_map(|(range, label)| {
-                let label = *tags::LABELS.get(label)?;
-                Some(Entity::new(doc.tokens_span(range), label))
-            })
+            .filter_map(|(range, label)| Some((range, *tags::LABELS.get(label)?)))
+            .collect();
+        let confidence = |m: &Range<usize>| decoded.confidence(self, &ctx, m);
+        post::finish(doc, &ctx, mentions, &confidence)
+            .into_iter()
+            .map(|(range, label)| Entity::new(doc.tokens_span(range), label))
             .collect()
     }
 }
@@ -312,6 +400,100 @@ mod tests {
     }
 
     #[test]
+    fn titles_are_never_part_of_a_person() {
+        let found = names("LA Mayor Karen Bass said the city would rebuild.");
+        assert!(has(&found, "LA", Label::Place), "{found:?}");
+        assert!(has(&found, "Karen Bass", Label::Person), "{found:?}");
+        for (text, name) in [
+            (
+                "The plan was backed by Councilmember Teresa Vance on Monday.",
+                "Teresa Vance",
+            ),
+            (
+                "Police Chief Jim McDonnell told reporters the road was closed.",
+                "Jim McDonnell",
+            ),
+            (
+                "The bill was written by Sen. Maria Lopez last year.",
+                "Maria Lopez",
+            ),
+            ("The letter was signed by President Ana Ruiz.", "Ana Ruiz"),
+            (
+                "Officials met Secretary of State Daniel Okafor in Lagos.",
+                "Daniel Okafor",
+            ),
+            ("Texas Gov. Greg Abbott signed it.", "Greg Abbott"),
+        ] {
+            let found = names(text);
+            assert!(has(&found, name, Label::Person), "{text}: {found:?}");
+            for (t, l) in &found {
+                if *l == Label::Person {
+                    assert!(
+                        crate::entities::names::titles::title_at(t.split(' ')).is_none(),
+                        "{text}: {found:?}"
+                    );
+                }
+            }
+        }
+        let found = names("Texas Gov. Greg Abbott signed it.");
+        assert!(has(&found, "Texas", Label::Place), "{found:?}");
+        // A bare title is no one.
+        let found = names("The President said on Friday that the Mayor would respond.");
+        assert!(found.iter().all(|(_, l)| *l != Label::Person), "{found:?}");
+    }
+
+    #[test]
+    fn headlines_take_their_names_from_the_article() {
+        let found = names(
+            "COUNCIL VOTES TO REBUILD MARSHALL PARK POOL\n\n\
+             The Oakland City Council voted on Monday to rebuild the pool at Marshall Park, \
+             a project backed by Councilmember Teresa Vance.",
+        );
+        assert!(has(&found, "MARSHALL PARK", Label::Place), "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|(t, _)| t.contains("COUNCIL") || t.contains("POOL")),
+            "{found:?}"
+        );
+        let found = names(
+            "Mayor Karen Bass spoke on Monday about the fires.\n\nARREST BASS NOW\n\n\
+             Protesters outside City Hall carried signs.",
+        );
+        assert!(has(&found, "BASS", Label::Person), "{found:?}");
+        let found = names(
+            "Karen Bass Says Los Angeles Will Rebuild After Fires\n\n\
+             Mayor Karen Bass said on Tuesday that the city would rebuild.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(t, _)| ["Karen Bass", "Los Angeles"].contains(&t.as_str())),
+            "{found:?}"
+        );
+        assert!(has(&found, "Los Angeles", Label::Place), "{found:?}");
+    }
+
+    #[test]
+    fn accented_names_at_line_starts_and_after_emoji() {
+        let found = names("José Álvarez — a teacher — joined the board on Monday.");
+        assert!(has(&found, "José Álvarez", Label::Person), "{found:?}");
+        // The same name with its accents typed as combining marks.
+        let text = "The board met Jose\u{301} A\u{301}lvarez on Monday.";
+        let found = names(text);
+        assert!(
+            has(&found, "Jose\u{301} A\u{301}lvarez", Label::Person),
+            "{found:?}"
+        );
+        let found = names("Émilie Dubois said the school would reopen.");
+        assert!(has(&found, "Émilie Dubois", Label::Person), "{found:?}");
+        let found = names("🇺🇸 Karen Bass thanked the firefighters.");
+        assert!(has(&found, "Karen Bass", Label::Person), "{found:?}");
+        let found = names("👩‍👩‍👧 Ngozi Adeyemi opened the clinic in Lagos.");
+        assert!(has(&found, "Ngozi Adeyemi", Label::Person), "{found:?}");
+    }
+
+    #[test]
     fn text_without_names_has_none() {
         assert!(names("it rained all day and nobody went out.").is_empty());
         assert!(names("").is_empty());
@@ -324,6 +506,13 @@ mod tests {
             "🤨🤨🤨 \u{301}\u{301} ’’’ \"\"\" —",
             "A\nB\nC\nD",
             "ÉCOLE ÉTÉ ÅLAND İSTANBUL ß",
+            "& Co & & Sons &",
+            "A & B & C & Co Inc & D",
+            "LA Mayor",
+            "Mayor Mayor Sen. Gov. President",
+            "Texas Gov. & Co Mayor Jones & Sons",
+            "ARREST BASS\n\nBASS\n\nBass Bass Mayor BASS",
+            "e\u{301}\u{301} A\u{308} \u{301}",
             &"Bass ".repeat(3000),
         ] {
             let _ = names(text);

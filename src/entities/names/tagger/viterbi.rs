@@ -89,8 +89,9 @@ pub struct Viterbi {
 impl Viterbi {
     /// Writes the best tags for `emissions` (`n * NUM_TAGS` scores, token
     /// by token) into `out`. With `allowed`, token `i` may only take the tags
-    /// in the bit mask `allowed[i]`. Never fails: if nothing is allowed, all
-    /// tags are `O`.
+    /// in the bit mask `allowed[i]`. Returns the score of the best sequence.
+    /// Never fails: if nothing is allowed, all tags are `O` and the score is
+    /// `-inf`.
     pub fn decode(
         &mut self,
         emissions: &[f32],
@@ -98,7 +99,7 @@ impl Viterbi {
         allowed: Option<&[u32]>,
         bounds: Bounds,
         out: &mut Vec<u8>,
-    ) {
+    ) -> f32 {
         let o = usize::from(tags::O);
         let start = |t: usize| {
             if bounds.outside_before {
@@ -117,7 +118,7 @@ impl Viterbi {
         let n = emissions.len() / NUM_TAGS;
         out.clear();
         if n == 0 {
-            return;
+            return 0.0;
         }
         self.score.clear();
         self.score.resize(n * NUM_TAGS, f32::NEG_INFINITY);
@@ -166,7 +167,7 @@ impl Viterbi {
         }
         let Some(mut t) = arg else {
             out.resize(n, tags::O);
-            return;
+            return f32::NEG_INFINITY;
         };
         out.resize(n, tags::O);
         for i in (0..n).rev() {
@@ -175,6 +176,7 @@ impl Viterbi {
                 t = self.back[i * NUM_TAGS + t as usize];
             }
         }
+        best
     }
 }
 
@@ -201,8 +203,9 @@ mod tests {
         em[NUM_TAGS] = 3.0;
         let mut v = Viterbi::default();
         let mut out = Vec::new();
-        v.decode(&em, &zero(), None, Bounds::SENTENCE, &mut out);
+        let best = v.decode(&em, &zero(), None, Bounds::SENTENCE, &mut out);
         assert_eq!(out, vec![tag(0, Part::Unit), tags::O]);
+        assert_eq!(best, 7.0);
     }
 
     #[test]

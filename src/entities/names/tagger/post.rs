@@ -1,0 +1,748 @@
+//! Deterministic rules over the decoded mentions, for what news articles
+//! need whatever the model learnt:
+//!
+//! 1. **Titles are never part of a PERSON.** Decoding already keeps a title
+//!    before a name outside any mention and starts a PERSON after it
+//!    (`context::mark_titles`); here a known place right before such a
+//!    title becomes a PLACE (`LA Mayor Karen Bass`, `Texas Gov. Greg
+//!    Abbott`), and a PERSON that is only a title (`the President`) is
+//!    dropped unless the article names someone with that word.
+//! 2. **Firms joined by `&`** (`Douglas & Lomason Co`, `Schroder Wertheim
+//!    & Co`) are one ORG when either side is one or a company word follows
+//!    the ampersand; the same pair elsewhere in the article follows.
+//! 3. **Names the article gives in full.** A one-word PERSON that starts
+//!    an organisation's name elsewhere (`Pirelli` … `Pirelli Cables`) is
+//!    that ORG, and a one-word PLACE that is the surname of someone named
+//!    in full is that PERSON (`Michael Jordan` … `Jordan scored`).
+//! 4. **Text whose capitals say nothing** (ALL CAPS and Title Case
+//!    headlines, shouted runs in prose; `names::casing`) is read from
+//!    titles, word lists and document memory (`names::memory`), learnt from
+//!    the model's mentions in ordinary prose, together with the model's own
+//!    mentions there when each word is vouched for by the article or a word
+//!    list, or the model is sure of them: `COUNCIL VOTES` is no ORG,
+//!    `MARSHALL PARK` is the place named below, and `BASS` after `Karen
+//!    Bass` is a PERSON.
+//!
+//! Every rule is linear in the number of tokens and mentions (lookups in
+//! the sorted mentions are binary searches).
+
+use std::ops::Range;
+
+use super::context::{doccap, flag, Context};
+use super::gazetteer::{is_common, is_given_name, is_name, vouches};
+use crate::entities::names::casing::{is_heading, sentence_casing, Casing};
+use crate::entities::names::lexicon::{self, class, Key};
+use crate::entities::names::memory::{Memory, Reader};
+use crate::entities::names::titles::TitleKind;
+use crate::entities::names::words::MAX_LOOKUP_WORDS;
+use crate::entities::names::words::{
+    acronym_key, class_of, is_acronym, is_all_caps, is_capitalised_word, known_at, known_label,
+    title_from,
+};
+use crate::entities::Label;
+use crate::text::{Document, TokenKind};
+
+/// A mention: token range and label.
+pub type Mention = (Range<usize>, Label);
+
+/// How sure the model must be of a mention in uncased text that nothing
+/// else vouches for (score units: the best reading against the best
+/// reading without the mention).
+pub const SURE: f32 = 100.0;
+
+/// Applies the rules to the decoded `mentions` (sorted, not overlapping)
+/// and returns the final mentions, sorted and not overlapping.
+/// `confidence` tells how sure the model is of a mention (see [`SURE`]).
+pub fn finish(
+    doc: &Document,
+    ctx: &Context,
+    mut mentions: Vec<Mention>,
+    confidence: &dyn Fn(&Range<usize>) -> f32,
+) -> Vec<Mention> {
+    places_before_titles(doc, ctx, &mut mentions);
+    leading_articles(doc, &mut mentions);
+    join_ampersands(doc, &mut mentions);
+    names_named_in_full(doc, ctx, &mut mentions);
+    let regions = uncased_regions(doc, ctx, &mentions);
+    let in_regions = |r: &Range<usize>| {
+        let k = regions.partition_point(|g| g.end <= r.start);
+        regions.get(k).is_some_and(|g| g.start < r.end)
+    };
+    let mut memory = Memory::default();
+    for (r, label) in &mentions {
+        if !in_regions(r) && !only_titles(ctx, r) {
+            memory.learn(doc, r.clone(), *label);
+        }
+    }
+    memory.seal();
+    mentions.retain(|(r, label)| {
+        *label != Label::Person
+            || !only_titles(ctx, r)
+            || (r.len() == 1 && memory.person_word(&Key::of(doc.token_text(r.start))))
+    });
+    if regions.is_empty() {
+        return mentions;
+    }
+    let class = |i: usize| class_of(doc, i);
+    let reader = Reader {
+        doc,
+        memory: &memory,
+        class: &class,
+    };
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut read: Vec<Mention> = Vec::new();
+    let mut next = 0;
+    for region in &regions {
+        // Mentions before the region stay as they are.
+        while let Some(m) = mentions.get(next).filter(|m| m.0.end <= region.start) {
+            out.push(m.clone());
+            next += 1;
+        }
+        read.clear();
+        reader.read(region.start, region.end, region.casing, &mut read);
+        let first = next;
+        while mentions.get(next).is_some_and(|m| m.0.start < region.end) {
+            next += 1;
+        }
+        // In order, each only where the earlier ones leave room:
+        // 1. the model's mentions that the article or the lists vouch for;
+        // 2. mentions the model is sure of, none of whose words the article
+        //    writes in lower case;
+        // 3. what the reader took from the article (names, people's words,
+        //    initials) or from a title;
+        // 4. other mentions the model is sure of;
+        // 5. names the reader found in the word lists.
+        // The reader's guesses from shape alone (Title Case acronyms and
+        // head words) are the model's job and are left out.
+        let model = mentions.get(first..next).unwrap_or(&[]);
+        let mut tiers: [Vec<Mention>; 5] = Default::default();
+        for m in model {
+            let (r, label) = m;
+            let tier = if vouched(doc, ctx, &memory, r, *label) {
+                0
+            } else if confidence(r) < SURE {
+                continue;
+            } else if contradicted(doc, ctx, r) {
+                3
+            } else {
+                1
+            };
+            if let Some(t) = tiers.get_mut(tier) {
+                t.push(m.clone());
+            }
+        }
+        for m in read.drain(..) {
+            let tier = match reading_source(doc, ctx, &memory, &m) {
+                Some(Reading::Article) => 2,
+                Some(Reading::Lists) => 4,
+                None => continue,
+            };
+            if let Some(t) = tiers.get_mut(tier) {
+                t.push(m);
+            }
+        }
+        let mut kept: Vec<Mention> = Vec::new();
+        for tier in tiers {
+            for m in tier {
+                if !kept
+                    .iter()
+                    .any(|(k, _)| k.start < m.0.end && m.0.start < k.end)
+                {
+                    kept.push(m);
+                }
+            }
+        }
+        kept.sort_by_key(|(r, _)| r.start);
+        out.extend(kept);
+    }
+    out.extend(mentions.get(next..).unwrap_or(&[]).iter().cloned());
+    out
+}
+
+/// A stretch of tokens whose capitals say nothing.
+#[derive(Clone, Debug)]
+struct Region {
+    start: usize,
+    end: usize,
+    casing: Casing,
+}
+
+/// ALL CAPS and Title Case headlines, and runs of words in capitals inside
+/// prose that a mention touches (`THANK YOU VANCE` in a quoted post),
+/// sorted and not overlapping.
+fn uncased_regions(doc: &Document, ctx: &Context, mentions: &[Mention]) -> Vec<Region> {
+    let mut regions: Vec<Region> = Vec::new();
+    let mut m = 0;
+    for s in &doc.sentences {
+        let (start, end) = (s.tokens.start, s.tokens.end);
+        let minor = |i: usize| class_of(doc, i) & (class::FUNCTION | class::PARTICLE) != 0;
+        let casing = sentence_casing(doc, start, end, minor);
+        // Results tables and score lines are in capitals or Title Case
+        // too, but there the model reads names well: a headline is a line
+        // of words (a Title Case one without closing punctuation).
+        let numeric = ctx
+            .flags
+            .get(start)
+            .is_some_and(|b| b & flag::NUMERIC_SENTENCE != 0);
+        let headline = match casing {
+            Casing::Upper => !numeric,
+            Casing::Title => !numeric && is_heading(doc, start, end),
+            _ => false,
+        };
+        if headline {
+            regions.push(Region { start, end, casing });
+            continue;
+        }
+        // Shouted words inside prose are read like ALL CAPS text.
+        while let Some((r, _)) = mentions.get(m).filter(|(r, _)| r.start < end) {
+            m += 1;
+            if r.start < start || !r.clone().all(|i| shouted(doc, i) || !is_word(doc, i)) {
+                continue;
+            }
+            let (mut from, mut to) = (r.start, r.end);
+            while from > start && shouted(doc, from - 1) {
+                from -= 1;
+            }
+            while to < end && shouted(doc, to) {
+                to += 1;
+            }
+            let words = (r.start..r.end).filter(|&i| is_word(doc, i)).count();
+            let overlaps = regions.last().is_some_and(|g| g.end > from);
+            if (words >= 2 || to - from > r.len()) && !overlaps {
+                regions.push(Region {
+                    start: from,
+                    end: to,
+                    casing: Casing::Upper,
+                });
+            }
+        }
+        while mentions.get(m).is_some_and(|(r, _)| r.start < end) {
+            m += 1;
+        }
+    }
+    regions
+}
+
+fn is_word(doc: &Document, i: usize) -> bool {
+    doc.tokens.get(i).map(|t| t.kind) == Some(TokenKind::Word)
+}
+
+/// A word in capitals (or the article `A` between such words).
+fn shouted(doc: &Document, i: usize) -> bool {
+    is_word(doc, i) && (is_all_caps(doc.token_text(i)) || doc.token_text(i) == "A")
+}
+
+/// True when every capitalised word of a mention in uncased text is
+/// vouched for: by the rest of the article (the word is capitalised in
+/// mid-sentence elsewhere, or is part of a person's name there), by a word
+/// list, or by being rare (neither a common English word nor written in
+/// lower case elsewhere in the article), as names mostly are:
+/// `LEICESTERSHIRE`, `Cosmin Contra`, but not `VOTES`. In a PERSON, a
+/// listed given name or surname counts even when it is also a common word
+/// (`MARK WAUGH`), if another word is vouched for.
+fn vouched(doc: &Document, ctx: &Context, memory: &Memory, r: &Range<usize>, label: Label) -> bool {
+    let mut strong = false;
+    let all = r.clone().filter(|&i| capitalised(doc, i)).all(|i| {
+        let dc = ctx.doccap.get(i).copied().unwrap_or(doccap::NONE);
+        let elsewhere = dc != doccap::NONE && dc & 1 != 0;
+        let g = ctx.gazetteer.get(i).copied().unwrap_or(0);
+        let rare = dc != doccap::NONE && dc & 2 == 0 && !is_common(g);
+        let ok = elsewhere || rare || vouches(g) || memory.person_word(&Key::of(doc.token_text(i)));
+        strong |= ok;
+        ok || (label == Label::Person && is_name(g))
+    });
+    all && strong
+}
+
+/// True when the article writes a capitalised word of `r` in lower case
+/// elsewhere (`POOL` … `the pool`).
+fn contradicted(doc: &Document, ctx: &Context, r: &Range<usize>) -> bool {
+    r.clone().filter(|&i| capitalised(doc, i)).any(|i| {
+        ctx.doccap
+            .get(i)
+            .is_some_and(|&d| d != doccap::NONE && d & 2 != 0)
+    })
+}
+
+/// A word with a capital letter.
+fn capitalised(doc: &Document, i: usize) -> bool {
+    is_word(doc, i) && doc.token_text(i).chars().any(char::is_uppercase)
+}
+
+/// One-word mentions that the rest of the article names in full. A PERSON
+/// whose word starts an organisation's name elsewhere (`Pirelli` …
+/// `Pirelli Cables`, `Hofstra` … `Hofstra University`) is that
+/// organisation, unless the article also uses the word for a person: the
+/// first or last word of a full name, or a name after a title (`President
+/// Trump` … `Trump Organization`). A PLACE that is the surname of a person
+/// named in full with a known given name is that person (`Michael Jordan`
+/// … `Jordan scored`).
+fn names_named_in_full(doc: &Document, ctx: &Context, mentions: &mut [Mention]) {
+    let mut firms: Vec<u64> = Vec::new();
+    let mut people: Vec<u64> = Vec::new();
+    let mut surnames: Vec<u64> = Vec::new();
+    for (r, label) in mentions.iter() {
+        let first = Key::of(doc.token_text(r.start));
+        match label {
+            Label::Org if (2..=4).contains(&r.len()) => {
+                let generic = class_of(doc, r.start)
+                    & (class::FUNCTION | class::TITLE_START | class::ORG_HEAD | class::DIRECTION)
+                    != 0
+                    || known_label(first.as_str()).is_some()
+                    || lexicon::is_given_name(first.as_str());
+                if !generic && is_capitalised_word(doc.token_text(r.start)) {
+                    firms.push(first.fingerprint());
+                }
+            }
+            Label::Person if r.len() >= 2 => {
+                let last = Key::of(doc.token_text(r.end - 1)).fingerprint();
+                people.push(first.fingerprint());
+                people.push(last);
+                let given = ctx
+                    .gazetteer
+                    .get(r.start)
+                    .is_some_and(|&g| is_given_name(g))
+                    || lexicon::is_given_name(first.as_str());
+                if given {
+                    surnames.push(last);
+                }
+            }
+            Label::Person => {
+                let after_title = r
+                    .start
+                    .checked_sub(1)
+                    .and_then(|p| ctx.flags.get(p))
+                    .is_some_and(|b| b & flag::TITLE != 0);
+                if after_title {
+                    people.push(first.fingerprint());
+                }
+            }
+            _ => {}
+        }
+    }
+    for (r, label) in mentions.iter_mut() {
+        if r.len() != 1 {
+            continue;
+        }
+        let fp = Key::of(doc.token_text(r.start)).fingerprint();
+        if *label == Label::Person && firms.contains(&fp) && !people.contains(&fp) {
+            *label = Label::Org;
+        } else if *label == Label::Place && surnames.contains(&fp) {
+            *label = Label::Person;
+        }
+    }
+}
+
+/// Nouns after which a single name is a brand or firm (`the Hilton hotel`).
+const BUSINESS_NOUNS: &[&str] = &[
+    "airline",
+    "bank",
+    "brand",
+    "casino",
+    "chain",
+    "company",
+    "hotel",
+    "hotels",
+    "resort",
+    "restaurant",
+    "store",
+    "stores",
+];
+
+/// A PERSON that starts with an article is no person's name: the article
+/// goes, and a single word left before a business noun names a brand or a
+/// firm (`The Hilton hotel` → ORG `Hilton`).
+fn leading_articles(doc: &Document, mentions: &mut [Mention]) {
+    for (r, label) in mentions.iter_mut() {
+        let article = matches!(doc.token_text(r.start), "The" | "A" | "An");
+        if *label != Label::Person || r.len() < 2 || !article {
+            continue;
+        }
+        r.start += 1;
+        let business = BUSINESS_NOUNS.contains(&doc.token_text(r.end));
+        if r.len() == 1 && business {
+            *label = Label::Org;
+        }
+    }
+}
+
+/// Words that make a firm of the name before an ampersand (`& Co`, `&
+/// Sons`), in lookup form.
+const FIRM_WORDS: &[&str] = &[
+    "associates",
+    "bros",
+    "brothers",
+    "cie",
+    "co",
+    "company",
+    "partners",
+    "sons",
+];
+
+/// Joins the names on both sides of `&` into one ORG when one side is an
+/// ORG or a firm word follows the ampersand (`Douglas & Lomason Co`,
+/// `Bear Stearns & Co`); two places or two people's full names stay apart
+/// (`Sydney & Melbourne`). A pair joined once is joined wherever it recurs
+/// in the article (`Douglas & Lomason`).
+fn join_ampersands(doc: &Document, mentions: &mut Vec<Mention>) {
+    let amps: Vec<usize> = (1..doc.tokens.len())
+        .filter(|&k| doc.token_text(k) == "&")
+        .collect();
+    if amps.is_empty() {
+        return;
+    }
+    let mut joined: Vec<u64> = Vec::new();
+    for pass in 0..2 {
+        for &k in &amps {
+            let a = ending_at(mentions, k);
+            let b = starting_at(mentions, k + 1);
+            let label = |m: Option<usize>| m.and_then(|m| mentions.get(m)).map(|(_, l)| *l);
+            let len =
+                |m: Option<usize>| m.and_then(|m| mentions.get(m)).map_or(0, |(r, _)| r.len());
+            let cap = |i: usize| is_word(doc, i) && is_capitalised_word(doc.token_text(i));
+            if !cap(k - 1) || !cap(k + 1) {
+                continue;
+            }
+            let firm = FIRM_WORDS.contains(&Key::of(doc.token_text(k + 1)).as_str());
+            let start = a
+                .and_then(|m| mentions.get(m))
+                .map_or(k - 1, |(r, _)| r.start);
+            let mut end = b
+                .and_then(|m| mentions.get(m))
+                .map_or(k + 2, |(r, _)| r.end);
+            while end < doc.tokens.len()
+                && FIRM_WORDS.contains(&Key::of(doc.token_text(end)).as_str())
+            {
+                end += 1;
+            }
+            let pair = key_of(doc, start..k + 2).fingerprint();
+            let (la, lb) = (label(a), label(b));
+            let apart = la == Some(Label::Place)
+                || lb == Some(Label::Place)
+                || (la == Some(Label::Person)
+                    && lb == Some(Label::Person)
+                    && len(a) >= 2
+                    && len(b) >= 2);
+            let join = match pass {
+                0 => !apart && (firm || la == Some(Label::Org) || lb == Some(Label::Org)),
+                _ => !apart && joined.contains(&pair),
+            };
+            // Never through a mention that starts before `start` or ends
+            // after `end`.
+            if !join || runs_into(mentions, start) || runs_into(mentions, end) {
+                continue;
+            }
+            joined.push(pair);
+            replace(mentions, start..end, Label::Org);
+        }
+    }
+}
+
+/// Where the reader's mention in uncased text comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reading {
+    /// The article (a name, a person's word or initials it established) or
+    /// a title right before.
+    Article,
+    /// A word list (a known place, organisation or nationality).
+    Lists,
+}
+
+/// The source of a mention the reader found, `None` for a guess from shape.
+fn reading_source(doc: &Document, ctx: &Context, memory: &Memory, m: &Mention) -> Option<Reading> {
+    let (r, _) = m;
+    let key = key_of(doc, r.clone());
+    let text = doc.token_text(r.start);
+    let after_title = r
+        .start
+        .checked_sub(1)
+        .and_then(|p| ctx.flags.get(p))
+        .is_some_and(|b| b & flag::TITLE != 0);
+    let remembered = memory.name(&key).is_some()
+        || memory.seen(&key).is_some()
+        || (r.len() == 1 && memory.person_word(&key))
+        || (r.len() == 1 && is_acronym(text) && memory.acronym(&acronym_key(text)).is_some());
+    if remembered || after_title {
+        Some(Reading::Article)
+    } else if known_label(key.as_str()).is_some() {
+        Some(Reading::Lists)
+    } else {
+        None
+    }
+}
+
+/// True when every token of `r` is part of a title.
+fn only_titles(ctx: &Context, r: &Range<usize>) -> bool {
+    ctx.flags
+        .get(r.clone())
+        .is_some_and(|f| !f.is_empty() && f.iter().all(|b| b & flag::TITLE != 0))
+}
+
+fn key_of(doc: &Document, r: Range<usize>) -> Key {
+    let mut key = Key::new();
+    for i in r {
+        if !key.push(doc.token_text(i)) {
+            return Key::new();
+        }
+    }
+    key
+}
+
+/// A known place right before an office that a name follows becomes a
+/// PLACE (`LA` in `LA Mayor Karen Bass`), unless the model read a longer
+/// name ending there.
+fn places_before_titles(doc: &Document, ctx: &Context, mentions: &mut Vec<Mention>) {
+    let n = doc.tokens.len();
+    for c in 0..n {
+        let f = ctx.flags.get(c).copied().unwrap_or(0);
+        let before = c
+            .checked_sub(1)
+            .and_then(|p| ctx.flags.get(p))
+            .copied()
+            .unwrap_or(0);
+        if f & flag::TITLE_BEFORE_NAME == 0 || before & flag::TITLE_BEFORE_NAME != 0 {
+            continue;
+        }
+        // An office written as one (`Mayor`, `Gov.`): a place before a role
+        // or a job (`Surrey captain`, `Apple CEO`) is mostly a team or a
+        // company.
+        let office = title_from(doc, c, n).is_some_and(|m| {
+            !matches!(
+                m.kind,
+                TitleKind::Role | TitleKind::Business | TitleKind::Honorific
+            )
+        });
+        if !office || !is_capitalised_word(doc.token_text(c)) {
+            continue;
+        }
+        let Some(j) = (c.saturating_sub(MAX_LOOKUP_WORDS)..c).find(|&j| {
+            known_at(doc, j, c) == Some((c - j, Label::Place))
+                && (j..c).all(|i| is_capitalised_word(doc.token_text(i)))
+        }) else {
+            continue;
+        };
+        match ending_at(mentions, c) {
+            Some(k) if mentions.get(k).is_some_and(|(r, _)| r.start <= j) => {
+                if let Some(m) = mentions.get_mut(k).filter(|(r, _)| r.start == j) {
+                    m.1 = Label::Place;
+                }
+            }
+            // Only where no mention starts before the place and runs into it.
+            _ if !runs_into(mentions, j) => replace(mentions, j..c, Label::Place),
+            _ => {}
+        }
+    }
+}
+
+/// The index of the mention ending right before token `end` (mentions are
+/// sorted and never overlap, so their ends are sorted too).
+fn ending_at(mentions: &[Mention], end: usize) -> Option<usize> {
+    let k = mentions.partition_point(|(r, _)| r.start < end);
+    k.checked_sub(1)
+        .filter(|&k| mentions.get(k).is_some_and(|(r, _)| r.end == end))
+}
+
+/// The index of the mention starting at token `start`.
+fn starting_at(mentions: &[Mention], start: usize) -> Option<usize> {
+    let k = mentions.partition_point(|(r, _)| r.start < start);
+    Some(k).filter(|&k| mentions.get(k).is_some_and(|(r, _)| r.start == start))
+}
+
+/// True when a mention starts before token `i` and covers it.
+fn runs_into(mentions: &[Mention], i: usize) -> bool {
+    let k = mentions.partition_point(|(r, _)| r.start < i);
+    k.checked_sub(1)
+        .and_then(|k| mentions.get(k))
+        .is_some_and(|(r, _)| r.end > i)
+}
+
+/// Replaces the mentions overlapping `range` by one mention of `label`.
+fn replace(mentions: &mut Vec<Mention>, range: Range<usize>, label: Label) {
+    let from = mentions.partition_point(|(r, _)| r.end <= range.start);
+    let to = mentions
+        .partition_point(|(r, _)| r.start < range.end)
+        .max(from);
+    mentions.splice(from..to, [(range, label)]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::names::tagger::context::Resources;
+
+    /// Runs the rules on `text` given the decoded mentions as `(text,
+    /// label)`, in order (each the next occurrence of its text).
+    fn run(text: &str, decoded: &[(&str, Label)]) -> Vec<(String, Label)> {
+        let doc = Document::new(text);
+        let lists = "# list city\nlos angeles\noakland\n# list given_name\nteresa\nmichael\n\
+                     # list common\nvotes\npool\nthank\nyou\nour\nkids\n";
+        let ctx = Context::new(&doc, &Resources::new(lists, ""));
+        let mut from = 0;
+        let mentions: Vec<Mention> = decoded
+            .iter()
+            .map(|(t, l)| {
+                let at = from + text.get(from..).and_then(|r| r.find(t)).unwrap_or(0);
+                from = at + t.len();
+                let s = doc.tokens.partition_point(|k| k.span.start < at);
+                let e = doc.tokens.partition_point(|k| k.span.start < at + t.len());
+                (s..e, *l)
+            })
+            .collect();
+        finish(&doc, &ctx, mentions, &|_| 0.0)
+            .into_iter()
+            .map(|(r, l)| (doc.tokens_span(r).slice(text).to_string(), l))
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, Label)]) -> Vec<(String, Label)> {
+        v.iter().map(|(t, l)| (t.to_string(), *l)).collect()
+    }
+
+    use Label::*;
+
+    #[test]
+    fn a_known_place_before_a_title_is_a_place() {
+        let text = "LA Mayor Rosa Quintero vows to keep libraries open.";
+        assert_eq!(
+            run(text, &[("LA", Org), ("Rosa Quintero", Person)]),
+            pairs(&[("LA", Place), ("Rosa Quintero", Person)])
+        );
+        // The model left it out: the place and the title still decide.
+        assert_eq!(
+            run(text, &[("Rosa Quintero", Person)]),
+            pairs(&[("LA", Place), ("Rosa Quintero", Person)])
+        );
+        let text = "Los Angeles Police Chief Jim McDonnell spoke.";
+        assert_eq!(
+            run(text, &[("Jim McDonnell", Person)]),
+            pairs(&[("Los Angeles", Place), ("Jim McDonnell", Person)])
+        );
+        // Not a place: the model's reading stands.
+        let text = "Apple CEO Tim Cook spoke.";
+        assert_eq!(
+            run(text, &[("Apple", Org), ("Tim Cook", Person)]),
+            pairs(&[("Apple", Org), ("Tim Cook", Person)])
+        );
+    }
+
+    #[test]
+    fn an_article_is_never_part_of_a_person() {
+        let text = "The Hilton hotel hosted it. The Smiths came.";
+        let got = run(text, &[("The Hilton", Person), ("The Smiths", Person)]);
+        assert_eq!(got, pairs(&[("Hilton", Org), ("Smiths", Person)]));
+    }
+
+    #[test]
+    fn firms_joined_by_an_ampersand() {
+        let text = "Shares of Douglas & Lomason Co rose. Douglas & Lomason has 400 workers.";
+        assert_eq!(
+            run(
+                text,
+                &[
+                    ("Douglas", Person),
+                    ("Lomason Co", Org),
+                    ("Douglas", Person),
+                    ("Lomason", Person)
+                ]
+            ),
+            pairs(&[("Douglas & Lomason Co", Org), ("Douglas & Lomason", Org)])
+        );
+        let text = "An analyst at Schroder Wertheim & Co said so.";
+        assert_eq!(
+            run(text, &[("Schroder Wertheim", Person)]),
+            pairs(&[("Schroder Wertheim & Co", Org)])
+        );
+        let text = "Mark Zuckerberg & Sheryl Sandberg met in Sydney & Melbourne.";
+        let apart = [
+            ("Mark Zuckerberg", Person),
+            ("Sheryl Sandberg", Person),
+            ("Sydney", Place),
+            ("Melbourne", Place),
+        ];
+        assert_eq!(run(text, &apart), pairs(&apart));
+    }
+
+    #[test]
+    fn a_firm_named_alone_is_an_organisation() {
+        let text = "Pirelli Cables opened a plant. Analysts said Pirelli would grow. \
+                    Bass Pro Shops opened too; Karen Bass spoke and Bass left.";
+        let decoded = [
+            ("Pirelli Cables", Org),
+            ("Pirelli", Person),
+            ("Bass Pro Shops", Org),
+            ("Karen Bass", Person),
+            ("Bass", Person),
+        ];
+        let mut want = decoded;
+        want[1].1 = Org;
+        assert_eq!(run(text, &decoded), pairs(&want));
+        // A surname that is also a place.
+        let text = "Michael Jordan scored. Jordan won in Paris, not Penon de Coron. Coron is far.";
+        let decoded = [
+            ("Michael Jordan", Person),
+            ("Jordan", Place),
+            ("Paris", Place),
+            ("Penon de Coron", Person),
+            ("Coron", Place),
+        ];
+        let mut want = decoded;
+        want[1].1 = Person;
+        assert_eq!(run(text, &decoded), pairs(&want));
+        // A person after a title keeps the word a person's.
+        let text = "President Trump spoke. Trump Organization lawyers met. Trump left.";
+        let decoded = [
+            ("Trump", Person),
+            ("Trump Organization", Org),
+            ("Trump", Person),
+        ];
+        assert_eq!(run(text, &decoded), pairs(&decoded));
+    }
+
+    #[test]
+    fn a_bare_title_is_not_a_person() {
+        let text = "The President spoke, and the Mayor listened.";
+        assert_eq!(run(text, &[("President", Person)]), pairs(&[]));
+        // Unless the article names someone so.
+        let text = "Stephen King wrote it. Later King said so.";
+        assert_eq!(
+            run(text, &[("Stephen King", Person), ("King", Person)]),
+            pairs(&[("Stephen King", Person), ("King", Person)])
+        );
+    }
+
+    #[test]
+    fn capitals_headline_keeps_only_vouched_names() {
+        let text = "COUNCIL VOTES TO REBUILD MARSHALL PARK POOL\n\n\
+                    The Oakland City Council voted to rebuild the pool at Marshall Park, \
+                    backed by Councilmember Teresa Vance.";
+        let decoded = [
+            ("COUNCIL VOTES", Org),
+            ("MARSHALL PARK POOL", Place),
+            ("Oakland City Council", Org),
+            ("Marshall Park", Place),
+            ("Teresa Vance", Person),
+        ];
+        assert_eq!(
+            run(text, &decoded),
+            pairs(&[
+                ("MARSHALL PARK", Place),
+                ("Oakland City Council", Org),
+                ("Marshall Park", Place),
+                ("Teresa Vance", Person),
+            ])
+        );
+    }
+
+    #[test]
+    fn shouted_words_in_prose_use_the_article() {
+        let text =
+            "Teresa Vance backed it. One resident posted: \"THANK YOU VANCE OUR KIDS NEED THIS\"";
+        assert_eq!(
+            run(text, &[("Teresa Vance", Person), ("THANK YOU VANCE", Org)]),
+            pairs(&[("Teresa Vance", Person), ("VANCE", Person)])
+        );
+        // An acronym alone in prose stays as the model read it.
+        let text = "Agents of the FBI arrived.";
+        assert_eq!(run(text, &[("FBI", Org)]), pairs(&[("FBI", Org)]));
+    }
+}
