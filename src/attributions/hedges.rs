@@ -33,6 +33,20 @@ fn is_hedge_participle(word: &str) -> bool {
     )
 }
 
+/// True when word `j` is the participle of a passive hedge (`is said
+/// to`, `are widely believed to`, `it is reported that`): a claim without
+/// a source, so not a cue.
+pub fn is_hedge_passive(ctx: &Ctx, j: usize) -> bool {
+    if j == 0 || !is_hedge_participle(ctx.word(j)) {
+        return false;
+    }
+    let mut i = j - 1;
+    if i > 0 && ctx.is_word(i) && is_one_of(ctx.word(i), &["widely", "also", "now", "often"]) {
+        i -= 1;
+    }
+    ctx.classes(i).has(BE_FORM) && hedge_at(ctx, i).is_some()
+}
+
 /// The hedge starting at token `i`, if any.
 fn hedge_at(ctx: &Ctx, i: usize) -> Option<Span> {
     let c = ctx.classes(i);

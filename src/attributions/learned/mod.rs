@@ -149,7 +149,7 @@ pub fn candidate(ctx: &Ctx, quoted: &[bool], i: usize, vocabulary: Option<&Linea
         Some(v) => v.contains(key) || ctx.may_be_cue(i),
         None => true,
     };
-    known.then_some(key)
+    (known && !super::hedges::is_hedge_passive(ctx, i)).then_some(key)
 }
 
 /// Calls `f` with every candidate cue word of the document (in text
@@ -210,6 +210,8 @@ pub struct RecordFeatures<'a, 'c, 'd, 't> {
     accepted: Vec<usize>,
     /// The records' contents, sorted.
     contents: Vec<crate::span::Span>,
+    /// The records, by content start.
+    records: Vec<super::Attribution>,
 }
 
 impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
@@ -230,7 +232,10 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
             .collect();
         let mut contents: Vec<crate::span::Span> = records.iter().map(|a| a.content).collect();
         contents.sort_unstable();
+        let mut sorted = records.to_vec();
+        sorted.sort_by_key(|a| a.content.start);
         RecordFeatures {
+            records: sorted,
             ctx,
             scores,
             quoted,
@@ -248,16 +253,41 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
             .map(|&(_, s)| s)
     }
 
+    /// True when content `c` lies inside another record's content.
+    pub fn inside(&self, c: crate::span::Span) -> bool {
+        self.outer(c).any(|_| true)
+    }
+
+    /// The records' contents holding content `c` (at most 8 back).
+    fn outer(&self, c: crate::span::Span) -> impl Iterator<Item = &super::Attribution> + '_ {
+        let k = self.records.partition_point(|x| x.content.start <= c.start);
+        let before = self.records.get(..k).unwrap_or_default();
+        before
+            .iter()
+            .rev()
+            .take(8)
+            .filter(move |x| x.content.contains(c) && x.content != c)
+    }
+
+    /// True for a rule's record framed by `according to`/`per`
+    /// (`According to Chen, the inspection found …`): the learned passes
+    /// keep it as the rules read it. PolNeAR rarely annotates such nested
+    /// records, so the filters would learn to drop them and the chooser to
+    /// give them the outer source, but a reader expects the inner one.
+    pub fn framed(&self, a: &super::Attribution) -> bool {
+        use super::Pattern;
+        a.pattern != Pattern::LearnedCue
+            && self
+                .outer(a.content)
+                .any(|o| matches!(o.pattern, Pattern::AccordingTo | Pattern::Per))
+    }
+
     /// The features of record `a`.
     pub fn keys(&self, a: &super::Attribution) -> Vec<u32> {
         let ctx = self.ctx;
         let c = a.content;
         let k = self.contents.partition_point(|x| x.start < c.start);
-        let inside = self.contents[..k]
-            .iter()
-            .rev()
-            .take(8)
-            .any(|x| x.contains(c) && *x != c);
+        let inside = self.inside(c);
         let holds = self.contents[k..]
             .iter()
             .take(8)
@@ -285,11 +315,6 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
     }
 }
 
-/// True when the filters of `model` may drop record `a`.
-pub fn filterable(model: &Model, a: &super::Attribution) -> bool {
-    a.pattern == super::Pattern::LearnedCue || model.filtered & (1 << (a.pattern as u32)) != 0
-}
-
 /// What a training run collects besides the records (each list aligned
 /// with the records: nothing is filtered while training).
 #[derive(Clone, Debug, Default)]
@@ -302,6 +327,8 @@ pub struct Training {
     pub sources: Vec<Vec<(Option<crate::span::Span>, Vec<u32>)>>,
     /// The source filter's features of each record (after the choice).
     pub chosen: Vec<Vec<u32>>,
+    /// Whether the filters may drop each record.
+    pub may_drop: Vec<bool>,
 }
 
 /// The learned passes over the rules' and learned cues' records (already
@@ -320,27 +347,42 @@ pub fn refine(
     let collect = training.is_some();
     let filters = collect || !model.record.is_empty() || !model.source.is_empty();
     let mut keys: Vec<Vec<u32>> = Vec::new();
+    let mut may_drop: Vec<bool> = Vec::new();
+    let mut framed: Vec<bool> = Vec::new();
     if filters {
         let f = RecordFeatures::new(ctx, records, scores, quoted, model);
         keys = records.iter().map(|a| f.keys(a)).collect();
+        framed = records.iter().map(|a| f.framed(a)).collect();
+        may_drop = records
+            .iter()
+            .zip(&framed)
+            .map(|(a, &framed)| !framed && may_drop_rule(model, a))
+            .collect();
         match training.as_deref_mut() {
-            Some(t) => t.records.clone_from(&keys),
+            Some(t) => {
+                t.records.clone_from(&keys);
+                t.may_drop.clone_from(&may_drop);
+            }
             None if !model.record.is_empty() => {
                 let head = &model.record;
                 let keep: Vec<bool> = keys
                     .iter()
-                    .zip(records.iter())
-                    .map(|(k, a)| !filterable(model, a) || head.score(k) > head.threshold)
+                    .zip(&may_drop)
+                    .map(|(k, &d)| !d || head.score(k) > head.threshold)
                     .collect();
                 let mut flags = keep.iter();
                 records.retain(|_| flags.next().copied().unwrap_or(true));
                 let mut flags = keep.iter();
                 keys.retain(|_| flags.next().copied().unwrap_or(true));
+                let mut flags = keep.iter();
+                may_drop.retain(|_| flags.next().copied().unwrap_or(true));
+                let mut flags = keep.iter();
+                framed.retain(|_| flags.next().copied().unwrap_or(true));
             }
             None => {}
         }
     }
-    let changed = choose_sources(ctx, records, model, training.as_deref_mut());
+    let changed = choose_sources(ctx, records, &framed, model, training.as_deref_mut());
     if changed.iter().any(|&c| c) {
         for (a, _) in records.iter_mut().zip(&changed).filter(|(_, &c)| c) {
             a.source_type = a.source.map(|s| super::source_type::classify(ctx, s));
@@ -362,8 +404,8 @@ pub fn refine(
             let head = &model.source;
             let keep: Vec<bool> = keys
                 .iter()
-                .zip(records.iter())
-                .map(|(k, a)| !filterable(model, a) || head.score(k) > head.threshold)
+                .zip(&may_drop)
+                .map(|(k, &d)| !d || head.score(k) > head.threshold)
                 .collect();
             let mut flags = keep.iter();
             records.retain(|_| flags.next().copied().unwrap_or(true));
@@ -372,13 +414,22 @@ pub fn refine(
     }
 }
 
+/// True when the filters of `model` may drop record `a` (unless framed,
+/// see [`RecordFeatures::framed`]): a learned cue's record or a filtered
+/// rule's.
+fn may_drop_rule(model: &Model, a: &super::Attribution) -> bool {
+    a.pattern == super::Pattern::LearnedCue || model.filtered & (1 << (a.pattern as u32)) != 0
+}
+
 /// Sets each record's source to the chooser's pick among its candidates
-/// (with `training`, also collects the candidates).
+/// (with `training`, also collects the candidates); `framed` records
+/// (aligned with `records`, may be empty) keep theirs. Returns, for each
+/// record, whether its source changed.
 #[inline(never)]
-/// Returns, for each record, whether its source changed.
 pub fn choose_sources(
     ctx: &Ctx,
     records: &mut [super::Attribution],
+    framed: &[bool],
     model: &Model,
     mut training: Option<&mut Training>,
 ) -> Vec<bool> {
@@ -389,8 +440,8 @@ pub fn choose_sources(
     }
     let mut candidates = Vec::new();
     let mut keys = Vec::with_capacity(48);
-    for (a, changed) in records.iter_mut().zip(changed.iter_mut()) {
-        if !sources::worth_choosing(a) {
+    for (k, (a, changed)) in records.iter_mut().zip(changed.iter_mut()).enumerate() {
+        if !sources::worth_choosing(a) || framed.get(k).copied().unwrap_or(false) {
             if let Some(t) = training.as_deref_mut() {
                 t.sources.push(Vec::new());
             }

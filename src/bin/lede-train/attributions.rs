@@ -81,7 +81,7 @@ struct Args {
     #[arg(long, default_value_t = 1)]
     prune: i32,
     /// Cue-detector thresholds tried (perceptron units).
-    #[arg(long, value_delimiter = ',', default_value = "-10,-5,0,5")]
+    #[arg(long, value_delimiter = ',', default_value = "0,5")]
     cue_thresholds: Vec<f32>,
     /// The rules whose records the filters may drop (learned cues'
     /// records always may).
@@ -542,12 +542,7 @@ struct Records {
 }
 
 /// Every article's records with the cue model of its fold.
-fn records(
-    prepared: &[Prepared],
-    fold_of: &[usize],
-    cue_models: &[Model],
-    mask: u32,
-) -> Vec<Records> {
+fn records(prepared: &[Prepared], fold_of: &[usize], cue_models: &[Model]) -> Vec<Records> {
     prepared
         .par_iter()
         .zip(fold_of)
@@ -572,13 +567,7 @@ fn records(
             let keys = training.records;
             let chosen = training.chosen;
             Records {
-                filterable: found
-                    .attributions
-                    .iter()
-                    .map(|a| {
-                        a.pattern == Pattern::LearnedCue || mask & (1 << a.pattern as u32) != 0
-                    })
-                    .collect(),
+                filterable: training.may_drop,
                 matched: m.predicted.iter().map(Option::is_some).collect(),
                 right: m
                     .predicted
@@ -826,10 +815,7 @@ pub fn main() -> Result<(), String> {
     // Fold models: cue detector and source chooser, at a cue threshold.
     let fold_models = |tau: f32| -> Result<(Vec<Model>, Groups), String> {
         let cue_only = cue_models(tau)?;
-        let groups = Groups::new(
-            &records(&prepared, &fold_of, &cue_only, mask),
-            args.min_count,
-        );
+        let groups = Groups::new(&records(&prepared, &fold_of, &cue_only), args.min_count);
         let choosers: Vec<Weights> = (0..folds)
             .into_par_iter()
             .map(|f| {
@@ -860,7 +846,7 @@ pub fn main() -> Result<(), String> {
             groups.article.len(),
             groups.index.len()
         );
-        let recs = records(&prepared, &fold_of, &models, mask);
+        let recs = records(&prepared, &fold_of, &models);
         let unfiltered = counts_kept(&prepared, &recs, |_, _| true);
         eprintln!(
             "{}",
@@ -911,7 +897,7 @@ pub fn main() -> Result<(), String> {
     let (models, groups) = fold_models(tau)?;
     let chooser_weights = groups.train(|_| true, args.epochs, args.seed ^ 0xC0);
     let chooser_head = quantise(&chooser_weights, groups.index.keys(), 0.0, args.prune);
-    let recs = records(&prepared, &fold_of, &models, mask);
+    let recs = records(&prepared, &fold_of, &models);
     let mut filter_heads = Vec::new();
     let mut dump_scores = Vec::new();
     for (source, threshold) in [(false, theta), (true, phi)] {
