@@ -20,12 +20,17 @@ pub const MAGIC: &[u8; 8] = b"LEDEATR1";
 
 /// One linear scorer, decoded: an open-addressing table from feature key
 /// to weight.
+///
+/// Each slot packs a key's upper 24 bits (its tag, never zero) with its
+/// weight in the low byte, so a lookup touches one cache line: scoring is
+/// a few dozen random lookups per cue candidate, and with separate key and
+/// weight arrays their cache misses were most of the learned model's
+/// cost. Two keys differing only in their low byte share a tag; the
+/// keys are hashes, so a wrong hit is a one-in-16-million event.
 #[derive(Clone, Debug, Default)]
 pub struct Linear {
-    /// Keys by slot (0 = empty).
-    keys: Vec<u32>,
-    /// Weights by slot.
-    weights: Vec<i8>,
+    /// Tag and weight by slot (0 = empty).
+    slots: Vec<u32>,
     /// Number of features.
     features: usize,
     /// Added to every score.
@@ -141,8 +146,7 @@ pub fn decode(bytes: &[u8]) -> Option<Vec<Linear>> {
         let weights = r.take(n)?;
         let capacity = (2 * n + 1).next_power_of_two().max(16);
         let mut head = Linear {
-            keys: vec![0; capacity],
-            weights: vec![0; capacity],
+            slots: vec![0; capacity],
             features: 0,
             bias,
             threshold,
@@ -159,20 +163,27 @@ pub fn decode(bytes: &[u8]) -> Option<Vec<Linear>> {
     (r.pos == bytes.len()).then_some(heads)
 }
 
+/// The tag of `key` in a slot (never zero: a zero slot is empty).
+#[inline]
+fn tag(key: u32) -> u32 {
+    match key & 0xFFFF_FF00 {
+        0 => 0x100,
+        t => t,
+    }
+}
+
 impl Linear {
     fn insert(&mut self, key: u32, weight: i8) {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
+        let t = tag(key);
         let mut i = key as usize & mask;
-        while let Some(slot) = self.keys.get_mut(i) {
+        while let Some(slot) = self.slots.get_mut(i) {
             if *slot == 0 {
-                *slot = key;
-                if let Some(w) = self.weights.get_mut(i) {
-                    *w = weight;
-                }
+                *slot = t | u32::from(weight as u8);
                 self.features += 1;
                 return;
             }
-            if *slot == key {
+            if *slot & 0xFFFF_FF00 == t {
                 return;
             }
             i = (i + 1) & mask;
@@ -182,14 +193,15 @@ impl Linear {
     /// The weight of feature `key`, if the head has it.
     #[inline]
     pub fn weight(&self, key: u32) -> Option<i8> {
-        let mask = self.keys.len().wrapping_sub(1);
+        let mask = self.slots.len().wrapping_sub(1);
+        let t = tag(key);
         let mut i = key as usize & mask;
         loop {
-            let k = *self.keys.get(i)?;
-            if k == key {
-                return self.weights.get(i).copied();
+            let slot = *self.slots.get(i)?;
+            if slot & 0xFFFF_FF00 == t {
+                return Some(slot as u8 as i8);
             }
-            if k == 0 {
+            if slot == 0 {
                 return None;
             }
             i = (i + 1) & mask;
