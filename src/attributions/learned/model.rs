@@ -214,11 +214,28 @@ impl Linear {
     }
 
     /// The bias plus the weights of `keys`.
+    ///
+    /// The home slots of a chunk of keys are loaded first, independently
+    /// of each other, so their cache misses overlap; only a key whose home
+    /// slot holds another key probes further.
     #[inline]
     pub fn score(&self, keys: &[u32]) -> i32 {
-        keys.iter()
-            .filter_map(|&k| self.weight(k))
-            .fold(self.bias, |s, w| s + i32::from(w))
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut total = self.bias;
+        for chunk in keys.chunks(16) {
+            let mut home = [0u32; 16];
+            for (h, &k) in home.iter_mut().zip(chunk) {
+                *h = self.slots.get(k as usize & mask).copied().unwrap_or(0);
+            }
+            for (&h, &k) in home.iter().zip(chunk) {
+                if h & 0xFFFF_FF00 == tag(k) {
+                    total += i32::from(h as u8 as i8);
+                } else if h != 0 {
+                    total += self.weight(k).map_or(0, i32::from);
+                }
+            }
+        }
+        total
     }
 
     /// Number of features.
