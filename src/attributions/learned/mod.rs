@@ -476,3 +476,38 @@ pub fn choose_sources(
     }
     changed
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `MODEL=open` (`--features open-model`) must ship no model trained on
+    /// PolNeAR (research-only licence): attribution is then rules only.
+    #[test]
+    fn only_the_full_build_embeds_the_polnear_model() {
+        if cfg!(feature = "open-model") {
+            assert!(MODEL_BYTES.is_none());
+            assert!(Model::embedded().is_none());
+        } else {
+            let model = Model::embedded().expect("the full build embeds a decodable model");
+            assert!(!model.cue.is_empty() && !model.vocabulary.is_empty());
+        }
+    }
+
+    /// Whatever the build, a passive hedge is no cue candidate: `is said
+    /// to` reports no one's words.
+    #[test]
+    fn passive_hedges_are_no_candidates() {
+        let text = "The council is said to favor a new stadium.";
+        let doc = crate::text::Document::new(text);
+        let ctx = Ctx::new(&doc, &[]);
+        let quoted = vec![false; ctx.len()];
+        let said = (0..ctx.len()).find(|&i| ctx.word(i) == "said");
+        assert!(said.is_some_and(|i| candidate(&ctx, &quoted, i, None).is_none()));
+        let plain = crate::text::Document::new("The council said it favors a new stadium.");
+        let ctx = Ctx::new(&plain, &[]);
+        let quoted = vec![false; ctx.len()];
+        let said = (0..ctx.len()).find(|&i| ctx.word(i) == "said");
+        assert!(said.is_some_and(|i| candidate(&ctx, &quoted, i, None).is_some()));
+    }
+}

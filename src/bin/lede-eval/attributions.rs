@@ -225,6 +225,7 @@ fn score_polnear(docs: &[Value], predictions: &[Vec<Value>], args: &Args, out: &
     let mut precision_by_kind: BTreeMap<String, Tally> = BTreeMap::new();
     let mut by_cue: BTreeMap<String, Tally> = BTreeMap::new();
     let mut bands: BTreeMap<u32, Tally> = BTreeMap::new();
+    let mut errors: BTreeMap<String, usize> = BTreeMap::new();
     for (doc, preds) in docs.iter().zip(predictions) {
         let text = doc.get("text").and_then(Value::as_str).unwrap_or("");
         let golds: Vec<Gold> = doc
@@ -267,6 +268,19 @@ fn score_polnear(docs: &[Value], predictions: &[Vec<Value>], args: &Args, out: &
             let tally = recall_by_type.entry(g.kind.clone()).or_default();
             let Some(pi) = gold_match[gi] else {
                 tally.add(false);
+                // A miss with a prediction overlapping the content is a
+                // content span too short or too long; else a missed cue.
+                let near = preds.iter().any(|p| {
+                    span_of(p.get("content")).is_some_and(|c| covered(&g.segments, c) > 0)
+                });
+                let class = if near {
+                    "content span off (<50% cover)"
+                } else {
+                    "no record"
+                };
+                *errors
+                    .entry(format!("missed {}: {class}", g.kind))
+                    .or_default() += 1;
                 continue;
             };
             tally.add(true);
@@ -276,6 +290,14 @@ fn score_polnear(docs: &[Value], predictions: &[Vec<Value>], args: &Args, out: &
             let s_ok = (ps.is_none() && g.source.is_none()) || overlaps(ps, g.source);
             let pc = span_of(p.get("cue"));
             let c_ok = (pc.is_none() && g.cue.is_none()) || overlaps(pc, g.cue);
+            if !s_ok {
+                let class = match (ps, g.source) {
+                    (None, Some(_)) => "no source given (gold has one)",
+                    (Some(_), None) => "source given (gold has none)",
+                    _ => "wrong source span",
+                };
+                *errors.entry(format!("found, {class}")).or_default() += 1;
+            }
             source_ok += usize::from(s_ok);
             cue_ok += usize::from(c_ok);
             both += usize::from(s_ok);
@@ -286,6 +308,18 @@ fn score_polnear(docs: &[Value], predictions: &[Vec<Value>], args: &Args, out: &
         for (pi, p) in preds.iter().enumerate() {
             let kind = p.get("kind").and_then(Value::as_str).unwrap_or("?");
             let matched = pred_match[pi].is_some();
+            if !matched {
+                // Overlapping a gold content: a span too long or split
+                // differently; else a spurious cue.
+                let near = span_of(p.get("content"))
+                    .is_some_and(|c| golds.iter().any(|g| covered(&g.segments, c) > 0));
+                let class = if near {
+                    "overlaps a gold content"
+                } else {
+                    "spurious (no gold content)"
+                };
+                *errors.entry(format!("extra {kind}: {class}")).or_default() += 1;
+            }
             precision_by_kind
                 .entry(kind.to_string())
                 .or_default()
@@ -343,6 +377,14 @@ fn score_polnear(docs: &[Value], predictions: &[Vec<Value>], args: &Args, out: &
         );
     }
     let _ = writeln!(out);
+    if args.errors > 0 {
+        let _ = writeln!(out, "error classes (count):");
+        let mut rows: Vec<_> = errors.into_iter().collect();
+        rows.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        for (class, n) in rows.into_iter().take(args.errors) {
+            let _ = writeln!(out, "  {n:>5}  {class}");
+        }
+    }
     if args.by_cue {
         let _ = writeln!(out, "precision by cue (predictions, matched):");
         let mut rows: Vec<_> = by_cue.into_iter().collect();
