@@ -210,8 +210,8 @@ pub struct RecordFeatures<'a, 'c, 'd, 't> {
     accepted: Vec<usize>,
     /// The records' contents, sorted.
     contents: Vec<crate::span::Span>,
-    /// The records, by content start.
-    records: Vec<super::Attribution>,
+    /// The records' contents and rules, by content start.
+    records: Vec<(crate::span::Span, super::Pattern)>,
 }
 
 impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
@@ -232,8 +232,8 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
             .collect();
         let mut contents: Vec<crate::span::Span> = records.iter().map(|a| a.content).collect();
         contents.sort_unstable();
-        let mut sorted = records.to_vec();
-        sorted.sort_by_key(|a| a.content.start);
+        let mut sorted: Vec<_> = records.iter().map(|a| (a.content, a.pattern)).collect();
+        sorted.sort_unstable_by_key(|&(c, _)| c.start);
         RecordFeatures {
             records: sorted,
             ctx,
@@ -259,14 +259,15 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
     }
 
     /// The records' contents holding content `c` (at most 8 back).
-    fn outer(&self, c: crate::span::Span) -> impl Iterator<Item = &super::Attribution> + '_ {
-        let k = self.records.partition_point(|x| x.content.start <= c.start);
+    fn outer(&self, c: crate::span::Span) -> impl Iterator<Item = super::Pattern> + '_ {
+        let k = self.records.partition_point(|x| x.0.start <= c.start);
         let before = self.records.get(..k).unwrap_or_default();
         before
             .iter()
             .rev()
             .take(8)
-            .filter(move |x| x.content.contains(c) && x.content != c)
+            .filter(move |x| x.0.contains(c) && x.0 != c)
+            .map(|x| x.1)
     }
 
     /// True for a rule's record framed by `according to`/`per`
@@ -279,7 +280,7 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
         a.pattern != Pattern::LearnedCue
             && self
                 .outer(a.content)
-                .any(|o| matches!(o.pattern, Pattern::AccordingTo | Pattern::Per))
+                .any(|o| matches!(o, Pattern::AccordingTo | Pattern::Per))
     }
 
     /// The features of record `a`.
