@@ -129,7 +129,7 @@ fn at_run(
     if cue_end + 1 < end
         && ctx.is_word(cue_end)
         && is_one_of(ctx.word(cue_end), CUE_PREPOSITIONS)
-        && !(ctx.word(cue_end).eq_ignore_ascii_case("to") && !starts_content(ctx, cue_end + 1))
+        && (!ctx.word(cue_end).eq_ignore_ascii_case("to") || starts_content(ctx, cue_end + 1))
     {
         cue_end += 1;
     }
