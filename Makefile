@@ -4,7 +4,7 @@
 #                page on http://127.0.0.1:8080
 #   make test    every test: Rust, wasm in node, the page in headless Chromium
 #   make train   train the name tagger (MODEL=full|open) from DATA
-#   make eval    dev-set scores through the CLI (MODEL=full|open)
+#   make eval    dev-set scores through the CLI (both MODEL=full and open)
 #   make bench   wasm vs compromise and wink-nlp in node; native MB/s and memory
 #   make fuzz    a short cargo-fuzz run of both targets (FUZZ_SECONDS=60)
 #
@@ -121,10 +121,14 @@ train:
 	cargo build --release --bin lede-train
 	target/release/lede-train --model $(MODEL) --data $(DATA) --uner-folds 3
 
-# Scores through the CLI (`lede --jsonl --offsets codepoints`).
+# Scores through the CLI (`lede --jsonl --offsets codepoints`), section by
+# section, for both builds: the default one and MODEL=open (copied to
+# target/release/lede-open).
 eval:
-	cargo build --release --bin lede --bin lede-eval $(MODEL_FEATURES)
-	target/release/lede-eval --data $(DATA)
+	cargo build --release --bin lede --features open-model
+	cp target/release/lede target/release/lede-open
+	cargo build --release --bin lede --bin lede-eval
+	target/release/lede-eval --data $(DATA) --open-lede target/release/lede-open
 
 bench: build
 	node bench/throughput.mjs $(DATA)

@@ -49,6 +49,8 @@ const its = wink.its;
 // is comparable to Lede's report (tokens, sentences, entities).
 const libs = {
   lede: (t) => lede.analyse(t).entities.length,
+  // Lede without attributions: their overhead is lede vs this.
+  'lede-entities': (t) => lede.analyse(t, { attributions: false }).entities.length,
   'wink-nlp': (t) => {
     const d = wink.readDoc(t);
     return d.entities().out(its.detail).length + d.sentences().length();
@@ -88,5 +90,8 @@ console.log(
   `bench: ${docs.length} PolNeAR articles, ${fmt(mb)} MB, median of ${runs} runs: ` +
     Object.entries(result).map(([k, v]) => `${k} ${fmt(v)} MB/s`).join(', ') +
     ` | lede/wink ${fmt(result.lede / result['wink-nlp'])}x` +
+    (result['lede-entities']
+      ? `, attribution overhead ${((result['lede-entities'] / result.lede - 1) * 100).toFixed(0)}%`
+      : '') +
     (result.compromise ? `, lede/compromise ${fmt(result.lede / result.compromise)}x` : ''),
 );

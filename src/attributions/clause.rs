@@ -80,13 +80,13 @@ pub fn is_be(word: &str) -> bool {
 pub fn modifiers_start(ctx: &Ctx, v: usize, floor: usize) -> usize {
     let mut k = v;
     loop {
-        while k > floor && ctx.is_word(k - 1) && is_verb_modifier(ctx.word(k - 1)) {
+        // (The token classes are looked up once per document by `Ctx`.)
+        while k > floor && ctx.classes(k - 1).has(VERB_MODIFIER) {
             k -= 1;
         }
         // `on Tuesday`, `last week`, `Tuesday`, `this month`.
         let time = k > floor
-            && ctx.is_word(k - 1)
-            && is_time_word(ctx.word(k - 1))
+            && ctx.classes(k - 1).has(TIME_WORD)
             && !is_one_of(ctx.word(k - 1), &["last", "earlier", "later", "recently"]);
         if !time {
             return k;

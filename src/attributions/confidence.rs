@@ -38,6 +38,9 @@ pub enum Pattern {
     Per,
     /// A pasted social-media post with its trailer.
     SocialPost,
+    /// A cue found by the learned cue detector (see
+    /// [`super::learned`]).
+    LearnedCue,
 }
 
 impl Pattern {
@@ -72,6 +75,7 @@ impl Pattern {
             Pattern::AccordingTo => 0.77,
             Pattern::Per => 0.7,
             Pattern::SocialPost => 0.9,
+            Pattern::LearnedCue => 0.6,
         }
     }
 }
@@ -92,12 +96,16 @@ pub fn score(a: &Attribution, say_or_tell: bool) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use crate::attributions::find;
+    use crate::attributions::find_rules;
     use crate::text::Document;
 
     fn confidences(text: &str) -> Vec<f32> {
         let doc = Document::new(text);
-        find(&doc, &[]).iter().map(|a| a.confidence).collect()
+        find_rules(&doc, &[])
+            .attributions
+            .iter()
+            .map(|a| a.confidence)
+            .collect()
     }
 
     #[test]

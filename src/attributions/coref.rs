@@ -279,7 +279,7 @@ fn window_start(ctx: &Ctx, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attributions::find;
+    use crate::attributions::find_rules;
     use crate::entities::Entity;
     use crate::text::Document;
 
@@ -295,7 +295,8 @@ mod tests {
             }
         }
         ents.sort_by_key(|e| e.span);
-        find(&doc, &ents)
+        find_rules(&doc, &ents)
+            .attributions
             .iter()
             .map(|a| a.resolved_source.map(|s| doc.slice(s).to_string()))
             .collect()

@@ -445,6 +445,18 @@ pub struct CueId {
     flags: u8,
 }
 
+impl CueId {
+    /// The lexicon entry's index (a stable number for learned features).
+    pub fn entry(self) -> u16 {
+        self.entry
+    }
+
+    /// The inflected form.
+    pub fn form(self) -> Form {
+        self.form
+    }
+}
+
 /// The lexicon entry and form of `word`, if it is a cue (case-insensitive).
 pub fn lookup_id(word: &str) -> Option<CueId> {
     if word.len() < 2 || word.len() > 14 {

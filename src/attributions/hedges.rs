@@ -33,6 +33,20 @@ fn is_hedge_participle(word: &str) -> bool {
     )
 }
 
+/// True when word `j` is the participle of a passive hedge (`is said
+/// to`, `are widely believed to`, `it is reported that`): a claim without
+/// a source, so not a cue.
+pub fn is_hedge_passive(ctx: &Ctx, j: usize) -> bool {
+    if j == 0 || !is_hedge_participle(ctx.word(j)) {
+        return false;
+    }
+    let mut i = j - 1;
+    if i > 0 && ctx.is_word(i) && is_one_of(ctx.word(i), &["widely", "also", "now", "often"]) {
+        i -= 1;
+    }
+    ctx.classes(i).has(BE_FORM) && hedge_at(ctx, i).is_some()
+}
+
 /// The hedge starting at token `i`, if any.
 fn hedge_at(ctx: &Ctx, i: usize) -> Option<Span> {
     let c = ctx.classes(i);
@@ -117,12 +131,12 @@ pub fn find(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution]) -> Vec<Hedg
 
 #[cfg(test)]
 mod tests {
-    use crate::attributions::find_all;
+    use crate::attributions::find_rules;
     use crate::text::Document;
 
     fn claims(text: &str) -> Vec<(String, String)> {
         let doc = Document::new(text);
-        find_all(&doc, &[])
+        find_rules(&doc, &[])
             .hedged_claims
             .iter()
             .map(|c| {
@@ -166,7 +180,7 @@ mod tests {
     fn hedged_attributions_carry_the_hedge() {
         let text = "Adler reportedly told aides that she would resign.";
         let doc = Document::new(text);
-        let found = find_all(&doc, &[]);
+        let found = find_rules(&doc, &[]);
         assert!(found.hedged_claims.is_empty());
         let a = &found.attributions[0];
         assert_eq!(a.hedge.map(|h| doc.slice(h)), Some("reportedly"));

@@ -437,6 +437,33 @@ fn record(
     source: Option<Span>,
     pattern: Pattern,
 ) -> Attribution {
+    let (mut kind, content_spans) = content_kind(ctx, quotes, &parts);
+    if kind != AttributionKind::Direct {
+        let learned = cue.lemma == "learn";
+        if cue.lemma == "report" || learned {
+            kind = AttributionKind::AccordingTo;
+        }
+    }
+    let cue_span = ctx.cue_span(v, cue);
+    let mut a = Attribution::new(
+        kind,
+        content_spans.first().copied().unwrap_or(cue_span),
+        Some(cue_span),
+        source,
+        pattern,
+    );
+    a.set_parts(content_spans);
+    a
+}
+
+/// The kind of reported content made of token ranges `parts` (indirect,
+/// mixed when it holds a quotation, direct when it is exactly one) and its
+/// spans.
+pub(super) fn content_kind(
+    ctx: &Ctx,
+    quotes: &[Quote],
+    parts: &[std::ops::Range<usize>],
+) -> (AttributionKind, Vec<Span>) {
     let spans: Vec<Span> = parts
         .iter()
         .map(|r| ctx.doc.tokens_span(r.clone()))
@@ -464,22 +491,7 @@ fn record(
             content_spans = vec![q.speech(ctx.doc)];
         }
     }
-    if kind != AttributionKind::Direct {
-        let learned = cue.lemma == "learn";
-        if cue.lemma == "report" || learned {
-            kind = AttributionKind::AccordingTo;
-        }
-    }
-    let cue_span = ctx.cue_span(v, cue);
-    let mut a = Attribution::new(
-        kind,
-        content_spans.first().copied().unwrap_or(cue_span),
-        Some(cue_span),
-        source,
-        pattern,
-    );
-    a.set_parts(content_spans);
-    a
+    (kind, content_spans)
 }
 
 /// The quotation whose marks are exactly tokens `s..e`, if any.
@@ -507,7 +519,7 @@ fn is_shouted(ctx: &Ctx, a: usize, v: usize) -> bool {
 /// True when `span`, read as the subject of a cue, ends in a word that can
 /// head a noun phrase: not a lower-case past form (`helped`) or adjective
 /// (`a previous`, `the environmental`) unless a source noun.
-fn plausible_subject(ctx: &Ctx, span: Span) -> bool {
+pub(super) fn plausible_subject(ctx: &Ctx, span: Span) -> bool {
     let last = ctx.token_at(span.end).saturating_sub(1);
     let w = ctx.word(last);
     if !ctx.is_word(last) || !is_lowercase(w) {
@@ -558,7 +570,7 @@ fn is_plain_plural_cue(cue: CueVerb) -> bool {
 
 /// True for contents that say nothing: `said no more`, `said so`, `said
 /// nothing`, `said it`.
-fn is_empty_content(ctx: &Ctx, start: usize, stop: usize) -> bool {
+pub(super) fn is_empty_content(ctx: &Ctx, start: usize, stop: usize) -> bool {
     stop - start <= 2
         && (start..stop).all(|i| {
             is_one_of(
@@ -756,7 +768,7 @@ fn skip_aside(ctx: &Ctx, i: usize, end: usize) -> usize {
 
 /// True when token `i` can end a content's first part before a postposed
 /// cue clause: a comma, a dash, or a closing quotation mark.
-fn is_clause_opener(ctx: &Ctx, i: usize) -> bool {
+pub(super) fn is_clause_opener(ctx: &Ctx, i: usize) -> bool {
     ctx.is_punct(i, ",")
         || ctx.kind(i) == Some(TokenKind::Dash)
         || matches!(ctx.kind(i), Some(TokenKind::Quote(m)) if m.role != crate::text::QuoteRole::Open)
@@ -771,13 +783,13 @@ fn is_clause_edge(ctx: &Ctx, i: usize) -> bool {
 }
 
 /// The end of the sentence's content: before its final punctuation.
-fn content_end(ctx: &Ctx, a: usize, b: usize) -> usize {
+pub(super) fn content_end(ctx: &Ctx, a: usize, b: usize) -> usize {
     trim_end(ctx, a, b)
 }
 
 /// `e` moved back over trailing commas, full stops, semicolons, colons,
 /// dashes and ellipses (closing quotation marks stay).
-fn trim_end(ctx: &Ctx, s: usize, mut e: usize) -> usize {
+pub(super) fn trim_end(ctx: &Ctx, s: usize, mut e: usize) -> usize {
     while e > s {
         let last = e - 1;
         let trim = match ctx.kind(last) {
@@ -795,7 +807,7 @@ fn trim_end(ctx: &Ctx, s: usize, mut e: usize) -> usize {
 
 /// When the content's last token lies inside a quotation that closes later
 /// (past the sentence end), the content runs to its closing mark.
-fn extend_into_quote(quotes: &[Quote], s: usize, e: usize) -> usize {
+pub(super) fn extend_into_quote(quotes: &[Quote], s: usize, e: usize) -> usize {
     if e == 0 {
         return e;
     }
@@ -813,7 +825,7 @@ fn extend_into_quote(quotes: &[Quote], s: usize, e: usize) -> usize {
 /// True when token `i` ends a preposed content early: a semicolon, or a
 /// comma before another attribution's participle (`, adding …`) or
 /// `according to`.
-fn ends_content(ctx: &Ctx, i: usize) -> bool {
+pub(super) fn ends_content(ctx: &Ctx, i: usize) -> bool {
     if ctx.is_punct(i, ";") {
         return true;
     }
@@ -880,13 +892,13 @@ fn is_postposed_clause(ctx: &Ctx, i: usize) -> bool {
     false
 }
 
-fn quoted_at(quoted: &[bool], i: usize) -> bool {
+pub(super) fn quoted_at(quoted: &[bool], i: usize) -> bool {
     quoted.get(i).copied().unwrap_or(false)
 }
 
 /// True when token `i` can open reported content: a word that is not an
 /// auxiliary, a number, a quotation mark, a name or handle.
-fn starts_content(ctx: &Ctx, i: usize) -> bool {
+pub(super) fn starts_content(ctx: &Ctx, i: usize) -> bool {
     match ctx.kind(i) {
         Some(TokenKind::Word) => {
             let w = ctx.word(i);

@@ -55,10 +55,16 @@ fn table() -> &'static WordTable<Lexeme> {
 
 /// The lexeme of `word` (ASCII case-insensitive).
 pub fn lexeme(word: &str) -> Lexeme {
+    lexeme_hashed(word, super::word_table::hash(word))
+}
+
+/// [`lexeme`] with the word's [`super::word_table::hash`] already known
+/// (the learned features reuse it as the word's identity).
+pub fn lexeme_hashed(word: &str, h: u32) -> Lexeme {
     if word.is_empty() || word.len() > 16 {
         return Lexeme::default();
     }
-    let mut l = table().get(word).unwrap_or_default();
+    let mut l = table().get_hashed(word, h).unwrap_or_default();
     if word.len() < 2 || word.len() > 14 {
         l.cue = None;
     }

@@ -32,6 +32,7 @@ pub mod cues;
 pub mod direct;
 pub mod hedges;
 pub mod indirect;
+pub mod learned;
 pub mod lexeme;
 pub mod lexicon;
 pub mod quotes;
@@ -191,8 +192,46 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Attribution> {
 }
 
 /// Finds the attributions and hedged claims in `doc`, using `entities` to
-/// recognise and type sources.
+/// recognise and type sources, with the embedded learned model (if the
+/// build has one).
 pub fn find_all(doc: &Document, entities: &[Entity]) -> Found {
+    find_all_with(doc, entities, learned::Model::embedded())
+}
+
+/// The rules alone, without the learned model (for the rules' tests).
+#[cfg(test)]
+pub(crate) fn find_rules(doc: &Document, entities: &[Entity]) -> Found {
+    find_all_with(doc, entities, None)
+}
+
+/// [`find_all`] with the given learned model (`None`: rules only).
+pub fn find_all_with(doc: &Document, entities: &[Entity], model: Option<&learned::Model>) -> Found {
+    run(doc, entities, model, None, None)
+}
+
+/// For training the learned model: the records before the learned record
+/// filter, each with its record features ([`learned::features::record`]).
+/// `oracle` cue words, when given, replace the cue detector's.
+pub fn find_for_training(
+    doc: &Document,
+    entities: &[Entity],
+    model: Option<&learned::Model>,
+    oracle: Option<&[usize]>,
+) -> (Found, learned::Training) {
+    let mut training = learned::Training::default();
+    let found = run(doc, entities, model, oracle, Some(&mut training));
+    (found, training)
+}
+
+/// The engine. With `training`, the learned record filters are not
+/// applied: what training needs is collected there instead.
+fn run(
+    doc: &Document,
+    entities: &[Entity],
+    model: Option<&learned::Model>,
+    oracle: Option<&[usize]>,
+    training: Option<&mut learned::Training>,
+) -> Found {
     let ctx = source::Ctx::new(doc, entities);
     let quotes = quotes::pair(doc);
     let mut direct = direct::attribute(&ctx, &quotes);
@@ -219,16 +258,35 @@ pub fn find_all(doc: &Document, entities: &[Entity]) -> Found {
     let reported = indirect::find(&ctx, &quotes, &quoted);
     merge_reported(&mut direct, reported, &mut out);
     out.extend(direct.into_iter().map(|d| d.attribution));
-    // Same content: keep the best-informed attribution.
+    let scores = model.map_or_else(Vec::new, |m| learned::score_cues(&ctx, &quoted, m));
+    let cues: Vec<usize> = match (oracle, model) {
+        (Some(o), _) => o.to_vec(),
+        (None, Some(m)) => scores
+            .iter()
+            .filter(|&&(_, s)| s > m.cue.threshold)
+            .map(|&(i, _)| i)
+            .collect(),
+        (None, None) => Vec::new(),
+    };
+    if !cues.is_empty() {
+        let found = learned::generic::build(&ctx, &quotes, &quoted, &cues, &out);
+        out.extend(found);
+    }
+    // Same content: keep the best-informed attribution (a rule's before a
+    // learned cue's).
     out.sort_by(|a, b| {
         (a.content.start, std::cmp::Reverse(a.content.end))
             .cmp(&(b.content.start, std::cmp::Reverse(b.content.end)))
             .then(a.cue.is_none().cmp(&b.cue.is_none()))
             .then(a.source.is_none().cmp(&b.source.is_none()))
+            .then((a.pattern == Pattern::LearnedCue).cmp(&(b.pattern == Pattern::LearnedCue)))
     });
     out.dedup_by(|b, a| a.content == b.content);
     enrich(&ctx, &mut out);
     let hedged_claims = hedges::find(&ctx, &quoted, &mut out);
+    if let Some(m) = model {
+        learned::refine(&ctx, &mut out, &scores, &quoted, m, training);
+    }
     for a in &mut out {
         let is_say = a
             .cue
@@ -329,7 +387,7 @@ fn merge_reported(
 }
 
 /// For every token: inside (or a mark of) a top-level quotation.
-pub(crate) fn quoted_tokens(ctx: &source::Ctx, quotes: &[quotes::Quote]) -> Vec<bool> {
+pub fn quoted_tokens(ctx: &source::Ctx, quotes: &[quotes::Quote]) -> Vec<bool> {
     let mut mask = vec![false; ctx.len()];
     for q in quotes.iter().filter(|q| q.depth == 0) {
         let end = q.close_end.map_or(q.inner.end, |c| c + 1);
@@ -342,7 +400,7 @@ pub(crate) fn quoted_tokens(ctx: &source::Ctx, quotes: &[quotes::Quote]) -> Vec<
 
 /// Fills in each record's stance (from its cue), source type and pronoun
 /// resolution.
-fn enrich(ctx: &source::Ctx, records: &mut [Attribution]) {
+pub(crate) fn enrich(ctx: &source::Ctx, records: &mut [Attribution]) {
     for a in records.iter_mut() {
         if a.kind != AttributionKind::SocialPost {
             a.stance = a
@@ -370,7 +428,8 @@ mod tests {
 
     fn rows_with(text: &str, entities: &[Entity]) -> Vec<Row> {
         let doc = Document::new(text);
-        find(&doc, entities)
+        find_rules(&doc, entities)
+            .attributions
             .iter()
             .map(|a| {
                 (

@@ -41,6 +41,9 @@ pub struct Ctx<'d, 't> {
     cue_ids: Vec<Option<cues::CueId>>,
     /// The word classes of every token, looked up once.
     word_classes: Vec<Classes>,
+    /// The case-insensitive hash of every word token (0 for other
+    /// tokens), the word's identity in the learned features.
+    word_hashes: Vec<u32>,
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -61,14 +64,19 @@ impl<'d, 't> Ctx<'d, 't> {
         };
         let mut cue_ids = Vec::with_capacity(doc.tokens.len());
         let mut word_classes = Vec::with_capacity(doc.tokens.len());
+        let mut word_hashes = Vec::with_capacity(doc.tokens.len());
         for t in &doc.tokens {
             if t.kind == TokenKind::Word {
-                let l = super::lexeme::lexeme(t.span.slice(doc.text));
+                let word = t.span.slice(doc.text);
+                let h = super::word_table::hash(word);
+                let l = super::lexeme::lexeme_hashed(word, h);
                 cue_ids.push(l.cue);
                 word_classes.push(l.classes);
+                word_hashes.push(h);
             } else {
                 cue_ids.push(None);
                 word_classes.push(Classes::default());
+                word_hashes.push(0);
             }
         }
         Ctx {
@@ -76,6 +84,7 @@ impl<'d, 't> Ctx<'d, 't> {
             names,
             cue_ids,
             word_classes,
+            word_hashes,
         }
     }
 
@@ -125,6 +134,16 @@ impl<'d, 't> Ctx<'d, 't> {
     /// The word classes of token `i` (none for non-words).
     pub fn classes(&self, i: usize) -> Classes {
         self.word_classes.get(i).copied().unwrap_or_default()
+    }
+
+    /// The case-insensitive hash of word token `i` (0 for other tokens).
+    pub fn word_hash(&self, i: usize) -> u32 {
+        self.word_hashes.get(i).copied().unwrap_or(0)
+    }
+
+    /// The lexicon entry of the cue word at token `i`, if it is one.
+    pub fn cue_id(&self, i: usize) -> Option<cues::CueId> {
+        self.cue_ids.get(i).copied().flatten()
     }
 
     /// True when token `i` is a form of a reporting verb (a cheap test

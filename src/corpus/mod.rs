@@ -6,6 +6,7 @@
 //! and implemented once here, for training and evaluation alike.
 
 pub mod gum;
+pub mod polnear;
 pub mod score;
 
 use std::fmt;

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use serde::Deserialize;
+use serde_json::Value;
 
 /// An entity as the CLI prints it (code-point offsets).
 #[derive(Deserialize, Debug, Clone)]
@@ -35,24 +36,29 @@ pub struct GroupOut {
 /// One output line of the CLI.
 #[derive(Deserialize, Debug, Default)]
 pub struct LineOut {
-    pub id: usize,
     pub entities: Vec<EntityOut>,
     #[serde(default)]
     pub groups: Vec<GroupOut>,
 }
 
 /// Analyses `texts` with `lede --jsonl --offsets codepoints` and returns
-/// the entities of each text, in order.
-pub fn analyse(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<Vec<EntityOut>>, String> {
-    Ok(lines(lede, texts, extra)?
-        .into_iter()
-        .map(|l| l.entities)
-        .collect())
-}
-
-/// Analyses `texts` with `lede --jsonl --offsets codepoints` and returns
 /// each text's whole output line, in order.
 pub fn lines(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<LineOut>, String> {
+    run(lede, texts, extra)?
+        .into_iter()
+        .map(|v| {
+            if v.is_null() {
+                return Ok(LineOut::default());
+            }
+            serde_json::from_value(v).map_err(|e| format!("bad CLI output: {e}"))
+        })
+        .collect()
+}
+
+/// Analyses `texts` with `lede --jsonl --offsets codepoints` (plus `extra`
+/// arguments) and returns each text's output line, in order (`null` for a
+/// text the CLI printed nothing for).
+pub fn run(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<Value>, String> {
     let mut input = String::new();
     for (id, text) in texts.iter().enumerate() {
         let line = serde_json::json!({"id": id, "text": text});
@@ -79,12 +85,24 @@ pub fn lines(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<LineOut>
     if !output.status.success() {
         return Err(format!("{} exited with {}", lede.display(), output.status));
     }
-    let mut out: Vec<LineOut> = (0..texts.len()).map(|_| LineOut::default()).collect();
+    let mut out = vec![Value::Null; texts.len()];
     for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let l: LineOut = serde_json::from_str(line).map_err(|e| format!("bad CLI output: {e}"))?;
-        if let Some(slot) = out.get_mut(l.id) {
-            *slot = l;
+        let v: Value = serde_json::from_str(line).map_err(|e| format!("bad CLI output: {e}"))?;
+        let id = v
+            .get("id")
+            .and_then(Value::as_u64)
+            .and_then(|i| usize::try_from(i).ok());
+        if let Some(slot) = id.and_then(|i| out.get_mut(i)) {
+            *slot = v;
         }
     }
     Ok(out)
+}
+
+/// The entities of each text (see [`run`]).
+pub fn analyse(lede: &Path, texts: &[&str], extra: &[&str]) -> Result<Vec<Vec<EntityOut>>, String> {
+    Ok(lines(lede, texts, extra)?
+        .into_iter()
+        .map(|l| l.entities)
+        .collect())
 }

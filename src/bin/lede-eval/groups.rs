@@ -40,7 +40,7 @@ use lede::entities::Label;
 use lede::span::Span;
 use serde::Deserialize;
 
-use crate::{cli, Args, Section};
+use crate::{cli, Args, Build, Section};
 
 /// The entity groups section.
 pub struct Groups;
@@ -147,13 +147,15 @@ impl Section for Groups {
         "groups"
     }
 
-    fn run(&self, args: &Args) -> Result<(), String> {
+    fn run(&self, args: &Args, build: &Build) -> Result<(), String> {
         println!(
-            "== entity groups (GUM: named person/organization/place mentions with a \
-             Wikipedia identity; via `lede --jsonl --offsets codepoints`) =="
+            "== entity groups, {} build (GUM: named person/organization/place mentions \
+             with a Wikipedia identity; via `{} --jsonl --offsets codepoints`) ==",
+            build.name,
+            build.lede.display()
         );
         for (name, file, note) in SETS {
-            score_set(args, name, file, note)?;
+            score_set(args, &build.lede, name, file, note)?;
         }
         Ok(())
     }
@@ -172,7 +174,13 @@ const SETS: [(&str, &str, &str); 2] = [
 ];
 
 /// Scores one GUM file and prints its table.
-fn score_set(args: &Args, name: &str, file: &str, note: &str) -> Result<(), String> {
+fn score_set(
+    args: &Args,
+    lede: &std::path::Path,
+    name: &str,
+    file: &str,
+    note: &str,
+) -> Result<(), String> {
     {
         let path = args.data.join(file);
         let raw = match std::fs::read_to_string(&path) {
@@ -192,7 +200,7 @@ fn score_set(args: &Args, name: &str, file: &str, note: &str) -> Result<(), Stri
             records.push(r);
         }
         let texts: Vec<&str> = records.iter().map(|r| r.text.as_str()).collect();
-        let lines = cli::lines(&args.lede, &texts, &["--no-attributions"])?;
+        let lines = cli::lines(lede, &texts, &["--no-attributions"])?;
 
         let (mut found, mut all, mut baseline) =
             (Tally::default(), Tally::default(), Tally::default());

@@ -11,7 +11,7 @@ use lede::corpus::{char_to_byte, GoldDoc, Source};
 use lede::entities::Label;
 use lede::span::Span;
 
-use crate::{cli, Args, Section};
+use crate::{cli, Args, Build, Section};
 
 /// The names section.
 pub struct Names;
@@ -33,8 +33,12 @@ impl Section for Names {
         "ner"
     }
 
-    fn run(&self, args: &Args) -> Result<(), String> {
-        println!("== names (exact span match, via `lede --jsonl --offsets codepoints`) ==");
+    fn run(&self, args: &Args, build: &Build) -> Result<(), String> {
+        println!(
+            "== names, {} build (exact span match, via `{} --jsonl --offsets codepoints`) ==",
+            build.name,
+            build.lede.display()
+        );
         for (source, note) in SETS {
             let docs = match source.load(&args.data) {
                 Ok(d) => d,
@@ -48,7 +52,7 @@ impl Section for Names {
             } else {
                 &[Label::Person, Label::Org, Label::Place]
             };
-            let predicted = predict(args, &docs)?;
+            let predicted = predict(&build.lede, &docs)?;
             let mut scores = Scores::new(labels);
             let mut errors = Errors::default();
             for (d, p) in docs.iter().zip(&predicted) {
@@ -70,10 +74,10 @@ impl Section for Names {
 }
 
 /// Name mentions the CLI finds in each document, in byte offsets.
-fn predict(args: &Args, docs: &[GoldDoc]) -> Result<Vec<Vec<(Span, Label)>>, String> {
+fn predict(lede: &std::path::Path, docs: &[GoldDoc]) -> Result<Vec<Vec<(Span, Label)>>, String> {
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     let out = cli::analyse(
-        &args.lede,
+        lede,
         &texts,
         &["--no-attributions", "--labels", "PERSON,ORG,PLACE,MISC"],
     )?;

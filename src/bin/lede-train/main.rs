@@ -4,12 +4,14 @@
 //! lede-train --model full            # CoNLL-2003 + GUM + UNER + BTC + WNUT-17
 //! lede-train --model open            # openly licensed data only
 //! lede-train --model full --uner-folds 3   # plus a held-out UNER estimate
+//! lede-train attributions            # the attribution model (see attributions.rs)
 //! ```
 //!
 //! Deterministic for a given seed: documents are shuffled by a seeded
 //! generator and everything else is sequential or order-preserving. See
 //! `MODEL_CARD.md` for the data, label mappings and settings.
 
+mod attributions;
 mod perceptron;
 mod quantise;
 mod samples;
@@ -136,6 +138,13 @@ impl Rng {
 }
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("attributions") {
+        if let Err(e) = attributions::main() {
+            eprintln!("lede-train attributions: {e}");
+            std::process::exit(1);
+        }
+        return;
+    }
     let args = Args::parse();
     if let Err(e) = run(&args) {
         eprintln!("lede-train: {e}");

@@ -1,11 +1,5 @@
-//! `lede-eval-attributions`: scores Lede's attributions against annotated
-//! corpora, running the `lede` CLI as a user would.
-//!
-//! ```text
-//! lede-eval-attributions                       # ../shared/data, PolNeAR dev + GUM dev
-//! lede-eval-attributions --data DIR --lede target/release/lede
-//! lede-eval-attributions --split train --by-cue  # development on PolNeAR train
-//! ```
+//! Attributions: PolNeAR dev (content, source, cue) and GUM dev direct
+//! quotes, through the CLI.
 //!
 //! PolNeAR protocol: a gold attribution is *found* when a predicted content
 //! covers at least half of the gold content (its `segments` when the
@@ -20,157 +14,87 @@
 //! quotes, both without marks, spaces and a trailing comma; exact-span
 //! P/R/F1 and ≥50%-overlap P/R/F1. `--calibration` prints, per confidence
 //! band, the share of records that were right (content found, and the
-//! source too when the record gives one).
-//!
-//! The lead folds this into `make eval` through [`run`].
+//! source too when the record gives one); `--by-cue` the precision per cue.
 
 // A bad input file is an error message, never a panic.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, Stdio};
+use std::path::Path;
+use std::time::Instant;
 
 use serde_json::Value;
 
-/// Options of one evaluation run.
-#[derive(Clone, Debug)]
-pub struct Config {
-    /// The `shared/data` directory.
-    pub data: PathBuf,
-    /// The `lede` CLI to run.
-    pub lede: PathBuf,
-    /// PolNeAR split to score (`dev` unless developing).
-    pub split: String,
-    /// Also print precision per cue word (for lexicon work on train).
-    pub by_cue: bool,
-    /// Also print observed precision per confidence band.
-    pub calibration: bool,
-}
+use crate::{cli, Args, Build, Section};
 
-fn main() -> ExitCode {
-    let mut config = Config {
-        data: default_data_dir(),
-        lede: PathBuf::from("target/release/lede"),
-        split: "dev".into(),
-        by_cue: false,
-        calibration: false,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--data" => match args.next() {
-                Some(d) => config.data = PathBuf::from(d),
-                None => return usage("--data needs a directory"),
-            },
-            "--lede" => match args.next() {
-                Some(l) => config.lede = PathBuf::from(l),
-                None => return usage("--lede needs a path"),
-            },
-            "--split" => match args.next() {
-                Some(s) if s == "dev" || s == "train" => config.split = s,
-                _ => return usage("--split takes dev or train"),
-            },
-            "--by-cue" => config.by_cue = true,
-            "--calibration" => config.calibration = true,
-            "-h" | "--help" => {
-                println!(
-                    "usage: lede-eval-attributions [--data DIR] [--lede PATH] [--split dev|train] [--by-cue] [--calibration]"
+/// The attributions section.
+pub struct Attributions;
+
+impl Section for Attributions {
+    fn name(&self) -> &'static str {
+        "attributions"
+    }
+
+    fn run(&self, args: &Args, build: &Build) -> Result<(), String> {
+        let mut out = String::new();
+        let polnear = args
+            .data
+            .join("polnear")
+            .join(format!("{}.jsonl", args.split));
+        match read_jsonl(&polnear) {
+            Ok(docs) => {
+                let started = Instant::now();
+                let predictions = analyse(&build.lede, &docs)?;
+                let _ = writeln!(
+                    out,
+                    "== attributions, {} build: PolNeAR {} ({} articles, analysed in {:.2} s, via `{} --jsonl --offsets codepoints`) ==",
+                    build.name,
+                    args.split,
+                    docs.len(),
+                    started.elapsed().as_secs_f64(),
+                    build.lede.display()
                 );
-                return ExitCode::SUCCESS;
+                score_polnear(&docs, &predictions, args, &mut out);
             }
-            other => return usage(&format!("unknown argument `{other}`")),
+            Err(e) => {
+                let _ = writeln!(
+                    out,
+                    "== attributions, {} build: PolNeAR {}: skipped: {e}",
+                    build.name, args.split
+                );
+            }
         }
-    }
-    match run_with(&config) {
-        Ok(report) => {
-            print!("{report}");
-            ExitCode::SUCCESS
+        let gum = args.data.join("gum").join("dev.jsonl");
+        match read_jsonl(&gum) {
+            Ok(docs) => {
+                let predictions = analyse(&build.lede, &docs)?;
+                let _ = writeln!(
+                    out,
+                    "== direct quotes, {} build: GUM dev ({} documents) ==",
+                    build.name,
+                    docs.len()
+                );
+                score_gum(&docs, &predictions, &mut out);
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    out,
+                    "== direct quotes, {} build: GUM dev: skipped: {e}",
+                    build.name
+                );
+            }
         }
-        Err(e) => {
-            eprintln!("lede-eval-attributions: {e}");
-            ExitCode::from(1)
-        }
+        print!("{out}");
+        Ok(())
     }
 }
 
-fn usage(msg: &str) -> ExitCode {
-    eprintln!("lede-eval-attributions: {msg} (see --help)");
-    ExitCode::from(2)
-}
-
-/// `../shared/data` from the working directory, or next to the crate.
-fn default_data_dir() -> PathBuf {
-    let here = PathBuf::from("../shared/data");
-    if here.is_dir() {
-        return here;
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
-}
-
-/// Scores PolNeAR dev and GUM dev quotes with the CLI at `lede_bin`;
-/// returns the printed report. (The entry point `make eval` folds in.)
-#[allow(dead_code)]
-pub fn run(data_dir: &Path, lede_bin: &Path) -> Result<String, String> {
-    run_with(&Config {
-        data: data_dir.to_path_buf(),
-        lede: lede_bin.to_path_buf(),
-        split: "dev".into(),
-        by_cue: false,
-        calibration: false,
-    })
-}
-
-/// [`run`] with all options.
-pub fn run_with(config: &Config) -> Result<String, String> {
-    if !config.data.is_dir() {
-        return Err(format!(
-            "no data directory at {} (pass --data DIR; the corpora live in shared/data)",
-            config.data.display()
-        ));
-    }
-    if !config.lede.is_file() {
-        return Err(format!(
-            "no lede CLI at {} (build it with `cargo build --release`, or pass --lede PATH)",
-            config.lede.display()
-        ));
-    }
-    let mut out = String::new();
-    let polnear = config
-        .data
-        .join("polnear")
-        .join(format!("{}.jsonl", config.split));
-    let docs = read_jsonl(&polnear)?;
-    let started = std::time::Instant::now();
-    let predictions = analyse(&config.lede, &docs)?;
-    let elapsed = started.elapsed();
-    let _ = writeln!(
-        out,
-        "== Attributions: PolNeAR {} ({} articles, analysed in {:.2}s)",
-        config.split,
-        docs.len(),
-        elapsed.as_secs_f64()
-    );
-    score_polnear(&docs, &predictions, config, &mut out);
-    let gum = config.data.join("gum").join("dev.jsonl");
-    let docs = read_jsonl(&gum)?;
-    let predictions = analyse(&config.lede, &docs)?;
-    let _ = writeln!(
-        out,
-        "\n== Direct quotes: GUM dev ({} documents)",
-        docs.len()
-    );
-    score_gum(&docs, &predictions, &mut out);
-    Ok(out)
-}
-
-/// Reads a JSON-lines file.
+/// Reads a JSON-lines file; a missing file says where the data belongs.
 fn read_jsonl(path: &Path) -> Result<Vec<Value>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         format!(
-            "cannot read {}: {e} (is the shared data present? pass --data DIR)",
+            "cannot read {}: {e} (the corpora live in ../shared/data; set DATA=… or --data)",
             path.display()
         )
     })?;
@@ -183,57 +107,23 @@ fn read_jsonl(path: &Path) -> Result<Vec<Value>, String> {
         .collect()
 }
 
-/// Runs `lede --jsonl --offsets codepoints` on the documents' texts; one
-/// result (its `attributions`) per document, in order.
+/// The `attributions` of each document as the CLI reports them (code
+/// points), in order.
 fn analyse(lede: &Path, docs: &[Value]) -> Result<Vec<Vec<Value>>, String> {
-    let mut input = String::new();
-    for (i, d) in docs.iter().enumerate() {
-        let text = d.get("text").and_then(Value::as_str).unwrap_or("");
-        let line = serde_json::json!({"id": i, "text": text});
-        input.push_str(&line.to_string());
-        input.push('\n');
-    }
-    let mut child = Command::new(lede)
-        .args(["--jsonl", "--offsets", "codepoints", "--labels", "EMAIL"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run {}: {e}", lede.display()))?;
-    let mut stdin = child
-        .stdin
-        .take()
-        .ok_or_else(|| "cannot write to lede".to_string())?;
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child
-        .wait_with_output()
-        .map_err(|e| format!("lede failed: {e}"))?;
-    writer
-        .join()
-        .map_err(|_| "the writer thread failed".to_string())?
-        .map_err(|e| format!("cannot write to lede: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "lede exited with {}: {}",
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    let stdout = String::from_utf8(output.stdout).map_err(|e| format!("lede output: {e}"))?;
-    let mut results = vec![Vec::new(); docs.len()];
-    for line in stdout.lines().filter(|l| !l.trim().is_empty()) {
-        let v: Value = serde_json::from_str(line).map_err(|e| format!("lede output: {e}"))?;
-        let id = v.get("id").and_then(Value::as_u64).unwrap_or(u64::MAX);
-        let attributions = v
-            .get("attributions")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        if let Some(slot) = usize::try_from(id).ok().and_then(|i| results.get_mut(i)) {
-            *slot = attributions;
-        }
-    }
-    Ok(results)
+    let texts: Vec<&str> = docs
+        .iter()
+        .map(|d| d.get("text").and_then(Value::as_str).unwrap_or(""))
+        .collect();
+    // Only e-mail entities: the attributions are what is scored here.
+    Ok(cli::run(lede, &texts, &["--labels", "EMAIL"])?
+        .into_iter()
+        .map(|v| {
+            v.get("attributions")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect())
 }
 
 /// A `[start, end)` range in code points.
@@ -331,13 +221,14 @@ impl Tally {
     }
 }
 
-fn score_polnear(docs: &[Value], predictions: &[Vec<Value>], config: &Config, out: &mut String) {
+fn score_polnear(docs: &[Value], predictions: &[Vec<Value>], args: &Args, out: &mut String) {
     let (mut gold_n, mut pred_n, mut found, mut source_ok, mut cue_ok, mut both) =
         (0, 0, 0, 0, 0, 0);
     let mut recall_by_type: BTreeMap<String, Tally> = BTreeMap::new();
     let mut precision_by_kind: BTreeMap<String, Tally> = BTreeMap::new();
     let mut by_cue: BTreeMap<String, Tally> = BTreeMap::new();
     let mut bands: BTreeMap<u32, Tally> = BTreeMap::new();
+    let mut errors: BTreeMap<String, usize> = BTreeMap::new();
     for (doc, preds) in docs.iter().zip(predictions) {
         let text = doc.get("text").and_then(Value::as_str).unwrap_or("");
         let golds: Vec<Gold> = doc
@@ -380,6 +271,19 @@ fn score_polnear(docs: &[Value], predictions: &[Vec<Value>], config: &Config, ou
             let tally = recall_by_type.entry(g.kind.clone()).or_default();
             let Some(pi) = gold_match[gi] else {
                 tally.add(false);
+                // A miss with a prediction overlapping the content is a
+                // content span too short or too long; else a missed cue.
+                let near = preds.iter().any(|p| {
+                    span_of(p.get("content")).is_some_and(|c| covered(&g.segments, c) > 0)
+                });
+                let class = if near {
+                    "content span off (<50% cover)"
+                } else {
+                    "no record"
+                };
+                *errors
+                    .entry(format!("missed {}: {class}", g.kind))
+                    .or_default() += 1;
                 continue;
             };
             tally.add(true);
@@ -389,6 +293,14 @@ fn score_polnear(docs: &[Value], predictions: &[Vec<Value>], config: &Config, ou
             let s_ok = (ps.is_none() && g.source.is_none()) || overlaps(ps, g.source);
             let pc = span_of(p.get("cue"));
             let c_ok = (pc.is_none() && g.cue.is_none()) || overlaps(pc, g.cue);
+            if !s_ok {
+                let class = match (ps, g.source) {
+                    (None, Some(_)) => "no source given (gold has one)",
+                    (Some(_), None) => "source given (gold has none)",
+                    _ => "wrong source span",
+                };
+                *errors.entry(format!("found, {class}")).or_default() += 1;
+            }
             source_ok += usize::from(s_ok);
             cue_ok += usize::from(c_ok);
             both += usize::from(s_ok);
@@ -399,11 +311,23 @@ fn score_polnear(docs: &[Value], predictions: &[Vec<Value>], config: &Config, ou
         for (pi, p) in preds.iter().enumerate() {
             let kind = p.get("kind").and_then(Value::as_str).unwrap_or("?");
             let matched = pred_match[pi].is_some();
+            if !matched {
+                // Overlapping a gold content: a span too long or split
+                // differently; else a spurious cue.
+                let near = span_of(p.get("content"))
+                    .is_some_and(|c| golds.iter().any(|g| covered(&g.segments, c) > 0));
+                let class = if near {
+                    "overlaps a gold content"
+                } else {
+                    "spurious (no gold content)"
+                };
+                *errors.entry(format!("extra {kind}: {class}")).or_default() += 1;
+            }
             precision_by_kind
                 .entry(kind.to_string())
                 .or_default()
                 .add(matched);
-            if config.by_cue {
+            if args.by_cue {
                 let cue = span_of(p.get("cue"))
                     .map(|(s, e)| {
                         text.chars()
@@ -415,7 +339,7 @@ fn score_polnear(docs: &[Value], predictions: &[Vec<Value>], config: &Config, ou
                     .unwrap_or_else(|| "(none)".into());
                 by_cue.entry(cue).or_default().add(matched);
             }
-            if config.calibration {
+            if args.calibration {
                 let c = p.get("confidence").and_then(Value::as_f64).unwrap_or(0.0);
                 let band = (c * 10.0).floor().clamp(0.0, 9.0) as u32;
                 bands.entry(band).or_default().add(pred_right[pi]);
@@ -456,7 +380,15 @@ fn score_polnear(docs: &[Value], predictions: &[Vec<Value>], config: &Config, ou
         );
     }
     let _ = writeln!(out);
-    if config.by_cue {
+    if args.errors > 0 {
+        let _ = writeln!(out, "error classes (count):");
+        let mut rows: Vec<_> = errors.into_iter().collect();
+        rows.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        for (class, n) in rows.into_iter().take(args.errors) {
+            let _ = writeln!(out, "  {n:>5}  {class}");
+        }
+    }
+    if args.by_cue {
         let _ = writeln!(out, "precision by cue (predictions, matched):");
         let mut rows: Vec<_> = by_cue.into_iter().collect();
         rows.sort_by_key(|(_, t)| std::cmp::Reverse(t.total));
@@ -470,7 +402,7 @@ fn score_polnear(docs: &[Value], predictions: &[Vec<Value>], config: &Config, ou
             );
         }
     }
-    if config.calibration {
+    if args.calibration {
         let _ = writeln!(
             out,
             "confidence band → share right (content, and source when one is given):"

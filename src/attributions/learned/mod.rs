@@ -1,0 +1,514 @@
+//! The learned part of the attribution engine, where rules cannot reach.
+//!
+//! The rules ([`super::direct`], [`super::indirect`], …) know a lexicon of
+//! reporting verbs. News attributes with many more words than that:
+//! nominal and action cues (`support for`, `criticism of`, `called for`,
+//! `vowed`), beliefs (`hopes`, `fears`), impressions (`seemed`). A cue
+//! detector learned from annotated news finds them: an averaged perceptron
+//! over hashed features of each candidate word ([`features`]), whose
+//! positive words are turned into records by the same clause reading the
+//! rules use ([`generic`]).
+//!
+//! Candidates are cheap to find: a word outside quotation marks that is a
+//! lexicon cue or belongs to the learned cue vocabulary (words that were
+//! cues often enough in training). Only candidates are scored, so the cost
+//! is a hash lookup per word plus a couple of dozen lookups per candidate.
+//!
+//! The model ([`model`]) is trained by `lede-train attributions` on the
+//! PolNeAR training split and embedded in the binary; a build with the
+//! `open-model` feature embeds none (PolNeAR has no licence, see
+//! `MODEL_CARD.md`) and the engine is then rules only.
+
+pub mod features;
+pub mod generic;
+pub mod model;
+pub mod sources;
+
+use std::sync::OnceLock;
+
+use super::lexicon::*;
+use super::source::Ctx;
+use model::Linear;
+
+/// The embedded model (`models/attributions.lmod`), absent from the
+/// `open-model` build.
+#[cfg(not(feature = "open-model"))]
+pub const MODEL_BYTES: Option<&[u8]> = Some(include_bytes!("../../../models/attributions.lmod"));
+/// The embedded model: none in the `open-model` build.
+#[cfg(feature = "open-model")]
+pub const MODEL_BYTES: Option<&[u8]> = None;
+
+/// Head numbers in the model file.
+pub mod heads {
+    /// The cue detector's weights.
+    pub const CUE: usize = 0;
+    /// The candidate vocabulary (a set of word keys; weights unused).
+    pub const VOCABULARY: usize = 1;
+    /// The record filter's weights: is the content right?
+    pub const RECORD: usize = 2;
+    /// The source filter's weights: are the content and source right?
+    pub const SOURCE: usize = 3;
+    /// The source chooser's weights (see [`super::sources`]).
+    pub const CHOOSER: usize = 4;
+    /// Settings: the head's bias is the bit set of the rules
+    /// ([`super::super::Pattern`] numbers) whose records the filters may
+    /// drop (learned cues' records always may).
+    pub const SETTINGS: usize = 5;
+}
+
+/// A decoded attribution model.
+#[derive(Clone, Debug)]
+pub struct Model {
+    /// Scores candidate cue words.
+    pub cue: Linear,
+    /// Word keys ([`features::word_key`]) worth scoring.
+    pub vocabulary: Linear,
+    /// Scores every record (rules' and learned cues') for a right
+    /// content; a record scoring at most its threshold is dropped. Empty:
+    /// no filter.
+    pub record: Linear,
+    /// Scores every record for a right content and source; likewise.
+    pub source: Linear,
+    /// Ranks each record's candidate sources. Empty: the rules' source.
+    pub chooser: Linear,
+    /// The rules ([`super::Pattern`] numbers, as bits) whose records the
+    /// filters may drop.
+    pub filtered: u32,
+}
+
+impl Model {
+    /// Decodes a model file; `None` if it is malformed or incomplete.
+    pub fn decode(bytes: &[u8]) -> Option<Model> {
+        let mut heads = model::decode(bytes)?.into_iter();
+        let cue = heads.next()?;
+        let vocabulary = heads.next()?;
+        let record = heads.next().unwrap_or_default();
+        let source = heads.next().unwrap_or_default();
+        let chooser = heads.next().unwrap_or_default();
+        let filtered = heads.next().map_or(u32::MAX, |h| h.bias as u32);
+        Some(Model {
+            cue,
+            vocabulary,
+            record,
+            source,
+            chooser,
+            filtered,
+        })
+    }
+
+    /// The embedded model, decoded on first use; `None` in the
+    /// `open-model` build (or if the file is malformed).
+    pub fn embedded() -> Option<&'static Model> {
+        static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+        MODEL
+            .get_or_init(|| MODEL_BYTES.and_then(Model::decode))
+            .as_ref()
+    }
+}
+
+/// Word classes that are never the word carrying a cue (function words;
+/// `has`, `is` and `to` may belong to a cue, but next to a word that
+/// carries it).
+const FUNCTION_CLASSES: u32 = SUBJECT_PRONOUN
+    | OBJECT_PRONOUN
+    | DETERMINER
+    | AUXILIARY
+    | STOP_PREPOSITION
+    | NP_PREPOSITION
+    | CLAUSE_WORD
+    | BE_FORM
+    | VERB_MODIFIER
+    | TIME_WORD;
+
+/// The candidate cue word at token `i`, if it is one: its
+/// [`features::word_key`]. `vocabulary` is the learned vocabulary (`None`
+/// while training collects it: then every content word is a candidate).
+#[inline(never)]
+pub fn candidate(ctx: &Ctx, quoted: &[bool], i: usize, vocabulary: Option<&Linear>) -> Option<u32> {
+    if !ctx.is_word(i) || quoted.get(i).copied().unwrap_or(true) {
+        return None;
+    }
+    let classes = ctx.classes(i);
+    if classes.0 & FUNCTION_CLASSES != 0 && !classes.has(HEDGE_ADVERB) {
+        return None;
+    }
+    // A capitalised word inside a sentence is a name (or a headline's
+    // word), unless the lexicon knows it.
+    let line_start = ctx.doc.tokens.get(i).is_some_and(|t| {
+        matches!(
+            t.gap,
+            crate::text::Gap::LineBreak | crate::text::Gap::ParagraphBreak
+        )
+    });
+    let first = i == 0 || line_start || !ctx.is_word(i - 1) && !ctx.is_punct(i - 1, ",");
+    if !first && is_capitalised(ctx.word(i)) && !ctx.may_be_cue(i) {
+        return None;
+    }
+    let key = features::word_key(ctx.word_hash(i));
+    let known = match vocabulary {
+        Some(v) => v.contains(key) || ctx.may_be_cue(i),
+        None => true,
+    };
+    (known && !super::hedges::is_hedge_passive(ctx, i)).then_some(key)
+}
+
+/// Calls `f` with every candidate cue word of the document (in text
+/// order) and its features; `vocabulary` as in [`candidate`]. Training and
+/// inference both read candidates through this.
+pub fn each_candidate(
+    ctx: &Ctx,
+    quoted: &[bool],
+    vocabulary: Option<&Linear>,
+    mut f: impl FnMut(usize, &[u32]),
+) {
+    let mut keys = Vec::with_capacity(48);
+    let mut quotes: Vec<usize> = Vec::new();
+    for sent in &ctx.doc.sentences {
+        let range = sent.tokens.start..sent.tokens.end.min(ctx.len());
+        quotes.clear();
+        quotes.extend(range.clone().filter(|&j| ctx.is_quote(j)));
+        let mut next_quote = 0;
+        for i in range.clone() {
+            while quotes.get(next_quote).is_some_and(|&q| q <= i) {
+                next_quote += 1;
+            }
+            let Some(key) = candidate(ctx, quoted, i, vocabulary) else {
+                continue;
+            };
+            let near = features::Near {
+                quote_left: next_quote
+                    .checked_sub(1)
+                    .and_then(|k| quotes.get(k).copied()),
+                quote_right: quotes.get(next_quote).copied(),
+                quoted: quoted.get(i).copied().unwrap_or(false),
+            };
+            keys.clear();
+            features::cue(ctx, &range, i, key, &near, &mut keys);
+            f(i, &keys);
+        }
+    }
+}
+
+/// Every candidate cue word of the document with its score, in text order
+/// (`threshold` of the model decides which are cues).
+pub fn score_cues(ctx: &Ctx, quoted: &[bool], model: &Model) -> Vec<(usize, i32)> {
+    let mut out = Vec::new();
+    each_candidate(ctx, quoted, Some(&model.vocabulary), |i, keys| {
+        out.push((i, model.cue.score(keys)));
+    });
+    out
+}
+
+/// Computes record-filter features against one set of records (for their
+/// nesting) and the cue scores.
+pub struct RecordFeatures<'a, 'c, 'd, 't> {
+    ctx: &'c Ctx<'d, 't>,
+    scores: &'a [(usize, i32)],
+    quoted: &'a [bool],
+    threshold: i32,
+    /// Cue words the detector accepted, ascending.
+    accepted: Vec<usize>,
+    /// The records' contents, sorted.
+    contents: Vec<crate::span::Span>,
+    /// The records' contents and rules, by content start.
+    records: Vec<(crate::span::Span, super::Pattern)>,
+}
+
+impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
+    /// Ready to compute features of `records` (`scores`: the cue detector's
+    /// scores by token, ascending).
+    pub fn new(
+        ctx: &'c Ctx<'d, 't>,
+        records: &[super::Attribution],
+        scores: &'a [(usize, i32)],
+        quoted: &'a [bool],
+        model: &Model,
+    ) -> Self {
+        let threshold = model.cue.threshold;
+        let accepted = scores
+            .iter()
+            .filter(|&&(_, s)| s > threshold)
+            .map(|&(i, _)| i)
+            .collect();
+        let mut contents: Vec<crate::span::Span> = records.iter().map(|a| a.content).collect();
+        contents.sort_unstable();
+        let mut sorted: Vec<_> = records.iter().map(|a| (a.content, a.pattern)).collect();
+        sorted.sort_unstable_by_key(|&(c, _)| c.start);
+        RecordFeatures {
+            records: sorted,
+            ctx,
+            scores,
+            quoted,
+            threshold,
+            accepted,
+            contents,
+        }
+    }
+
+    fn score_of(&self, i: usize) -> Option<i32> {
+        let k = self.scores.partition_point(|&(t, _)| t < i);
+        self.scores
+            .get(k)
+            .filter(|&&(t, _)| t == i)
+            .map(|&(_, s)| s)
+    }
+
+    /// True when content `c` lies inside another record's content.
+    pub fn inside(&self, c: crate::span::Span) -> bool {
+        self.outer(c).any(|_| true)
+    }
+
+    /// The records' contents holding content `c` (at most 8 back).
+    fn outer(&self, c: crate::span::Span) -> impl Iterator<Item = super::Pattern> + '_ {
+        let k = self.records.partition_point(|x| x.0.start <= c.start);
+        let before = self.records.get(..k).unwrap_or_default();
+        before
+            .iter()
+            .rev()
+            .take(8)
+            .filter(move |x| x.0.contains(c) && x.0 != c)
+            .map(|x| x.1)
+    }
+
+    /// True for a rule's record framed by `according to`/`per`
+    /// (`According to Chen, the inspection found …`): the learned passes
+    /// keep it as the rules read it. PolNeAR rarely annotates such nested
+    /// records, so the filters would learn to drop them and the chooser to
+    /// give them the outer source, but a reader expects the inner one.
+    pub fn framed(&self, a: &super::Attribution) -> bool {
+        use super::Pattern;
+        a.pattern != Pattern::LearnedCue
+            && self
+                .outer(a.content)
+                .any(|o| matches!(o, Pattern::AccordingTo | Pattern::Per))
+    }
+
+    /// The features of record `a`.
+    pub fn keys(&self, a: &super::Attribution) -> Vec<u32> {
+        let ctx = self.ctx;
+        let c = a.content;
+        let k = self.contents.partition_point(|x| x.start < c.start);
+        let inside = self.inside(c);
+        let holds = self.contents[k..]
+            .iter()
+            .take(8)
+            .take_while(|x| x.start < c.end)
+            .any(|x| c.contains(*x) && *x != c);
+        let cue_tokens = a.cue.map(|cue| {
+            let first = ctx.token_at(cue.start);
+            (first, ctx.token_at(cue.end).max(first + 1))
+        });
+        let cue_score = cue_tokens.and_then(|(f, l)| (f..l).filter_map(|i| self.score_of(i)).max());
+        let (cs, ce) = (ctx.token_at(c.start), ctx.token_at(c.end));
+        let content_cues =
+            self.accepted.partition_point(|&i| i < ce) - self.accepted.partition_point(|&i| i < cs);
+        let facts = features::RecordFacts {
+            nesting: u64::from(inside) | u64::from(holds) << 1,
+            cue_score,
+            threshold: self.threshold,
+            cue_quoted: cue_tokens
+                .is_some_and(|(f, _)| self.quoted.get(f).copied().unwrap_or(false)),
+            content_cues,
+        };
+        let mut keys = Vec::with_capacity(32);
+        features::record(ctx, a, &facts, &mut keys);
+        keys
+    }
+}
+
+/// What a training run collects besides the records (each list aligned
+/// with the records: nothing is filtered while training).
+#[derive(Clone, Debug, Default)]
+pub struct Training {
+    /// The record filter's features of each record (before the source
+    /// choice).
+    pub records: Vec<Vec<u32>>,
+    /// Each record's candidate sources (before the choice) with their
+    /// chooser features.
+    pub sources: Vec<Vec<(Option<crate::span::Span>, Vec<u32>)>>,
+    /// The source filter's features of each record (after the choice).
+    pub chosen: Vec<Vec<u32>>,
+    /// Whether the filters may drop each record.
+    pub may_drop: Vec<bool>,
+}
+
+/// The learned passes over the rules' and learned cues' records (already
+/// enriched): the record filter drops records unlikely to be right, the
+/// chooser picks each survivor's source, and the source filter drops
+/// those whose source is unlikely to be right. With `training`, nothing is
+/// dropped and the filters' features are collected instead.
+pub fn refine(
+    ctx: &Ctx,
+    records: &mut Vec<super::Attribution>,
+    scores: &[(usize, i32)],
+    quoted: &[bool],
+    model: &Model,
+    mut training: Option<&mut Training>,
+) {
+    let collect = training.is_some();
+    let filters = collect || !model.record.is_empty() || !model.source.is_empty();
+    let mut keys: Vec<Vec<u32>> = Vec::new();
+    let mut may_drop: Vec<bool> = Vec::new();
+    let mut framed: Vec<bool> = Vec::new();
+    if filters {
+        let f = RecordFeatures::new(ctx, records, scores, quoted, model);
+        keys = records.iter().map(|a| f.keys(a)).collect();
+        framed = records.iter().map(|a| f.framed(a)).collect();
+        may_drop = records
+            .iter()
+            .zip(&framed)
+            .map(|(a, &framed)| !framed && may_drop_rule(model, a))
+            .collect();
+        match training.as_deref_mut() {
+            Some(t) => {
+                t.records.clone_from(&keys);
+                t.may_drop.clone_from(&may_drop);
+            }
+            None if !model.record.is_empty() => {
+                let head = &model.record;
+                let keep: Vec<bool> = keys
+                    .iter()
+                    .zip(&may_drop)
+                    .map(|(k, &d)| !d || head.score(k) > head.threshold)
+                    .collect();
+                let mut flags = keep.iter();
+                records.retain(|_| flags.next().copied().unwrap_or(true));
+                let mut flags = keep.iter();
+                keys.retain(|_| flags.next().copied().unwrap_or(true));
+                let mut flags = keep.iter();
+                may_drop.retain(|_| flags.next().copied().unwrap_or(true));
+                let mut flags = keep.iter();
+                framed.retain(|_| flags.next().copied().unwrap_or(true));
+            }
+            None => {}
+        }
+    }
+    let changed = choose_sources(ctx, records, &framed, model, training.as_deref_mut());
+    if changed.iter().any(|&c| c) {
+        for (a, _) in records.iter_mut().zip(&changed).filter(|(_, &c)| c) {
+            a.source_type = a.source.map(|s| super::source_type::classify(ctx, s));
+        }
+        super::coref::resolve(ctx, records);
+        if filters {
+            // Only the records whose source changed need new features.
+            let f = RecordFeatures::new(ctx, records, scores, quoted, model);
+            for ((k, a), &c) in keys.iter_mut().zip(records.iter()).zip(&changed) {
+                if c {
+                    *k = f.keys(a);
+                }
+            }
+        }
+    }
+    match training {
+        Some(t) => t.chosen = keys,
+        None if !model.source.is_empty() => {
+            let head = &model.source;
+            let keep: Vec<bool> = keys
+                .iter()
+                .zip(&may_drop)
+                .map(|(k, &d)| !d || head.score(k) > head.threshold)
+                .collect();
+            let mut flags = keep.iter();
+            records.retain(|_| flags.next().copied().unwrap_or(true));
+        }
+        None => {}
+    }
+}
+
+/// True when the filters of `model` may drop record `a` (unless framed,
+/// see [`RecordFeatures::framed`]): a learned cue's record or a filtered
+/// rule's.
+fn may_drop_rule(model: &Model, a: &super::Attribution) -> bool {
+    a.pattern == super::Pattern::LearnedCue || model.filtered & (1 << (a.pattern as u32)) != 0
+}
+
+/// Sets each record's source to the chooser's pick among its candidates
+/// (with `training`, also collects the candidates); `framed` records
+/// (aligned with `records`, may be empty) keep theirs. Returns, for each
+/// record, whether its source changed.
+#[inline(never)]
+pub fn choose_sources(
+    ctx: &Ctx,
+    records: &mut [super::Attribution],
+    framed: &[bool],
+    model: &Model,
+    mut training: Option<&mut Training>,
+) -> Vec<bool> {
+    let mut changed = vec![false; records.len()];
+    let choose = !model.chooser.is_empty();
+    if !choose && training.is_none() {
+        return changed;
+    }
+    let mut candidates = Vec::new();
+    let mut keys = Vec::with_capacity(48);
+    for (k, (a, changed)) in records.iter_mut().zip(changed.iter_mut()).enumerate() {
+        if !sources::worth_choosing(a) || framed.get(k).copied().unwrap_or(false) {
+            if let Some(t) = training.as_deref_mut() {
+                t.sources.push(Vec::new());
+            }
+            continue;
+        }
+        sources::candidates(ctx, a, &mut candidates);
+        let mut best: Option<(i32, Option<crate::span::Span>)> = None;
+        let mut listed = Vec::new();
+        for c in &candidates {
+            keys.clear();
+            sources::features(ctx, a, c, &mut keys);
+            if training.is_some() {
+                listed.push((c.span, keys.clone()));
+            }
+            if choose {
+                let s = model.chooser.score(&keys);
+                if best.is_none_or(|(b, _)| s > b) {
+                    best = Some((s, c.span));
+                }
+            }
+        }
+        if let Some(t) = training.as_deref_mut() {
+            t.sources.push(listed);
+        }
+        if let Some((_, span)) = best {
+            if a.source != span {
+                a.source = span;
+                a.resolved_source = None;
+                *changed = true;
+            }
+        }
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `MODEL=open` (`--features open-model`) must ship no model trained on
+    /// PolNeAR (research-only licence): attribution is then rules only.
+    #[test]
+    fn only_the_full_build_embeds_the_polnear_model() {
+        if cfg!(feature = "open-model") {
+            assert!(MODEL_BYTES.is_none());
+            assert!(Model::embedded().is_none());
+        } else {
+            let model = Model::embedded().expect("the full build embeds a decodable model");
+            assert!(!model.cue.is_empty() && !model.vocabulary.is_empty());
+        }
+    }
+
+    /// Whatever the build, a passive hedge is no cue candidate: `is said
+    /// to` reports no one's words.
+    #[test]
+    fn passive_hedges_are_no_candidates() {
+        let text = "The council is said to favor a new stadium.";
+        let doc = crate::text::Document::new(text);
+        let ctx = Ctx::new(&doc, &[]);
+        let quoted = vec![false; ctx.len()];
+        let said = (0..ctx.len()).find(|&i| ctx.word(i) == "said");
+        assert!(said.is_some_and(|i| candidate(&ctx, &quoted, i, None).is_none()));
+        let plain = crate::text::Document::new("The council said it favors a new stadium.");
+        let ctx = Ctx::new(&plain, &[]);
+        let quoted = vec![false; ctx.len()];
+        let said = (0..ctx.len()).find(|&i| ctx.word(i) == "said");
+        assert!(said.is_some_and(|i| candidate(&ctx, &quoted, i, None).is_some()));
+    }
+}

@@ -1,0 +1,292 @@
+//! The attribution model file: a few linear scorers ("heads") over hashed
+//! feature keys, with weights quantised to `i8`.
+//!
+//! File layout (little-endian), small and compressible inside the wasm:
+//!
+//! ```text
+//! "LEDEATR1"                      magic
+//! u8      number of heads H
+//! H × head:
+//!   i32   bias (weight units)
+//!   i32   threshold: a score above it is a yes (weight units)
+//!   f32   scale: perceptron score units per weight unit (informative)
+//!   u32   number of features N
+//!   N × varint                    sorted keys, as differences from the previous key
+//!   N × i8                        weights
+//! ```
+
+/// The file's first bytes.
+pub const MAGIC: &[u8; 8] = b"LEDEATR1";
+
+/// One linear scorer, decoded: an open-addressing table from feature key
+/// to weight.
+///
+/// Each slot packs a key's upper 24 bits (its tag, never zero) with its
+/// weight in the low byte, so a lookup touches one cache line: scoring is
+/// a few dozen random lookups per cue candidate, and with separate key and
+/// weight arrays their cache misses were most of the learned model's
+/// cost. Two keys differing only in their low byte share a tag; the
+/// keys are hashes, so a wrong hit is a one-in-16-million event.
+#[derive(Clone, Debug, Default)]
+pub struct Linear {
+    /// Tag and weight by slot (0 = empty).
+    slots: Vec<u32>,
+    /// Number of features.
+    features: usize,
+    /// Added to every score.
+    pub bias: i32,
+    /// A score above it is a yes.
+    pub threshold: i32,
+    /// Perceptron score units per weight unit.
+    pub scale: f32,
+}
+
+/// A head as written: what the trainer produces.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Head {
+    /// Added to every score.
+    pub bias: i32,
+    /// A score above it is a yes.
+    pub threshold: i32,
+    /// Perceptron score units per weight unit.
+    pub scale: f32,
+    /// Feature keys (non-zero) and weights; zero weights are dropped.
+    pub features: Vec<(u32, i8)>,
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Serialises heads into a model file.
+pub fn encode(heads: &[Head]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.push(u8::try_from(heads.len()).unwrap_or(u8::MAX));
+    for h in heads.iter().take(usize::from(u8::MAX)) {
+        let mut feats: Vec<(u32, i8)> = h
+            .features
+            .iter()
+            .copied()
+            .filter(|&(k, w)| k != 0 && w != 0)
+            .collect();
+        feats.sort_unstable_by_key(|&(k, _)| k);
+        feats.dedup_by_key(|(k, _)| *k);
+        out.extend_from_slice(&h.bias.to_le_bytes());
+        out.extend_from_slice(&h.threshold.to_le_bytes());
+        out.extend_from_slice(&h.scale.to_le_bytes());
+        out.extend_from_slice(&u32::try_from(feats.len()).unwrap_or(0).to_le_bytes());
+        let mut prev = 0u32;
+        for &(k, _) in &feats {
+            put_varint(&mut out, k - prev);
+            prev = k;
+        }
+        out.extend(feats.iter().map(|&(_, w)| w as u8));
+    }
+    out
+}
+
+/// A bounds-checked reader over the file bytes.
+struct Reader<'b> {
+    bytes: &'b [u8],
+    pos: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
+        let s = self.bytes.get(self.pos..self.pos.checked_add(n)?)?;
+        self.pos += n;
+        Some(s)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        self.take(1)?.first().copied()
+    }
+    fn four(&mut self) -> Option<[u8; 4]> {
+        self.take(4)?.try_into().ok()
+    }
+    fn varint(&mut self) -> Option<u32> {
+        let mut v = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            v |= u32::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+/// Decodes a model file into its heads; `None` if it is malformed.
+pub fn decode(bytes: &[u8]) -> Option<Vec<Linear>> {
+    let mut r = Reader { bytes, pos: 0 };
+    if r.take(MAGIC.len())? != MAGIC {
+        return None;
+    }
+    let count = r.u8()?;
+    let mut heads = Vec::with_capacity(usize::from(count));
+    for _ in 0..count {
+        let bias = i32::from_le_bytes(r.four()?);
+        let threshold = i32::from_le_bytes(r.four()?);
+        let scale = f32::from_le_bytes(r.four()?);
+        let n = u32::from_le_bytes(r.four()?) as usize;
+        if n > bytes.len() {
+            return None;
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut prev = 0u32;
+        for _ in 0..n {
+            prev = prev.checked_add(r.varint()?)?;
+            keys.push(prev);
+        }
+        let weights = r.take(n)?;
+        let capacity = (2 * n + 1).next_power_of_two().max(16);
+        let mut head = Linear {
+            slots: vec![0; capacity],
+            features: 0,
+            bias,
+            threshold,
+            scale,
+        };
+        for (&k, &w) in keys.iter().zip(weights) {
+            if k == 0 {
+                return None;
+            }
+            head.insert(k, w as i8);
+        }
+        heads.push(head);
+    }
+    (r.pos == bytes.len()).then_some(heads)
+}
+
+/// The tag of `key` in a slot (never zero: a zero slot is empty).
+#[inline]
+fn tag(key: u32) -> u32 {
+    match key & 0xFFFF_FF00 {
+        0 => 0x100,
+        t => t,
+    }
+}
+
+impl Linear {
+    fn insert(&mut self, key: u32, weight: i8) {
+        let mask = self.slots.len() - 1;
+        let t = tag(key);
+        let mut i = key as usize & mask;
+        while let Some(slot) = self.slots.get_mut(i) {
+            if *slot == 0 {
+                *slot = t | u32::from(weight as u8);
+                self.features += 1;
+                return;
+            }
+            if *slot & 0xFFFF_FF00 == t {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The weight of feature `key`, if the head has it.
+    #[inline]
+    pub fn weight(&self, key: u32) -> Option<i8> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let t = tag(key);
+        let mut i = key as usize & mask;
+        loop {
+            let slot = *self.slots.get(i)?;
+            if slot & 0xFFFF_FF00 == t {
+                return Some(slot as u8 as i8);
+            }
+            if slot == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// True when the head has feature `key` (for a head used as a set).
+    pub fn contains(&self, key: u32) -> bool {
+        self.weight(key).is_some()
+    }
+
+    /// The bias plus the weights of `keys`.
+    ///
+    /// The home slots of a chunk of keys are loaded first, independently
+    /// of each other, so their cache misses overlap; only a key whose home
+    /// slot holds another key probes further.
+    #[inline]
+    pub fn score(&self, keys: &[u32]) -> i32 {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut total = self.bias;
+        for chunk in keys.chunks(16) {
+            let mut home = [0u32; 16];
+            for (h, &k) in home.iter_mut().zip(chunk) {
+                *h = self.slots.get(k as usize & mask).copied().unwrap_or(0);
+            }
+            for (&h, &k) in home.iter().zip(chunk) {
+                if h & 0xFFFF_FF00 == tag(k) {
+                    total += i32::from(h as u8 as i8);
+                } else if h != 0 {
+                    total += self.weight(k).map_or(0, i32::from);
+                }
+            }
+        }
+        total
+    }
+
+    /// Number of features.
+    pub fn len(&self) -> usize {
+        self.features
+    }
+
+    /// True for a head without features.
+    pub fn is_empty(&self) -> bool {
+        self.features == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heads() -> Vec<Head> {
+        vec![
+            Head {
+                bias: -3,
+                threshold: 2,
+                scale: 0.5,
+                features: vec![(42, 7), (7, -128), (9, 0), (u32::MAX, 1)],
+            },
+            Head::default(),
+        ]
+    }
+
+    #[test]
+    fn round_trip() {
+        let bytes = encode(&heads());
+        let h = decode(&bytes).expect("valid file");
+        assert_eq!(h.len(), 2);
+        assert_eq!((h[0].bias, h[0].threshold, h[0].scale), (-3, 2, 0.5));
+        assert_eq!(h[0].len(), 3);
+        assert_eq!(h[0].weight(42), Some(7));
+        assert_eq!(h[0].weight(u32::MAX), Some(1));
+        assert_eq!(h[0].weight(9), None);
+        assert_eq!(h[0].score(&[42, 7, 1000, 42]), -3 + 7 - 128 + 7);
+        assert!(h[1].is_empty());
+    }
+
+    #[test]
+    fn truncated_or_corrupt_files_are_rejected() {
+        let bytes = encode(&heads());
+        for cut in 0..bytes.len() {
+            assert!(decode(&bytes[..cut]).is_none(), "cut at {cut}");
+        }
+        let mut bad = bytes.clone();
+        bad[0] = b'X';
+        assert!(decode(&bad).is_none());
+    }
+}
