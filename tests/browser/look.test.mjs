@@ -1,4 +1,4 @@
-// How the page behaves and looks: responsive while a ~2 MB article is
+// How the page behaves and looks: responsive while a ~1 MB article is
 // analysed, readable highlight colours, label names without colour, a
 // single column on a phone; screenshots saved under test-output/.
 
@@ -33,15 +33,17 @@ const LONG_TASK_LIMIT = 200;
  */
 const SCRIPT_LIMIT = 100;
 
-test('the page stays responsive while a ~2 MB article is analysed', async (t) => {
+test('the page stays responsive while a ~1 MB article (the longest the box holds) is edited and analysed', async (t) => {
   const { page, log } = await env.open();
   const article = EXAMPLE_ARTICLE.replace(/\n+$/, '\n\n');
-  const text = article.repeat(Math.ceil(2_000_000 / article.length));
-  // The paste itself: the browser lays out 2 MB in the textarea (its own cost).
+  // Just under the length from which the page keeps an article out of the
+  // textarea (app.js LARGE_TEXT; longer ones: hardening.test.mjs).
+  const text = article.repeat(Math.floor(990_000 / article.length));
+  // The paste itself: the browser lays out 1 MB in the textarea (its own cost).
   await paste(page, text);
   await page.waitForFunction(() => document.getElementById('rendered').dataset.state === 'done', null, { timeout: 30_000 });
 
-  // Now type one character at the end of the 2 MB article and
+  // Now type one character at the end of the 1 MB article and
   // watch the main thread from the moment the page asks for a new analysis
   // until the result is on screen. The edit itself is the browser's work.
   const start = await page.evaluate(() => {
