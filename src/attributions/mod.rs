@@ -30,6 +30,7 @@ pub mod confidence;
 pub mod coref;
 pub mod cues;
 pub mod direct;
+pub mod headline;
 pub mod hedges;
 pub mod indirect;
 pub mod learned;
@@ -236,6 +237,7 @@ fn run(
     let quotes = quotes::pair(doc);
     let mut direct = direct::attribute(&ctx, &quotes);
     let mut out: Vec<Attribution> = social::find(&ctx);
+    out.extend(headline::find(&ctx));
     for found in according_to::find(&ctx, &quotes) {
         match found.quote {
             // `According to Bass, "…"`: the quote takes the cue and source.
@@ -282,6 +284,7 @@ fn run(
             .then((a.pattern == Pattern::LearnedCue).cmp(&(b.pattern == Pattern::LearnedCue)))
     });
     out.dedup_by(|b, a| a.content == b.content);
+    out.retain(|a| !indirect::is_anonymity_request(&ctx, a));
     enrich(&ctx, &mut out);
     let hedged_claims = hedges::find(&ctx, &quoted, &mut out);
     if let Some(m) = model {
