@@ -285,6 +285,7 @@ fn run(
     });
     out.dedup_by(|b, a| a.content == b.content);
     out.retain(|a| !indirect::is_anonymity_request(&ctx, a));
+    continue_speakers(doc, &mut out);
     enrich(&ctx, &mut out);
     let hedged_claims = hedges::find(&ctx, &quoted, &mut out);
     if let Some(m) = model {
@@ -300,6 +301,42 @@ fn run(
     Found {
         attributions: out,
         hedged_claims,
+    }
+}
+
+/// A bare quotation right after an attributed statement in the same
+/// paragraph (`…, she said. "And it was peaceful."`) is the same speaker
+/// going on: it takes that statement's source. `records` are in text order
+/// of their content.
+fn continue_speakers(doc: &Document, records: &mut [Attribution]) {
+    let mut last: Option<(usize, Span)> = None; // (end of the record, its source)
+    for r in records.iter_mut() {
+        let end = [r.cue, r.source]
+            .iter()
+            .flatten()
+            .fold(r.content.end, |e, s| e.max(s.end));
+        if r.kind == AttributionKind::Direct && r.source.is_none() && r.cue.is_none() {
+            if let Some((prev_end, source)) = last {
+                // Only closing punctuation, quote marks and spaces between.
+                let gap = doc.text.get(prev_end..r.content.start).unwrap_or("\n");
+                let adjacent = !gap.contains('\n')
+                    && gap.chars().all(|c| {
+                        c.is_whitespace()
+                            || matches!(
+                                c,
+                                '.' | ',' | '!' | '?' | ':' | '"' | '\'' | '“' | '”' | '‘' | '’'
+                            )
+                    });
+                if adjacent && prev_end <= r.content.start {
+                    r.source = Some(source);
+                }
+            }
+        }
+        last = match r.source {
+            Some(source) if end >= last.map_or(0, |(e, _)| e) => Some((end, source)),
+            _ if end >= last.map_or(0, |(e, _)| e) => None,
+            _ => last,
+        };
     }
 }
 
