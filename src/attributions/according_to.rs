@@ -44,7 +44,13 @@ pub fn find(ctx: &Ctx, quotes: &[Quote]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut sentence = 0usize;
     for a in 0..ctx.len() {
-        let phrase = if !ctx.classes(a).has(ATTRIBUTING) {
+        let phrase = if ctx.word(a).eq_ignore_ascii_case("in") {
+            if is_poll_source(ctx, a) {
+                Phrase::InPoll
+            } else {
+                continue;
+            }
+        } else if !ctx.classes(a).has(ATTRIBUTING) {
             continue;
         } else if ctx.word(a).eq_ignore_ascii_case("according")
             && ctx.word(a + 1).eq_ignore_ascii_case("to")
@@ -82,6 +88,8 @@ pub fn find(ctx: &Ctx, quotes: &[Quote]) -> Vec<Found> {
 enum Phrase {
     AccordingTo,
     Per,
+    /// `in a new poll`, `in the polls`: the poll is the source.
+    InPoll,
 }
 
 impl Phrase {
@@ -89,7 +97,7 @@ impl Phrase {
     const fn len(self) -> usize {
         match self {
             Phrase::AccordingTo => 2,
-            Phrase::Per => 1,
+            Phrase::Per | Phrase::InPoll => 1,
         }
     }
 }
@@ -123,6 +131,31 @@ fn is_per_source(ctx: &Ctx, a: usize) -> bool {
             next,
             &["sources", "officials", "police", "reports", "witnesses"],
         )
+}
+
+/// True when the `in` at token `a` opens a poll (`in a new Gallup poll`,
+/// `in the polls`, `in recent surveys`): a poll noun within the next
+/// few words, before any punctuation, and not a place or tax (`in polling
+/// places`, `poll taxes`).
+fn is_poll_source(ctx: &Ctx, a: usize) -> bool {
+    const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "surveys", "polling"];
+    const NOT_A_POLL: &[&str] = &[
+        "place", "places", "station", "stations", "tax", "taxes", "booth", "booths", "site",
+        "sites", "worker", "workers", "watcher", "watchers", "book", "books",
+    ];
+    for k in a + 1..(a + 8).min(ctx.len()) {
+        if !ctx.is_word(k)
+            && ctx.kind(k) != Some(TokenKind::Number)
+            && !ctx.is_punct(k, "/")
+            && !ctx.is_punct(k, "-")
+        {
+            return false;
+        }
+        if is_one_of(ctx.word(k), POLL_NOUNS) {
+            return !is_one_of(ctx.word(k + 1), NOT_A_POLL);
+        }
+    }
+    false
 }
 
 /// The innermost quotation whose inside holds token `a`.
@@ -167,6 +200,11 @@ fn one(
     // The phrase ends at the next comma (or the scope's end).
     let comma = (after..scope.end).find(|&k| ctx.is_punct(k, ","));
     let front = (scope.start..a).all(|k| !is_content_token(ctx, k));
+    // `in the polls` inside a clause is mostly a plain fact (`he slid in
+    // the polls`); only a poll that opens the sentence attributes it.
+    if phrase == Phrase::InPoll && !front {
+        return None;
+    }
     let content = if front {
         trim(ctx, comma.map_or(after, |c| c + 1)..scope.end)
     } else if comma.is_none_or(|c| (c + 1..scope.end).all(|k| !is_content_token(ctx, k))) {
@@ -187,7 +225,7 @@ fn one(
     let cue = ctx.span(a).cover(ctx.span(a + phrase.len() - 1));
     let pattern = match phrase {
         Phrase::AccordingTo => Pattern::AccordingTo,
-        Phrase::Per => Pattern::Per,
+        Phrase::Per | Phrase::InPoll => Pattern::Per,
     };
     Some(Found {
         attribution: Attribution::new(

@@ -73,6 +73,26 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], quoted: &[bool]) -> Vec<Attribution> {
     out
 }
 
+/// True for `who asked not to be named` and the like: a source asking for
+/// anonymity states no claim, so the clause is not an attribution (and
+/// its relative pronoun would be a source of nothing).
+pub(crate) fn is_anonymity_request(ctx: &Ctx, found: &Attribution) -> bool {
+    let first = ctx.token_at(found.content.start);
+    let opens = |words: &[&str]| {
+        words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| ctx.word(first + i).eq_ignore_ascii_case(w))
+    };
+    let withheld = |k: usize| is_one_of(ctx.word(first + k), &["named", "identified", "quoted"]);
+    (opens(&["not", "to", "be"]) && withheld(3))
+        || (opens(&["that", "they", "not", "be"]) && withheld(4))
+        || (opens(&["that", "he", "not", "be"]) && withheld(4))
+        || (opens(&["that", "she", "not", "be"]) && withheld(4))
+        || opens(&["on", "condition", "of", "anonymity"])
+        || opens(&["anonymity"])
+}
+
 /// The attribution governed by the cue at token `v` in the sentence
 /// `a..b`, if any.
 fn at_cue(
