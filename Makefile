@@ -137,10 +137,10 @@ bench: build
 # ----- fuzzing -----------------------------------------------------------
 
 # cargo-fuzz (libFuzzer) on the nightly toolchain; a short run by default,
-# FUZZ_SECONDS=3600 for a long one. The minimised corpus in fuzz/corpus/ is
-# committed (it seeds every run); a sample of it and any crash reproducer
-# (fuzz/regressions/, fuzz/artifacts/) is replayed by `cargo test`
-# (tests/fuzz_corpus.rs). Safe Rust needs no AddressSanitizer: `-s none`
+# FUZZ_SECONDS=3600 for a long one. The working corpus (fuzz/corpus/, ~21k
+# small inputs) stays local; a sample of it (fuzz/regressions/) and any
+# crash reproducer (fuzz/artifacts/) is committed and replayed by `cargo
+# test` (tests/fuzz_corpus.rs). Safe Rust needs no AddressSanitizer: `-s none`
 # runs about twice as many inputs per second.
 CARGO_FUZZ := $(TOOLS)/bin/cargo-fuzz
 FUZZ_SECONDS ?= 60
