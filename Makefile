@@ -78,7 +78,7 @@ build: $(PKG)/package.json cli
 cli:
 	cargo build --release --bin lede $(MODEL_FEATURES)
 
-$(PKG)/lede_bg.wasm: $(RUST_SOURCES) | setup
+$(PKG)/lede_bg.wasm: $(RUST_SOURCES) $(wildcard js/snippets/*.js) | setup
 	cargo build --release --target $(WASM_TARGET) --lib $(MODEL_FEATURES)
 	$(WASM_BINDGEN) --target web --out-dir $(PKG) $(WASM_RAW)
 	$(WASM_OPT) -O3 $(PKG)/lede_bg.wasm -o $(PKG)/lede_bg.wasm

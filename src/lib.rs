@@ -36,6 +36,7 @@ pub mod entities;
 pub mod invariants;
 pub mod report;
 pub mod span;
+pub mod tape;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -4,7 +4,6 @@
 //! code units, so `text.slice(e.start, e.end) === e.text`. Bad arguments
 //! throw a JS `Error` whose message says what to fix.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::analysis::{analyse, Options};
@@ -177,50 +176,32 @@ pub fn analyse_js(
     let options = parse_options(options.map(JsValue::from))?;
     let analysis = analyse(&text_str, &options);
     let report = Report::new(&text_str, &analysis, OffsetUnit::Utf16);
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    let result = report
-        .serialize(&serializer)
+    let tape = crate::tape::write(&report, &text_str)
         .map_err(|e| JsError::new(&format!("lede.analyse: could not build the result: {e}")))?;
-    let original: &js_sys::JsString = text.unchecked_ref();
-    if !original.is_valid_utf16() {
-        restore_lone_surrogates(&result, original);
-    }
-    Ok(result)
+    // The span texts are sliced from the caller's own string (`text`), so
+    // lone surrogates, which reach Rust as U+FFFD, come back as they were.
+    read_tape(&tape.ops, &tape.floats, &tape.names, &tape.strings, &text).map_err(|e| {
+        let detail = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        JsError::new(&format!(
+            "lede.analyse: could not build the result: {detail}"
+        ))
+    })
 }
 
-/// Lone surrogates cannot cross into Rust: they arrive as U+FFFD (also one
-/// UTF-16 unit, so offsets stay exact). Re-slicing the caller's own string
-/// keeps `text.slice(start, end) === span.text` true for every span.
-fn restore_lone_surrogates(result: &JsValue, text: &js_sys::JsString) {
-    restore_spans(result, text, 0);
-}
-
-/// Re-slices `text` for every span (an object with numeric `start`, `end`
-/// and a `text` field) anywhere in `value`: entities, attribution parts,
-/// posts, hedged claims, groups. The report is a few levels deep; the depth
-/// cap only guards against surprises.
-fn restore_spans(value: &JsValue, text: &js_sys::JsString, depth: u32) {
-    if depth > 8 || !value.is_object() {
-        return;
-    }
-    if js_sys::Array::is_array(value) {
-        for item in value.unchecked_ref::<js_sys::Array>().iter() {
-            restore_spans(&item, text, depth + 1);
-        }
-        return;
-    }
-    let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok();
-    let start = get("start").and_then(|v| v.as_f64());
-    let end = get("end").and_then(|v| v.as_f64());
-    let has_text = get("text").is_some_and(|v| v.is_string());
-    if let (Some(start), Some(end), true) = (start, end, has_text) {
-        let slice = text.slice(start as u32, end as u32);
-        // Setting a field on a plain object the serializer just made cannot fail.
-        let _ = js_sys::Reflect::set(value, &JsValue::from_str("text"), &slice);
-    }
-    for child in js_sys::Object::values(value.unchecked_ref::<js_sys::Object>()).iter() {
-        restore_spans(&child, text, depth + 1);
-    }
+#[wasm_bindgen(module = "/js/snippets/tape.js")]
+extern "C" {
+    /// Rebuilds the result objects from a tape (see `src/tape.rs`).
+    #[wasm_bindgen(js_name = readTape, catch)]
+    fn read_tape(
+        ops: &[u32],
+        floats: &[f64],
+        names: &str,
+        strings: &str,
+        input: &JsValue,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// Lede's version.
