@@ -91,6 +91,7 @@ pub fn write<T: Serialize + ?Sized>(value: &T, input: &str) -> Result<Tape, Tape
         tape: Tape::default(),
         input: input.as_bytes().as_ptr_range(),
         name_index: Vec::new(),
+        name_cache: [None; NAME_CACHE],
         names_count: 0,
         strings_utf16: 0,
         next_is_text: false,
@@ -99,12 +100,17 @@ pub fn write<T: Serialize + ?Sized>(value: &T, input: &str) -> Result<Tape, Tape
     Ok(w.tape)
 }
 
+/// Slots of the cache of interned names.
+const NAME_CACHE: usize = 128;
+
 /// The serializer behind [`write`].
 struct Writer {
     tape: Tape,
     input: std::ops::Range<*const u8>,
     /// Interned static strings, by address and length.
     name_index: Vec<(usize, usize, u32)>,
+    /// Recently used entries of `name_index`, by address.
+    name_cache: [Option<(usize, usize, u32)>; NAME_CACHE],
     names_count: u32,
     /// Length of `tape.strings` in UTF-16 units.
     strings_utf16: u32,
@@ -122,23 +128,30 @@ impl Writer {
     /// The `names` index of a static string, interned on first use.
     fn name(&mut self, s: &'static str) -> u32 {
         let key = (s.as_ptr() as usize, s.len());
-        // A report uses a few dozen names; they repeat in the same order,
-        // so a scan from the most recently added one is short.
-        if let Some(&(_, _, i)) = self
-            .name_index
-            .iter()
-            .rev()
-            .find(|(p, l, _)| (*p, *l) == key)
-        {
-            return i;
+        // A report uses a few dozen names, each at its own address: a
+        // direct-mapped cache answers almost every lookup.
+        let slot = (key.0 >> 2 ^ key.1) % NAME_CACHE;
+        if let Some(&Some((p, l, i))) = self.name_cache.get(slot) {
+            if (p, l) == key {
+                return i;
+            }
         }
-        if !self.tape.names.is_empty() {
-            self.tape.names.push('\0');
+        let i = match self.name_index.iter().find(|(p, l, _)| (*p, *l) == key) {
+            Some(&(_, _, i)) => i,
+            None => {
+                if !self.tape.names.is_empty() {
+                    self.tape.names.push('\0');
+                }
+                self.tape.names.push_str(s);
+                let i = self.names_count;
+                self.names_count += 1;
+                self.name_index.push((key.0, key.1, i));
+                i
+            }
+        };
+        if let Some(c) = self.name_cache.get_mut(slot) {
+            *c = Some((key.0, key.1, i));
         }
-        self.tape.names.push_str(s);
-        let i = self.names_count;
-        self.names_count += 1;
-        self.name_index.push((key.0, key.1, i));
         i
     }
 
