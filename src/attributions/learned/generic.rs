@@ -135,6 +135,11 @@ fn at_run(
     }
     let cue = ctx.doc.tokens_span(first..cue_end);
     let t = cue_end;
+    // A tally after the cue (`voted 7-2`, `passed 52-48`): a decision
+    // counted, not words attributed.
+    if ctx.kind(t) == Some(TokenKind::Number) && ctx.word(t).contains('-') {
+        return None;
+    }
     if let Some(found) = passive(ctx, quotes, a, end, first, cue_end, cue) {
         return Some(found);
     }
