@@ -299,7 +299,7 @@ fn at_cue(
 /// True when the `read` at token `v` (sentence from `a`) quotes what is
 /// written: a quotation mark, colon, comma or the clause's end follows it,
 /// or a quotation closes before it in the sentence.
-fn reads_words(ctx: &Ctx, a: usize, v: usize) -> bool {
+pub(super) fn reads_words(ctx: &Ctx, a: usize, v: usize) -> bool {
     let next = v + 1;
     ctx.is_quote(next)
         || ctx.is_punct(next, ":")
@@ -1046,6 +1046,28 @@ mod tests {
             cue.into(),
             source.into(),
         )
+    }
+
+    #[test]
+    fn reading_is_not_reporting() {
+        assert!(rows("Residents can read the full plan at the library.").is_empty());
+        assert!(rows("Reyes read the report twice before the vote.").is_empty());
+    }
+
+    #[test]
+    fn adverbs_between_subject_and_cue() {
+        assert_eq!(
+            rows("Park rangers have long warned that the trail floods in spring."),
+            [ind(
+                "that the trail floods in spring",
+                "warned",
+                "Park rangers"
+            )]
+        );
+        assert_eq!(
+            rows("Adler told reporters at 9 a.m. that the branch would close."),
+            [ind("that the branch would close", "told", "Adler")]
+        );
     }
 
     #[test]

@@ -83,7 +83,7 @@ struct Args {
     #[arg(long, default_value_t = 1)]
     prune: i32,
     /// Cue-detector thresholds tried (perceptron units).
-    #[arg(long, value_delimiter = ',', default_value = "-5,0,5")]
+    #[arg(long, value_delimiter = ',', default_value = "0,5")]
     cue_thresholds: Vec<f32>,
     /// The rules whose records the filters may drop (learned cues'
     /// records always may).
