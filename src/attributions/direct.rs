@@ -380,7 +380,7 @@ fn after_quote(ctx: &Ctx, q: &Quote, close: usize) -> Option<Found> {
     None
 }
 
-/// `"…," Toomey fumed.`, `"…," reacted Trump.`: a tied quotation whose
+/// `"…," Reyes fumed.`, `"…," snapped Marsh.`: a tied quotation whose
 /// trailer clause has a past-tense verb the lexicon does not know (and
 /// only an adjunct after it): that verb is the cue.
 fn unknown_trailer_verb(ctx: &Ctx, i: usize, w_end: usize, para_end: usize) -> Option<Found> {
@@ -388,7 +388,7 @@ fn unknown_trailer_verb(ctx: &Ctx, i: usize, w_end: usize, para_end: usize) -> O
         let w = ctx.word(v);
         ctx.is_word(v) && is_lowercase(w) && w.len() > 4 && w.ends_with("ed")
     };
-    // Verb first: `reacted Trump.`
+    // Verb first: `snapped Marsh.`
     if past(i) {
         let (source, after) = np_forward(ctx, i + 1, w_end)?;
         let named = ctx.is_word(i + 1) && is_capitalised(ctx.word(i + 1));
@@ -399,7 +399,7 @@ fn unknown_trailer_verb(ctx: &Ctx, i: usize, w_end: usize, para_end: usize) -> O
                 after: true,
             });
     }
-    // Source first: `Toomey fumed on Tuesday.`
+    // Source first: `Reyes fumed on Tuesday.`
     let v = (i + 1..w_end.min(i + 8)).find(|&v| past(v))?;
     let end_np = modifiers_start(ctx, v, i);
     if end_np == i || !tail_is_adjunct(ctx, v + 1, para_end) {
