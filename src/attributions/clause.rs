@@ -536,6 +536,13 @@ pub fn skip_adjuncts(ctx: &Ctx, t: usize, end: usize, max: usize) -> usize {
         if !prep {
             break;
         }
+        if ctx.kind(i + 1) == Some(TokenKind::Number)
+            && is_one_of(ctx.word(i + 2), &["a.m.", "p.m.", "am", "pm"])
+        {
+            // `at 9 a.m.`: a clock time.
+            i += 3;
+            continue;
+        }
         if ctx.is_word(i + 1) && is_time_word(ctx.word(i + 1)) {
             // `on Tuesday`, `in March`, `in Saturday's Times`.
             if ctx.is_possessive(i + 2) {

@@ -374,7 +374,43 @@ fn after_quote(ctx: &Ctx, q: &Quote, close: usize) -> Option<Found> {
             after: true,
         });
     }
+    if linked {
+        return unknown_trailer_verb(ctx, i, w_end, para_end);
+    }
     None
+}
+
+/// `"…," Reyes fumed.`, `"…," snapped Marsh.`: a tied quotation whose
+/// trailer clause has a past-tense verb the lexicon does not know (and
+/// only an adjunct after it): that verb is the cue.
+fn unknown_trailer_verb(ctx: &Ctx, i: usize, w_end: usize, para_end: usize) -> Option<Found> {
+    let past = |v: usize| {
+        let w = ctx.word(v);
+        ctx.is_word(v) && is_lowercase(w) && w.len() > 4 && w.ends_with("ed")
+    };
+    // Verb first: `snapped Marsh.`
+    if past(i) {
+        let (source, after) = np_forward(ctx, i + 1, w_end)?;
+        let named = ctx.is_word(i + 1) && is_capitalised(ctx.word(i + 1));
+        return (named && (after >= w_end || ends_clause(ctx, after) || ctx.is_punct(after, ",")))
+            .then_some(Found {
+                cue: Some(ctx.span(i)),
+                source: Some(source),
+                after: true,
+            });
+    }
+    // Source first: `Reyes fumed on Tuesday.`
+    let v = (i + 1..w_end.min(i + 8)).find(|&v| past(v))?;
+    let end_np = modifiers_start(ctx, v, i);
+    if end_np == i || !tail_is_adjunct(ctx, v + 1, para_end) {
+        return None;
+    }
+    let source = np_exact(ctx, i, end_np - 1)?;
+    Some(Found {
+        cue: Some(ctx.span(v)),
+        source: Some(source),
+        after: true,
+    })
 }
 
 /// The index of the sentence holding token `i`.

@@ -108,6 +108,13 @@ fn at_cue(
     if cue.noun_like && !is_one_of(ctx.word(ctx.after_cue(v, cue)), &["that", ":"]) {
         return None;
     }
+    // `read` reports written words only when they follow (`the sign read
+    // "…"`, `the letter reads:`) or come before (`"…," the note read.`):
+    // a person reading something states nothing (`Residents can read the
+    // plan`).
+    if cue.lemma == "read" && !reads_words(ctx, a, v) {
+        return None;
+    }
     // A capitalised cue inside a sentence is part of a name or a headline
     // (`the United States`, `Star Asked Actors To …`).
     if v > a && is_capitalised(ctx.word(v)) && !is_shouted(ctx, a, v) && !ctx.is_quote(v - 1) {
@@ -289,6 +296,18 @@ fn at_cue(
 /// `Asked whether …, Bass said …` / `When asked about …` / `Bass was asked
 /// if …`: the question is the content, the asker (`asked by X`) the source
 /// when named, none otherwise. The content ends at the clause's comma.
+/// True when the `read` at token `v` (sentence from `a`) quotes what is
+/// written: a quotation mark, colon, comma or the clause's end follows it,
+/// or a quotation closes before it in the sentence.
+pub(super) fn reads_words(ctx: &Ctx, a: usize, v: usize) -> bool {
+    let next = v + 1;
+    ctx.is_quote(next)
+        || ctx.is_punct(next, ":")
+        || ctx.is_punct(next, ",")
+        || ends_clause(ctx, next)
+        || (a..v).any(|i| matches!(ctx.kind(i), Some(TokenKind::Quote(m)) if m.role != crate::text::QuoteRole::Open))
+}
+
 fn asked(
     ctx: &Ctx,
     quoted: &[bool],
@@ -1027,6 +1046,28 @@ mod tests {
             cue.into(),
             source.into(),
         )
+    }
+
+    #[test]
+    fn reading_is_not_reporting() {
+        assert!(rows("Residents can read the full plan at the library.").is_empty());
+        assert!(rows("Reyes read the report twice before the vote.").is_empty());
+    }
+
+    #[test]
+    fn adverbs_between_subject_and_cue() {
+        assert_eq!(
+            rows("Park rangers have long warned that the trail floods in spring."),
+            [ind(
+                "that the trail floods in spring",
+                "warned",
+                "Park rangers"
+            )]
+        );
+        assert_eq!(
+            rows("Adler told reporters at 9 a.m. that the branch would close."),
+            [ind("that the branch would close", "told", "Adler")]
+        );
     }
 
     #[test]

@@ -160,7 +160,8 @@ const DETERMINER_WORDS: &[&str] = &[
 const VERB_MODIFIER_WORDS: &[&str] = &[
     "has", "have", "had", "would", "will", "could", "can", "may", "might", "should", "did", "does",
     "do", "also", "later", "then", "once", "first", "again", "just", "further", "since", "earlier",
-    "often", "still", "even", "never", "already", "not", "ve", "d", "ll",
+    "often", "still", "even", "never", "already", "not", "ve", "d", "ll", "long", "always", "ever",
+    "now", "both",
 ];
 
 /// The words of class [`AUXILIARY`]; see [`is_auxiliary`].

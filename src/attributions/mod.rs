@@ -837,6 +837,22 @@ mod tests {
     }
 
     #[test]
+    fn a_tied_quote_takes_an_unknown_trailer_verb() {
+        assert_eq!(
+            rows("“We will not back down,” Reyes fumed on Tuesday."),
+            [direct("We will not back down", "fumed", "Reyes")]
+        );
+        assert_eq!(
+            rows("“Go back to the start,” snapped Marsh."),
+            [direct("Go back to the start", "snapped", "Marsh")]
+        );
+        // Without the comma tie, a new sentence is not a trailer.
+        assert!(!rows("“We are done.” Reyes walked out.")
+            .iter()
+            .any(|r| r.2.as_deref() == Some("walked")));
+    }
+
+    #[test]
     fn according_to() {
         assert_eq!(
             rows("Two people were hurt, according to police."),

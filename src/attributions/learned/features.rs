@@ -305,7 +305,8 @@ fn score_bucket(score: Option<i32>, threshold: i32) -> u64 {
 /// What the record filter knows about one record.
 pub struct RecordFacts {
     /// The record's nesting: bit 0 when another record's content holds its
-    /// content, bit 1 when its content holds another's.
+    /// content, bit 1 when its content holds another's, bit 2 when its cue
+    /// opens a holding record's content (`said they think …`).
     pub nesting: u64,
     /// The cue detector's score of the record's cue word (the best of its
     /// words), if one was scored.

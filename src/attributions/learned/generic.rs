@@ -23,7 +23,7 @@ use super::super::clause::{
 use super::super::confidence::Pattern;
 use super::super::indirect::{
     content_kind, ends_content, extend_into_quote, is_clause_opener, is_empty_content,
-    plausible_subject, quoted_at, starts_content, trim_end,
+    plausible_subject, quoted_at, reads_words, starts_content, trim_end,
 };
 use super::super::lexicon::*;
 use super::super::quotes::Quote;
@@ -43,6 +43,13 @@ const MAX_CUE_GAP: usize = 2;
 const CUE_PREPOSITIONS: &[&str] = &[
     "for", "of", "about", "on", "over", "against", "with", "to", "toward", "towards", "into", "at",
     "in",
+];
+
+/// Verbs whose phrasal `up` form is a doing, not a statement (`signed
+/// up`, `showed up`, `ended up`).
+const PHRASAL_DOINGS: &[&str] = &[
+    "sign", "signs", "signed", "signing", "show", "shows", "showed", "showing", "end", "ends",
+    "ended", "ending", "line", "lined", "lining",
 ];
 
 /// Possessive determiners: the source of a noun cue (`its ban on`).
@@ -135,6 +142,19 @@ fn at_run(
     }
     let cue = ctx.doc.tokens_span(first..cue_end);
     let t = cue_end;
+    // A tally after the cue (`voted 7-2`, `passed 52-48`): a decision
+    // counted, not words attributed.
+    if ctx.kind(t) == Some(TokenKind::Number) && ctx.word(t).contains('-') {
+        return None;
+    }
+    // Doings, not words: `signed up to speak`, `showed up`, and someone
+    // reading (`Residents can read the plan`) rather than a text's words.
+    let verb = ctx.word(last);
+    if (ctx.word(t).eq_ignore_ascii_case("up") && is_one_of(verb, PHRASAL_DOINGS))
+        || (is_one_of(verb, &["read", "reads", "reading"]) && !reads_words(ctx, a, last))
+    {
+        return None;
+    }
     if let Some(found) = passive(ctx, quotes, a, end, first, cue_end, cue) {
         return Some(found);
     }
@@ -362,6 +382,17 @@ mod tests {
                 "opposes",
                 "Dana Whitfield"
             )]
+        );
+    }
+
+    #[test]
+    fn doings_are_not_cues() {
+        assert!(rows("The council voted 7-2 to rebuild the levee.", &["voted"]).is_empty());
+        assert!(rows("More than 400 residents signed up to speak.", &["signed"]).is_empty());
+        assert!(rows("Residents can read the full plan online.", &["read"]).is_empty());
+        assert_eq!(
+            rows("The sign read “Closed until spring.”", &["read"]).len(),
+            1
         );
     }
 }

@@ -302,8 +302,18 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
         let (cs, ce) = (ctx.token_at(c.start), ctx.token_at(c.end));
         let content_cues =
             self.accepted.partition_point(|&i| i < ce) - self.accepted.partition_point(|&i| i < cs);
+        // `They said they think …`: a cue opening another record's content
+        // (PolNeAR annotates the outer attribution only).
+        let opens_outer = a.cue.is_some_and(|cue| {
+            let k = self.records.partition_point(|x| x.0.start <= c.start);
+            self.records[..k].iter().rev().take(8).any(|x| {
+                x.0.contains(c)
+                    && x.0 != c
+                    && ctx.token_at(cue.start) <= ctx.token_at(x.0.start) + 3
+            })
+        });
         let facts = features::RecordFacts {
-            nesting: u64::from(inside) | u64::from(holds) << 1,
+            nesting: u64::from(inside) | u64::from(holds) << 1 | u64::from(opens_outer) << 2,
             cue_score,
             threshold: self.threshold,
             cue_quoted: cue_tokens
