@@ -88,12 +88,13 @@ impl<'d, 't> Ctx<'d, 't> {
         // tokens' starts and ends only grow): a merge, not a search per
         // token.
         let (mut by_start, mut by_end) = (0, 0);
+        let lexemes = super::lexeme::Lexemes::get();
         for t in &doc.tokens {
             let mut ti = TokenInfo::default();
             if t.kind == TokenKind::Word {
                 let word = t.span.slice(doc.text);
                 let h = super::word_table::hash(word);
-                let l = super::lexeme::lexeme_hashed(word, h);
+                let l = lexemes.lexeme_hashed(word, h);
                 ti.hash = h;
                 ti.classes = l.classes;
                 ti.cue = l.cue;
