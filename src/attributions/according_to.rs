@@ -179,9 +179,11 @@ fn one(
     let (mut source, mut after) = np_forward(ctx, a + phrase.len(), scope.end)?;
     // A medium: the source is who it comes from.
     let medium_prep = (a + phrase.len() + 1..after).find(|&k| {
-        is_one_of(ctx.word(k), &["from", "of", "by"]) && is_medium_noun(ctx.word(k - 1))
+        is_one_of(ctx.word(k), &["from", "of", "by"]) && ctx.text_classes(k - 1).has(MEDIUM_NOUN)
     });
-    let by_after = is_medium_noun(ctx.word(after - 1))
+    let by_after = ctx
+        .text_classes(after - 1)
+        .has(MEDIUM_NOUN)
         .then(|| {
             let k = if ctx.word(after).ends_with("ed") {
                 after + 1

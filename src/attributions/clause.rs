@@ -30,7 +30,8 @@ pub fn usable_cue(ctx: &Ctx, v: usize, floor: usize, allow_progressive: bool) ->
     let cue = ctx.cue(v)?;
     let k = modifiers_start(ctx, v, floor);
     let before = (k > floor).then(|| ctx.word(k - 1));
-    let has_aux = (k..v).any(|i| is_auxiliary(ctx.word(i))) || before.is_some_and(is_auxiliary);
+    let has_aux =
+        (k..v).any(|i| ctx.text_classes(i).has(AUXILIARY)) || before.is_some_and(is_auxiliary);
     if before.is_some_and(is_be) && matches!(cue.form, Form::Past | Form::Participle) {
         return None;
     }
@@ -120,8 +121,8 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize, depth: u8) -> Option<Span> 
         let k = e.checked_sub(1).filter(|&k| k >= floor)?;
         let verb = ctx.is_word(k)
             && is_lowercase(ctx.word(k))
-            && !is_determiner(ctx.word(k))
-            && !is_stop_preposition(ctx.word(k));
+            && !ctx.text_classes(k).has(DETERMINER)
+            && !ctx.text_classes(k).has(STOP_PREPOSITION);
         return if verb {
             subject_before(ctx, k, floor, depth - 1)
         } else {
@@ -176,10 +177,11 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize, depth: u8) -> Option<Span> 
     if ctx.is_word(e) && is_one_of(w, &["and", "but"]) && depth > 0 {
         // `I laughed and said`: the subject of the first verb.
         let mut k = e.checked_sub(1).filter(|&k| k >= floor)?;
-        while k > floor && ctx.is_word(k) && is_verb_modifier(ctx.word(k)) {
+        while k > floor && ctx.is_word(k) && ctx.text_classes(k).has(VERB_MODIFIER) {
             k -= 1;
         }
-        let first_verb = ctx.is_word(k) && is_lowercase(ctx.word(k)) && !is_determiner(ctx.word(k));
+        let first_verb =
+            ctx.is_word(k) && is_lowercase(ctx.word(k)) && !ctx.text_classes(k).has(DETERMINER);
         if first_verb {
             if let Some(s) = k
                 .checked_sub(1)
@@ -252,16 +254,15 @@ pub fn sentence_subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     }
     let w = ctx.word(i);
     let fronted = ctx.is_word(i)
-        && (is_stop_preposition(w)
-            || is_np_preposition(w)
-            || is_sentence_adverb(w)
-            || is_time_word(w)
+        && (ctx
+            .text_classes(i)
+            .has(STOP_PREPOSITION | NP_PREPOSITION | SENTENCE_ADVERB | TIME_WORD)
             || (is_lowercase(w) && w.ends_with("ly")));
     if fronted {
         let comma = (i..limit.min(i + 16)).find(|&k| ctx.is_punct(k, ","))?;
         i = comma + 1;
     }
-    if i < limit && ctx.is_word(i) && is_subject_pronoun(ctx.word(i)) {
+    if i < limit && ctx.is_word(i) && ctx.text_classes(i).has(SUBJECT_PRONOUN) {
         return Some(ctx.span(i));
     }
     // A capitalised run followed by a lower-case word is a name and its
@@ -269,7 +270,7 @@ pub fn sentence_subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     let cap = |k: usize| k < limit && ctx.is_word(k) && is_capitalised(ctx.word(k));
     let mut run = i;
     loop {
-        while cap(run) && !is_determiner(ctx.word(run)) {
+        while cap(run) && !ctx.text_classes(run).has(DETERMINER) {
             run += 1;
         }
         // `Board member Yusuf Amari`: a lower-case role word between names.
@@ -286,7 +287,7 @@ pub fn sentence_subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     if run > i
         && ctx.is_word(run)
         && is_lowercase(ctx.word(run))
-        && !is_np_preposition(ctx.word(run))
+        && !ctx.text_classes(run).has(NP_PREPOSITION)
     {
         return np_exact(ctx, i, run - 1);
     }
@@ -429,19 +430,15 @@ pub fn tail_is_adjunct(ctx: &Ctx, t: usize, para_end: usize) -> bool {
         return matches!(ctx.kind(t), Some(TokenKind::Dash | TokenKind::Handle));
     }
     let w = ctx.word(t);
-    if is_object_pronoun(w)
-        || is_stop_preposition(w)
-        || is_np_preposition(w)
-        || is_time_word(w)
-        || is_addressee(w)
-    {
+    let c = ctx.text_classes(t);
+    if c.has(OBJECT_PRONOUN | STOP_PREPOSITION | NP_PREPOSITION | TIME_WORD) || is_addressee(w) {
         return true;
     }
-    if is_determiner(w) {
+    if c.has(DETERMINER) {
         // `told the Los Angeles Times`.
         return ctx.is_word(t + 1) && is_capitalised(ctx.word(t + 1));
     }
-    is_capitalised(w) && !is_subject_pronoun(w) && !is_clause_word(w)
+    is_capitalised(w) && !c.has(SUBJECT_PRONOUN | CLAUSE_WORD)
 }
 
 /// Plural nouns for the audience of a `told` (`told reporters`).
@@ -499,14 +496,14 @@ pub fn skip_adjuncts(ctx: &Ctx, t: usize, end: usize, max: usize) -> usize {
         let w = ctx.word(i);
         if is_time_word(w) && !is_one_of(w, &["later", "earlier", "recently"]) {
             i += 1;
-            while i < end && ctx.is_word(i) && is_time_word(ctx.word(i)) {
+            while i < end && ctx.is_word(i) && ctx.text_classes(i).has(TIME_WORD) {
                 i += 1;
             }
             continue;
         }
         if is_one_of(w, &["last", "this", "next", "earlier", "late", "early"])
             && ctx.is_word(i + 1)
-            && is_time_word(ctx.word(i + 1))
+            && ctx.text_classes(i + 1).has(TIME_WORD)
         {
             i += 2;
             continue;
@@ -543,7 +540,7 @@ pub fn skip_adjuncts(ctx: &Ctx, t: usize, end: usize, max: usize) -> usize {
             i += 3;
             continue;
         }
-        if ctx.is_word(i + 1) && is_time_word(ctx.word(i + 1)) {
+        if ctx.is_word(i + 1) && ctx.text_classes(i + 1).has(TIME_WORD) {
             // `on Tuesday`, `in March`, `in Saturday's Times`.
             if ctx.is_possessive(i + 2) {
                 if let Some((_, after)) = np_forward(ctx, i + 3, end) {
@@ -553,7 +550,7 @@ pub fn skip_adjuncts(ctx: &Ctx, t: usize, end: usize, max: usize) -> usize {
             }
             i += 2;
             while i < end
-                && (ctx.is_word(i) && is_time_word(ctx.word(i))
+                && (ctx.is_word(i) && ctx.text_classes(i).has(TIME_WORD)
                     || ctx.kind(i) == Some(TokenKind::Number))
             {
                 i += 1;

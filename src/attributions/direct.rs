@@ -472,9 +472,9 @@ fn before_quote(ctx: &Ctx, q: &Quote) -> Option<Found> {
                 }
                 // `Bass told reporters "…"` — but not `Bass said the "plan"`.
                 let complement_ok = (tail..=j).all(|k| {
-                    !is_determiner(ctx.word(k))
-                        && !is_stop_preposition(ctx.word(k))
-                        && !is_np_preposition(ctx.word(k))
+                    !ctx.text_classes(k).has(DETERMINER)
+                        && !ctx.text_classes(k).has(STOP_PREPOSITION)
+                        && !ctx.text_classes(k).has(NP_PREPOSITION)
                 });
                 if complement > 0
                     && (complement > 3 || !complement_ok || !looks_like_speech(ctx, q))
@@ -502,7 +502,8 @@ fn before_quote(ctx: &Ctx, q: &Quote) -> Option<Found> {
         // After a colon (`explained it this way:`) any short object will do.
         let colon = sep && ctx.is_punct(j + 1, ":");
         let complement_ok = matches!(ctx.kind(v), Some(TokenKind::Word | TokenKind::Number))
-            && ((!is_clause_word(ctx.word(v)) && !is_subject_pronoun(ctx.word(v)))
+            && ((!ctx.text_classes(v).has(CLAUSE_WORD)
+                && !ctx.text_classes(v).has(SUBJECT_PRONOUN))
                 || (colon && is_one_of(ctx.word(v), &["this", "it", "that"])));
         if !complement_ok || v == floor || j - v >= BEFORE_COMPLEMENT {
             return None;

@@ -14,7 +14,7 @@
 //! - The content is the rest of the line, without its final full stop.
 
 use super::confidence::Pattern;
-use super::lexicon::{is_capitalised, is_determiner, is_one_of};
+use super::lexicon::{is_capitalised, is_one_of, DETERMINER};
 use super::source::Ctx;
 use super::{Attribution, AttributionKind};
 use crate::entities::Label;
@@ -57,7 +57,7 @@ pub fn find(ctx: &Ctx) -> Option<Attribution> {
         return None;
     }
     let colon = (a..(a + MAX_SPEAKER_WORDS + 1).min(b)).find(|&k| ctx.is_punct(k, ":"))?;
-    if colon == a || !is_capitalised(ctx.word(a)) || is_determiner(ctx.word(a)) {
+    if colon == a || !is_capitalised(ctx.word(a)) || ctx.text_classes(a).has(DETERMINER) {
         return None;
     }
     if !(a..colon).all(|k| ctx.is_word(k) || ctx.is_punct(k, "-")) {

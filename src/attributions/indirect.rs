@@ -138,7 +138,7 @@ fn at_cue(
     {
         return None;
     }
-    let has_aux = (k..v).any(|i| is_auxiliary(ctx.word(i)))
+    let has_aux = (k..v).any(|i| ctx.text_classes(i).has(AUXILIARY))
         || (prev_is_word && before.is_some_and(is_auxiliary));
     let usage = match cue.form {
         Form::Past | Form::Present => Usage::Finite,
@@ -871,7 +871,7 @@ pub(super) fn ends_content(ctx: &Ctx, i: usize) -> bool {
     if ctx.is_word(i) && is_one_of(ctx.word(i), &["and", "but"]) {
         // `… and tweeted that …`: a second cue of the same subject.
         let mut v = i + 1;
-        while ctx.is_word(v) && is_verb_modifier(ctx.word(v)) && v < i + 4 {
+        while ctx.is_word(v) && ctx.text_classes(v).has(VERB_MODIFIER) && v < i + 4 {
             v += 1;
         }
         // A verb of speech, or one whose object is speech (`… and called

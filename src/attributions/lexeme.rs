@@ -61,15 +61,36 @@ pub fn lexeme(word: &str) -> Lexeme {
 /// [`lexeme`] with the word's [`super::word_table::hash`] already known
 /// (the learned features reuse it as the word's identity).
 pub fn lexeme_hashed(word: &str, h: u32) -> Lexeme {
-    if word.is_empty() || word.len() > 16 {
-        return Lexeme::default();
+    Lexemes::get().lexeme_hashed(word, h)
+}
+
+/// The lexeme table, fetched once for a run of lookups (one lookup per
+/// token of a document: the `OnceLock` check is then paid once).
+#[derive(Clone, Copy)]
+pub struct Lexemes(&'static WordTable<Lexeme>);
+
+impl Lexemes {
+    /// The table (built on first use).
+    pub fn get() -> Self {
+        Lexemes(table())
     }
-    let mut l = table().get_hashed(word, h).unwrap_or_default();
-    if word.len() < 2 || word.len() > 14 {
-        l.cue = None;
+
+    /// [`lexeme_hashed`] in this table.
+    #[inline]
+    pub fn lexeme_hashed(self, word: &str, h: u32) -> Lexeme {
+        if word.is_empty() || word.len() > 16 {
+            return Lexeme::default();
+        }
+        let mut l = self.0.get_hashed(word, h).unwrap_or_default();
+        if word.len() < 2 || word.len() > 14 {
+            l.cue = None;
+        }
+        // The rules only touch words ending in `.` or `y`.
+        if matches!(word.as_bytes().last(), Some(b'.' | b'y')) {
+            l.classes = lexicon::with_rules(word, l.classes);
+        }
+        l
     }
-    l.classes = lexicon::with_rules(word, l.classes);
-    l
 }
 
 #[cfg(test)]

@@ -37,13 +37,32 @@ pub struct Ctx<'d, 't> {
     pub doc: &'d Document<'t>,
     /// Name-like entities (PERSON, ORG, PLACE, MISC, HANDLE) in text order.
     names: Cow<'d, [Entity]>,
-    /// The cue lexicon entry of every token, looked up once.
-    cue_ids: Vec<Option<cues::CueId>>,
-    /// The word classes of every token, looked up once.
-    word_classes: Vec<Classes>,
-    /// The case-insensitive hash of every word token (0 for other
-    /// tokens), the word's identity in the learned features.
-    word_hashes: Vec<u32>,
+    /// What the rules ask of every token, looked up once (one record a
+    /// token, so a token's questions touch one cache line).
+    info: Vec<TokenInfo>,
+    /// The start of every token, for [`Ctx::token_at`]'s binary search over
+    /// a compact array (empty for a text too long for `u32` offsets).
+    starts: Vec<u32>,
+    /// False when the names' ends are not in order (overlapping entities
+    /// passed in): [`Ctx::entity_ending_at`] then searches them.
+    ends_ordered: bool,
+}
+
+/// The per-token facts [`Ctx`] computes once.
+#[derive(Clone, Copy, Debug, Default)]
+struct TokenInfo {
+    /// The case-insensitive hash of a word token (0 for other tokens).
+    hash: u32,
+    /// The word classes of a word token (none for other tokens).
+    classes: Classes,
+    /// The cue lexicon entry of a word token.
+    cue: Option<cues::CueId>,
+    /// 1 + the index of the name entity starting where the token starts
+    /// (0: none).
+    entity_start: u32,
+    /// 1 + the index of the name entity ending where the token ends (0:
+    /// none).
+    entity_end: u32,
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -62,29 +81,57 @@ impl<'d, 't> Ctx<'d, 't> {
             v.sort_by_key(|e| e.span);
             Cow::Owned(v)
         };
-        let mut cue_ids = Vec::with_capacity(doc.tokens.len());
-        let mut word_classes = Vec::with_capacity(doc.tokens.len());
-        let mut word_hashes = Vec::with_capacity(doc.tokens.len());
+        let ends_ordered = names.windows(2).all(|w| w[0].span.end <= w[1].span.end);
+        let index = |k: usize| u32::try_from(k + 1).unwrap_or(0);
+        let mut info = Vec::with_capacity(doc.tokens.len());
+        // The names starting and ending at or after the current token (the
+        // tokens' starts and ends only grow): a merge, not a search per
+        // token.
+        let (mut by_start, mut by_end) = (0, 0);
+        let lexemes = super::lexeme::Lexemes::get();
         for t in &doc.tokens {
+            let mut ti = TokenInfo::default();
             if t.kind == TokenKind::Word {
                 let word = t.span.slice(doc.text);
                 let h = super::word_table::hash(word);
-                let l = super::lexeme::lexeme_hashed(word, h);
-                cue_ids.push(l.cue);
-                word_classes.push(l.classes);
-                word_hashes.push(h);
-            } else {
-                cue_ids.push(None);
-                word_classes.push(Classes::default());
-                word_hashes.push(0);
+                let l = lexemes.lexeme_hashed(word, h);
+                ti.hash = h;
+                ti.classes = l.classes;
+                ti.cue = l.cue;
             }
+            while names
+                .get(by_start)
+                .is_some_and(|e| e.span.start < t.span.start)
+            {
+                by_start += 1;
+            }
+            if names
+                .get(by_start)
+                .is_some_and(|e| e.span.start == t.span.start)
+            {
+                ti.entity_start = index(by_start);
+            }
+            if ends_ordered {
+                while names.get(by_end).is_some_and(|e| e.span.end < t.span.end) {
+                    by_end += 1;
+                }
+                if names.get(by_end).is_some_and(|e| e.span.end == t.span.end) {
+                    ti.entity_end = index(by_end);
+                }
+            }
+            info.push(ti);
         }
+        let starts = if u32::try_from(doc.text.len()).is_ok() {
+            doc.tokens.iter().map(|t| t.span.start as u32).collect()
+        } else {
+            Vec::new()
+        };
         Ctx {
             doc,
             names,
-            cue_ids,
-            word_classes,
-            word_hashes,
+            info,
+            starts,
+            ends_ordered,
         }
     }
 
@@ -133,28 +180,41 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// The word classes of token `i` (none for non-words).
     pub fn classes(&self, i: usize) -> Classes {
-        self.word_classes.get(i).copied().unwrap_or_default()
+        self.info
+            .get(i)
+            .map_or_else(Classes::default, |t| t.classes)
+    }
+
+    /// The word classes of token `i`'s text, whatever its kind: the same as
+    /// [`classes`] of [`Ctx::word`], without the lookup for most words.
+    pub fn text_classes(&self, i: usize) -> Classes {
+        let w = self.word(i);
+        if self.is_word(i) && w.len() <= 16 {
+            self.classes(i)
+        } else {
+            classes(w)
+        }
     }
 
     /// The case-insensitive hash of word token `i` (0 for other tokens).
     pub fn word_hash(&self, i: usize) -> u32 {
-        self.word_hashes.get(i).copied().unwrap_or(0)
+        self.info.get(i).map_or(0, |t| t.hash)
     }
 
     /// The lexicon entry of the cue word at token `i`, if it is one.
     pub fn cue_id(&self, i: usize) -> Option<cues::CueId> {
-        self.cue_ids.get(i).copied().flatten()
+        self.info.get(i).and_then(|t| t.cue)
     }
 
     /// True when token `i` is a form of a reporting verb (a cheap test
     /// before [`Ctx::cue`]).
     pub fn may_be_cue(&self, i: usize) -> bool {
-        self.cue_ids.get(i).is_some_and(Option::is_some)
+        self.info.get(i).is_some_and(|t| t.cue.is_some())
     }
 
     /// The reporting verb token `i` is a form of, ignoring particles.
     pub fn cue_word(&self, i: usize) -> Option<CueVerb> {
-        cues::verb((*self.cue_ids.get(i)?)?)
+        cues::verb(self.cue_id(i)?)
     }
 
     /// The reporting verb at token `i`, if it is one (a phrasal cue only
@@ -184,6 +244,10 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// The name entity ending exactly where token `i` ends.
     pub fn entity_ending_at(&self, i: usize) -> Option<Entity> {
+        if self.ends_ordered {
+            let k = self.info.get(i)?.entity_end.checked_sub(1)?;
+            return self.names.get(k as usize).copied();
+        }
         let end = self.doc.tokens.get(i)?.span.end;
         let k = self.names.partition_point(|e| e.span.end < end);
         self.names.get(k).copied().filter(|e| e.span.end == end)
@@ -191,9 +255,8 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// The name entity starting exactly where token `i` starts.
     pub fn entity_starting_at(&self, i: usize) -> Option<Entity> {
-        let start = self.doc.tokens.get(i)?.span.start;
-        let k = self.names.partition_point(|e| e.span.start < start);
-        self.names.get(k).copied().filter(|e| e.span.start == start)
+        let k = self.info.get(i)?.entity_start.checked_sub(1)?;
+        self.names.get(k as usize).copied()
     }
 
     /// The name entities (PERSON, ORG, PLACE, MISC, HANDLE) in text order.
@@ -212,12 +275,20 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// Index of the first token at or after byte `offset`.
     pub fn token_at(&self, offset: usize) -> usize {
-        self.doc.tokens.partition_point(|t| t.span.start < offset)
+        if self.starts.len() == self.doc.tokens.len() {
+            // Offsets past `u32` are past every start.
+            match u32::try_from(offset) {
+                Ok(o) => self.starts.partition_point(|&s| s < o),
+                Err(_) => self.starts.len(),
+            }
+        } else {
+            self.doc.tokens.partition_point(|t| t.span.start < offset)
+        }
     }
 
     /// True for a capitalised word token (a possible name part).
     fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && is_capitalised(self.word(i)) && !is_determiner(self.word(i))
+        self.is_word(i) && is_capitalised(self.word(i)) && !self.text_classes(i).has(DETERMINER)
     }
 
     /// True for the apostrophe of a plural possessive (`teachers' union`):
@@ -402,7 +473,7 @@ pub fn np_exact(ctx: &Ctx, s: usize, e: usize) -> Option<Span> {
     if end - s >= MAX_NP_TOKENS {
         return None;
     }
-    if s == end && ctx.is_word(s) && is_subject_pronoun(ctx.word(s)) {
+    if s == end && ctx.is_word(s) && ctx.text_classes(s).has(SUBJECT_PRONOUN) {
         return Some(ctx.span(s));
     }
     if let Some(ent) = ctx.entity_starting_at(s) {
@@ -434,7 +505,7 @@ pub fn np_forward(ctx: &Ctx, s: usize, limit: usize) -> Option<(Span, usize)> {
     if s >= limit {
         return None;
     }
-    if ctx.is_word(s) && is_subject_pronoun(ctx.word(s)) {
+    if ctx.is_word(s) && ctx.text_classes(s).has(SUBJECT_PRONOUN) {
         return Some((ctx.span(s), s + 1));
     }
     let mut prev = match part(ctx, s, Mode::Greedy) {
@@ -490,7 +561,7 @@ pub fn np_backward(ctx: &Ctx, e: usize, floor: usize) -> Option<Span> {
     if e < floor {
         return None;
     }
-    if ctx.is_word(e) && is_subject_pronoun(ctx.word(e)) {
+    if ctx.is_word(e) && ctx.text_classes(e).has(SUBJECT_PRONOUN) {
         return Some(ctx.span(e));
     }
     if let Some(ent) = ctx.entity_ending_at(e) {
@@ -608,9 +679,13 @@ fn head(ctx: &Ctx, s: usize, e: usize) -> Span {
     }
     // Strip leading titles when a personal name follows them (but not from
     // `Justice Department`: a name does not end in an organisation word).
-    if let Some(last_title) = (run_start..core_end).rev().find(|&i| is_title(ctx.word(i))) {
-        let name_follows = (last_title + 1..=core_end)
-            .all(|i| ctx.is_cap(i) && !is_title(ctx.word(i)) && !is_org_word(ctx.word(i)));
+    if let Some(last_title) = (run_start..core_end)
+        .rev()
+        .find(|&i| ctx.text_classes(i).has(TITLE))
+    {
+        let name_follows = (last_title + 1..=core_end).all(|i| {
+            ctx.is_cap(i) && !ctx.text_classes(i).has(TITLE) && !ctx.text_classes(i).has(ORG_WORD)
+        });
         if name_follows {
             run_start = last_title + 1;
         }

@@ -146,9 +146,9 @@ pub fn classify(ctx: &Ctx, span: Span) -> SourceType {
             || !ctx.is_word(i)
     }) && is_capitalised(head);
     if capitalised {
-        let org = (first_token..=head_token).any(|i| is_org_word(ctx.word(i)))
+        let org = (first_token..=head_token).any(|i| ctx.text_classes(i).has(ORG_WORD))
             || is_acronym(head)
-            || is_determiner(ctx.word(first_token));
+            || ctx.text_classes(first_token).has(DETERMINER);
         return if org {
             SourceType::NamedOrg
         } else {

@@ -19,10 +19,21 @@ pub struct WordTable<V: Copy> {
 /// FNV-1a over the bytes with bit 5 set (`A` and `a` hash alike; so do a
 /// few punctuation pairs, which only costs a comparison).
 pub fn hash(word: &str) -> u32 {
+    #[inline(always)]
+    fn step(h: u32, b: u8) -> u32 {
+        (h ^ u32::from(b | 0x20)).wrapping_mul(0x0100_0193)
+    }
     let mut h: u32 = 0x811c_9dc5;
-    for b in word.bytes() {
-        h ^= u32::from(b | 0x20);
-        h = h.wrapping_mul(0x0100_0193);
+    // Four bytes a turn (every token is hashed: the loop's own overhead
+    // was a good part of the cost); the same bytes in the same order.
+    let mut quads = word.as_bytes().chunks_exact(4);
+    for quad in &mut quads {
+        if let [a, b, c, d] = *quad {
+            h = step(step(step(step(h, a), b), c), d);
+        }
+    }
+    for &b in quads.remainder() {
+        h = step(h, b);
     }
     h
 }
@@ -113,6 +124,28 @@ mod tests {
         assert_eq!(t.get("Told"), Some(2));
         assert_eq!(t.get("sad"), None);
         assert_eq!(t.get(""), None);
+    }
+
+    #[test]
+    fn hash_is_fnv1a_of_the_case_folded_bytes() {
+        let plain = |w: &str| {
+            w.bytes().fold(0x811c_9dc5_u32, |h, b| {
+                (h ^ u32::from(b | 0x20)).wrapping_mul(0x0100_0193)
+            })
+        };
+        for w in [
+            "",
+            "a",
+            "said",
+            "Said",
+            "told",
+            "reportedly",
+            "e-mail",
+            "Élise",
+            "spokespeople",
+        ] {
+            assert_eq!(hash(w), plain(w), "{w}");
+        }
     }
 
     #[test]

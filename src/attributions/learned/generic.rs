@@ -296,7 +296,9 @@ pub(super) fn subject(ctx: &Ctx, first: usize, a: usize, end: usize) -> Option<S
         let governor = p
             .checked_sub(1)
             .filter(|&g| g >= a && ctx.is_word(g) && is_lowercase(ctx.word(g)))
-            .filter(|&g| !is_determiner(ctx.word(g)) && !is_stop_preposition(ctx.word(g)));
+            .filter(|&g| {
+                !ctx.text_classes(g).has(DETERMINER) && !ctx.text_classes(g).has(STOP_PREPOSITION)
+            });
         match governor {
             Some(g) if w.eq_ignore_ascii_case("to") => k = g,
             _ => break,

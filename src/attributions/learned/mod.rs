@@ -123,8 +123,10 @@ const FUNCTION_CLASSES: u32 = SUBJECT_PRONOUN
 /// The candidate cue word at token `i`, if it is one: its
 /// [`features::word_key`]. `vocabulary` is the learned vocabulary (`None`
 /// while training collects it: then every content word is a candidate).
-#[inline(never)]
+#[inline]
 pub fn candidate(ctx: &Ctx, quoted: &[bool], i: usize, vocabulary: Option<&Linear>) -> Option<u32> {
+    // Most tokens stop here (punctuation, function words), inlined in the
+    // caller's loop over every token.
     if !ctx.is_word(i) || quoted.get(i).copied().unwrap_or(true) {
         return None;
     }
@@ -132,6 +134,12 @@ pub fn candidate(ctx: &Ctx, quoted: &[bool], i: usize, vocabulary: Option<&Linea
     if classes.0 & FUNCTION_CLASSES != 0 && !classes.has(HEDGE_ADVERB) {
         return None;
     }
+    content_candidate(ctx, i, vocabulary)
+}
+
+/// [`candidate`] for a content word outside quotation marks.
+#[inline(never)]
+fn content_candidate(ctx: &Ctx, i: usize, vocabulary: Option<&Linear>) -> Option<u32> {
     // A capitalised word inside a sentence is a name (or a headline's
     // word), unless the lexicon knows it.
     let line_start = ctx.doc.tokens.get(i).is_some_and(|t| {
