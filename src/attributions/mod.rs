@@ -1091,7 +1091,10 @@ mod tests {
         let doc = Document::new(&text);
         let found = find(&doc, &[]);
         assert!(!found.is_empty());
-        // Linear: well under a second even in a debug build.
-        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+        // Linear work takes a few seconds in a debug build; anything
+        // quadratic in the number of marks (~160,000 here) would take
+        // hours. The limit only tells the two apart, so a loaded machine
+        // cannot fail it (the speed itself is measured by `make bench`).
+        assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
     }
 }
