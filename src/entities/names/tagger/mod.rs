@@ -135,7 +135,8 @@ impl ModelTagger {
         let mut emissions: Vec<f32> = Vec::new();
         // Scores of the features of a word's own text, once per distinct
         // word of the document.
-        let mut own: HashMap<u64, [f32; NUM_TAGS], PreHashed> = HashMap::default();
+        let mut own: HashMap<u64, [f32; NUM_TAGS], PreHashed> =
+            HashMap::with_capacity_and_hasher(n / 4, PreHashed::default());
         let mut runs: Vec<Run> = Vec::new();
         for sentence in &doc.sentences {
             let range = sentence.tokens.start.min(n)..sentence.tokens.end.min(n);
