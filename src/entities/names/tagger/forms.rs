@@ -137,8 +137,8 @@ impl Form {
             let l = u64::from(f.to_ascii_lowercase());
             lower = lower.add(l);
             if word {
-                pre = pre.add(l);
                 if let Some(p) = prefix.get_mut(k) {
+                    pre = pre.add(l);
                     *p = pre.finish();
                 }
             }

@@ -114,7 +114,9 @@ impl Viterbi {
         let n = emissions.len() / NUM_TAGS;
         // Token `i` may take tag `t` when bit `t` of its mask is set.
         let mask = |i: usize| allowed.and_then(|m| m.get(i).copied()).unwrap_or(tags::ANY);
-        let mut score = [f32::NEG_INFINITY; NUM_TAGS];
+        // Scores of the tags at the current token, padded to 32 so that a
+        // tag masked with 31 indexes it without a bounds check.
+        let mut score = [f32::NEG_INFINITY; 32];
         let m = mask(0);
         for (t, (slot, &e)) in score.iter_mut().zip(first).enumerate() {
             if m & (1 << t) != 0 {
@@ -137,14 +139,13 @@ impl Viterbi {
                     score[b] = f32::NEG_INFINITY;
                     continue;
                 }
-                let count = usize::from(trans.pred_count[b]);
-                let preds = trans.preds[b].iter().zip(&trans.pred_next[b]).take(count);
+                let count = usize::from(trans.pred_count[b]).min(NUM_TAGS);
+                let (preds, next) = (&trans.preds[b], &trans.pred_next[b]);
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0u8;
-                for (&a, &w) in preds {
-                    let s = prev
-                        .get(usize::from(a))
-                        .map_or(f32::NEG_INFINITY, |p| p + w);
+                for k in 0..count {
+                    let a = preds[k];
+                    let s = prev[usize::from(a & 31)] + next[k];
                     if s > best {
                         best = s;
                         arg = a;
@@ -157,7 +158,7 @@ impl Viterbi {
         }
         let mut best = f32::NEG_INFINITY;
         let mut arg = None;
-        for (t, &s) in score.iter().enumerate() {
+        for (t, &s) in score.iter().enumerate().take(NUM_TAGS) {
             let end = if bounds.outside_after {
                 trans.next[t][o]
             } else {
