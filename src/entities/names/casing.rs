@@ -47,16 +47,15 @@ pub fn sentence_casing(
         if !word(i) {
             continue;
         }
-        let text = doc.token_text(i);
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 2 {
+        let w = WordCase::of(doc.token_text(i));
+        if w.letters < 2 {
             continue;
         }
         words += 1;
-        if text.chars().all(|c| !c.is_lowercase()) {
+        if !w.any_lower {
             upper += 1;
-            long_upper |= letters >= 4;
-        } else if text.chars().next().is_some_and(char::is_uppercase) {
+            long_upper |= w.letters >= 4;
+        } else if w.first_upper {
             capital += 1;
         } else {
             lower_words += 1;
@@ -76,20 +75,10 @@ pub fn sentence_casing(
     // Any lower-case content word makes it prose.
     if lower_words > 0 {
         let lower_content = (start..end).any(|i| {
-            word(i)
-                && doc
-                    .token_text(i)
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .count()
-                    >= 2
-                && doc
-                    .token_text(i)
-                    .chars()
-                    .next()
-                    .is_some_and(|c| !c.is_uppercase())
-                && doc.token_text(i).chars().any(char::is_lowercase)
-                && !is_minor(i)
+            word(i) && {
+                let w = WordCase::of(doc.token_text(i));
+                w.letters >= 2 && !w.first_upper && w.any_lower && !is_minor(i)
+            }
         });
         if lower_content {
             return Casing::Cased;
@@ -101,6 +90,34 @@ pub fn sentence_casing(
         Casing::Title
     } else {
         Casing::Cased
+    }
+}
+
+/// The case facts of one word, read in one pass.
+struct WordCase {
+    /// Number of alphabetic characters.
+    letters: usize,
+    /// Some character is lower case.
+    any_lower: bool,
+    /// The first character is upper case.
+    first_upper: bool,
+}
+
+impl WordCase {
+    fn of(text: &str) -> WordCase {
+        if text.is_ascii() {
+            let b = text.as_bytes();
+            return WordCase {
+                letters: b.iter().filter(|c| c.is_ascii_alphabetic()).count(),
+                any_lower: b.iter().any(u8::is_ascii_lowercase),
+                first_upper: b.first().is_some_and(u8::is_ascii_uppercase),
+            };
+        }
+        WordCase {
+            letters: text.chars().filter(|c| c.is_alphabetic()).count(),
+            any_lower: text.chars().any(char::is_lowercase),
+            first_upper: text.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::hash::PreHashed;
 
 use super::forms::{lower_hash, Form};
-use super::gazetteer::{Gazetteers, Matches};
+use super::gazetteer::{Gazetteers, Matches, Start};
 use crate::entities::names::lexicon::class;
 use crate::entities::names::titles;
 use crate::entities::names::words::{self, class_of, is_capitalised_word};
@@ -20,11 +20,32 @@ use crate::text::{Document, QuoteRole, TokenKind};
 pub struct Resources {
     /// Compiled gazetteers.
     pub gazetteers: Gazetteers,
-    /// Lower-form hashes of the first words of titles (with and without
-    /// full stop), sorted: a cheap test before the lexicon lookup.
-    title_starts: Vec<u64>,
-    /// Word clusters by lower-form hash.
-    clusters: HashMap<u64, u16, PreHashed>,
+    /// What the context needs of a word (its cluster, whether it may start
+    /// a title, how a gazetteer match starts with it) by lower-form hash,
+    /// in one table: one lookup per token.
+    words: HashMap<u64, Word, PreHashed>,
+}
+
+/// The facts of one word that [`Resources`] holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// Its cluster code ([`NO_CLUSTER`] when unknown).
+    pub cluster: u16,
+    /// It may start a title (first words of titles, with and without full
+    /// stop).
+    pub title_start: bool,
+    /// How a gazetteer match starts with it.
+    pub gazetteer: Start,
+}
+
+impl Default for Word {
+    fn default() -> Word {
+        Word {
+            cluster: NO_CLUSTER,
+            title_start: false,
+            gazetteer: 0,
+        }
+    }
 }
 
 /// No cluster.
@@ -33,26 +54,35 @@ pub const NO_CLUSTER: u16 = u16::MAX;
 impl Resources {
     /// Resources from the compiled gazetteer and cluster texts.
     pub fn new(gazetteer_text: &str, cluster_text: &str) -> Resources {
-        let mut title_starts: Vec<u64> = titles::first_words()
-            .flat_map(|t| [lower_hash(t), lower_hash(&format!("{t}."))])
-            .collect();
-        title_starts.sort_unstable();
-        title_starts.dedup();
-        Resources {
-            gazetteers: Gazetteers::parse(gazetteer_text),
-            title_starts,
-            clusters: parse_clusters(cluster_text),
+        let gazetteers = Gazetteers::parse(gazetteer_text);
+        let mut words: HashMap<u64, Word, PreHashed> = HashMap::default();
+        for (lower, code) in parse_clusters(cluster_text) {
+            words.entry(lower).or_default().cluster = code;
         }
+        for t in titles::first_words() {
+            for lower in [lower_hash(t), lower_hash(&format!("{t}."))] {
+                words.entry(lower).or_default().title_start = true;
+            }
+        }
+        for &lower in gazetteers.first_words() {
+            words.entry(lower).or_default().gazetteer = gazetteers.start(lower);
+        }
+        Resources { gazetteers, words }
+    }
+
+    /// The facts of the word with lower form `lower`.
+    pub fn word(&self, lower: u64) -> Word {
+        self.words.get(&lower).copied().unwrap_or_default()
     }
 
     /// The cluster of the word with lower form `lower`.
     pub fn cluster(&self, lower: u64) -> u16 {
-        self.clusters.get(&lower).copied().unwrap_or(NO_CLUSTER)
+        self.word(lower).cluster
     }
 
     /// True when the token with lower form `lower` may start a title.
     pub fn is_title_start(&self, lower: u64) -> bool {
-        self.title_starts.binary_search(&lower).is_ok()
+        self.word(lower).title_start
     }
 }
 
@@ -145,21 +175,25 @@ impl Context {
     pub fn new(doc: &Document, res: &Resources) -> Context {
         let n = doc.tokens.len();
         let forms: Vec<Form> = doc.tokens.iter().map(|t| Form::of(t, doc.text)).collect();
+        let lowers: Vec<u64> = forms.iter().map(|f| f.lower).collect();
+        let words: Vec<Word> = lowers.iter().map(|&l| res.word(l)).collect();
+        let starts: Vec<Start> = words.iter().map(|w| w.gazetteer).collect();
         let mut gazetteer = vec![0; n];
         let mut flags = vec![0u16; n];
-        let mut lowers: Vec<u64> = Vec::new();
         for sentence in &doc.sentences {
             let range = sentence.tokens.start.min(n)..sentence.tokens.end.min(n);
-            lowers.clear();
-            lowers.extend(forms[range.clone()].iter().map(|f| f.lower));
-            if let Some(out) = gazetteer.get_mut(range.clone()) {
-                res.gazetteers.matches(&lowers, out);
+            if let (Some(out), Some(l), Some(s)) = (
+                gazetteer.get_mut(range.clone()),
+                lowers.get(range.clone()),
+                starts.get(range.clone()),
+            ) {
+                res.gazetteers.matches_from(l, s, out);
             }
-            mark_sentence(doc, &forms, res, range, &mut flags);
+            mark_sentence(doc, &forms, &words, range, &mut flags);
         }
         mark_quotes(doc, &mut flags);
         let doccap = doc_capitalisation(&forms, &flags);
-        let clusters = forms.iter().map(|f| res.cluster(f.lower)).collect();
+        let clusters = words.iter().map(|w| w.cluster).collect();
         Context {
             forms,
             gazetteer,
@@ -174,11 +208,11 @@ impl Context {
 fn mark_sentence(
     doc: &Document,
     forms: &[Form],
-    res: &Resources,
+    words: &[Word],
     range: std::ops::Range<usize>,
     flags: &mut [u16],
 ) {
-    mark_titles(doc, forms, res, range.clone(), flags);
+    mark_titles(doc, words, range.clone(), flags);
     let (mut words, mut caps, mut numbers) = (0usize, 0usize, 0usize);
     let mut expect_start = true;
     for i in range.clone() {
@@ -232,17 +266,11 @@ fn mark_sentence(
 /// as the start of a PERSON. A known name that begins with a title is left
 /// alone ("General Motors", "Prince Edward Island"), and so is a place at
 /// the start of a title ("U.S." in "U.S. Attorney").
-fn mark_titles(
-    doc: &Document,
-    forms: &[Form],
-    res: &Resources,
-    range: std::ops::Range<usize>,
-    flags: &mut [u16],
-) {
+fn mark_titles(doc: &Document, words: &[Word], range: std::ops::Range<usize>, flags: &mut [u16]) {
     let mut i = range.start;
     let mut any = false;
     while i < range.end {
-        if forms.get(i).is_some_and(|f| res.is_title_start(f.lower)) {
+        if words.get(i).is_some_and(|w| w.title_start) {
             if let Some(m) = words::title_from(doc, i, range.end) {
                 for slot in flags.get_mut(i..i + m.words).unwrap_or(&mut []) {
                     *slot |= flag::TITLE;
@@ -341,7 +369,8 @@ fn doc_capitalisation(forms: &[Form], flags: &[u16]) -> Vec<u8> {
     let informative_cap = |f: &Form, b: u16| {
         f.casing.initial_upper && !f.casing.all_caps && b & (flag::START | flag::CAPS_SENTENCE) == 0
     };
-    let mut counts: HashMap<u64, (u32, u32), PreHashed> = HashMap::default();
+    let mut counts: HashMap<u64, (u32, u32), PreHashed> =
+        HashMap::with_capacity_and_hasher(forms.len(), PreHashed::default());
     for (f, &b) in forms.iter().zip(flags) {
         if !f.casing.has_letter {
             continue;

@@ -21,7 +21,8 @@ pub fn evidence(ctx: &Context, tags_in: &[u8]) -> Vec<Evidence> {
         let t = *tags_in.get(i)?;
         Some(tags::split(t).map_or(4, |(label, _)| label))
     };
-    let mut counts: HashMap<u64, [u16; 5], PreHashed> = HashMap::default();
+    let mut counts: HashMap<u64, [u16; 5], PreHashed> =
+        HashMap::with_capacity_and_hasher(ctx.forms.len() / 4, PreHashed::default());
     for (i, f) in ctx.forms.iter().enumerate() {
         if let Some(v) = vote(i) {
             let c = counts.entry(f.lower).or_insert([0; 5]);

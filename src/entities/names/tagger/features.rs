@@ -94,25 +94,27 @@ fn extract_rest(
             None
         }
     };
-    let lower_at = |o: isize| form_at(o).map_or(if o < 0 { BEFORE } else { AFTER }, |f| f.lower);
-    let shape_at = |o: isize| form_at(o).map_or(if o < 0 { BEFORE } else { AFTER }, |f| f.shape);
+    // Lower forms and shapes of the neighbours, from two before to two
+    // after (sentinels outside the sentence).
+    let [l2, l1, r1, r2] = [-2isize, -1, 1, 2]
+        .map(|o| form_at(o).map_or(if o < 0 { BEFORE } else { AFTER }, |f| f.lower));
+    let (s1, t1) = (
+        form_at(-1).map_or(BEFORE, |f| f.shape),
+        form_at(1).map_or(AFTER, |f| f.shape),
+    );
 
-    for (n, o) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-        out.push(key(t::LOWER_AT + n as u64, lower_at(o), 0));
+    for (n, lower) in [l2, l1, r1, r2].into_iter().enumerate() {
+        out.push(key(t::LOWER_AT + n as u64, lower, 0));
     }
-    out.push(key(t::SHAPE_AT, shape_at(-1), 0));
-    out.push(key(t::SHAPE_AT + 1, shape_at(1), 0));
-    out.push(key(t::BIGRAM_BEFORE, lower_at(-1), f.lower));
-    out.push(key(t::BIGRAM_AFTER, f.lower, lower_at(1)));
-    out.push(key(t::SHAPE_BEFORE, shape_at(-1), f.shape));
-    out.push(key(t::SHAPE_AFTER, f.shape, shape_at(1)));
-    out.push(key(t::WORD_BEFORE_SHAPE, lower_at(-1), f.shape));
-    out.push(key(t::SHAPE_WORD_AFTER, f.shape, lower_at(1)));
-    out.push(key(
-        t::SHAPE_TRIGRAM,
-        shape_at(-1) ^ shape_at(1).rotate_left(17),
-        f.shape,
-    ));
+    out.push(key(t::SHAPE_AT, s1, 0));
+    out.push(key(t::SHAPE_AT + 1, t1, 0));
+    out.push(key(t::BIGRAM_BEFORE, l1, f.lower));
+    out.push(key(t::BIGRAM_AFTER, f.lower, r1));
+    out.push(key(t::SHAPE_BEFORE, s1, f.shape));
+    out.push(key(t::SHAPE_AFTER, f.shape, t1));
+    out.push(key(t::WORD_BEFORE_SHAPE, l1, f.shape));
+    out.push(key(t::SHAPE_WORD_AFTER, f.shape, r1));
+    out.push(key(t::SHAPE_TRIGRAM, s1 ^ t1.rotate_left(17), f.shape));
 
     let cluster_at = |o: isize| -> u64 {
         i.checked_add_signed(o)

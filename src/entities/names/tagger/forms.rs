@@ -90,6 +90,94 @@ impl Form {
     /// The forms of `token` in `text`.
     pub fn of(token: &Token, text: &str) -> Form {
         let s = token.span.slice(text);
+        let word = matches!(token.kind, TokenKind::Word);
+        if s.is_ascii() {
+            Form::of_ascii(s.as_bytes(), word)
+        } else {
+            Form::of_chars(s, word)
+        }
+    }
+
+    /// [`Form::of`] for text in ASCII, where composing accents, folding and
+    /// case are byte operations (most tokens of English news).
+    fn of_ascii(s: &[u8], word: bool) -> Form {
+        let mut lower = Hasher::new(LOWER);
+        let mut raw = Hasher::new(RAW);
+        let mut shape = Hasher::new(SHAPE);
+        let mut prefix = [0u64; AFFIXES];
+        let mut pre = Hasher::new(PREFIX);
+        let mut last_class = 0u8;
+        let (mut letters, mut upper_letters, mut lower_letters) = (0usize, 0usize, 0usize);
+        let mut initial_upper = false;
+        for (k, &c) in s.iter().enumerate() {
+            let f = match c {
+                b'`' => b'\'',
+                b'0'..=b'9' => b'0',
+                c => c,
+            };
+            raw = raw.add(u64::from(f));
+            let class = match c {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => f,
+            };
+            if class != last_class {
+                shape = shape.add(u64::from(class));
+                last_class = class;
+            }
+            if c.is_ascii_alphabetic() {
+                if letters == 0 {
+                    initial_upper = c.is_ascii_uppercase();
+                }
+                letters += 1;
+                upper_letters += usize::from(c.is_ascii_uppercase());
+                lower_letters += usize::from(c.is_ascii_lowercase());
+            }
+            let l = u64::from(f.to_ascii_lowercase());
+            lower = lower.add(l);
+            if word {
+                if let Some(p) = prefix.get_mut(k) {
+                    pre = pre.add(l);
+                    *p = pre.finish();
+                }
+            }
+        }
+        let chars = s.len();
+        let has_letter = letters > 0;
+        let casing = Casing {
+            has_letter,
+            initial_upper,
+            all_caps: has_letter && upper_letters >= 2 && lower_letters == 0,
+            all_lower: has_letter && upper_letters == 0,
+            has_upper: upper_letters > 0,
+        };
+        let mut suffix = [0u64; AFFIXES];
+        if word {
+            let mut suf = Hasher::new(SUFFIX);
+            for (slot, &c) in suffix.iter_mut().zip(s.iter().rev()) {
+                let f = match c {
+                    b'`' => b'\'',
+                    b'0'..=b'9' => b'0',
+                    c => c,
+                };
+                suf = suf.add(u64::from(f.to_ascii_lowercase()));
+                *slot = suf.finish();
+            }
+        }
+        Form {
+            lower: lower.finish(),
+            raw: raw.finish(),
+            shape: shape.finish(),
+            prefix,
+            suffix,
+            casing,
+            chars: chars.min(255) as u8,
+        }
+    }
+
+    /// [`Form::of`] for any text.
+    fn of_chars(s: &str, word: bool) -> Form {
         let mut lower = Hasher::new(LOWER);
         let mut raw = Hasher::new(RAW);
         let mut shape = Hasher::new(SHAPE);
@@ -163,7 +251,7 @@ impl Form {
             }
         }
         // Prefixes and suffixes are for words; punctuation only needs its form.
-        if !matches!(token.kind, TokenKind::Word) {
+        if !word {
             prefix = [0; AFFIXES];
             suffix = [0; AFFIXES];
         }
@@ -299,6 +387,28 @@ mod tests {
         assert_eq!(composed("\u{301}\u{301}a").collect::<String>(), "a");
         for (mark, bases, out) in COMPOSE {
             assert_eq!(bases.chars().count(), out.chars().count(), "{mark:?}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_path_agrees_with_the_general_one() {
+        let text = "Mayor Karen Bass, 61, told KTLA on 3/4: `We're rebuilding` -- \
+                    U.S. iPhone eBay O'Brien MCCAIN A I x 1,200 $5.99 #tag @user \
+                    http://example.com/a?b=1 mid-2024 ALL-CAPS e.g. (see) Jo.";
+        let doc = Document::new(text);
+        for t in &doc.tokens {
+            let s = t.span.slice(text);
+            assert!(s.is_ascii());
+            for word in [true, false] {
+                assert_eq!(
+                    Form::of_ascii(s.as_bytes(), word),
+                    Form::of_chars(s, word),
+                    "{s:?} word={word}"
+                );
+            }
+        }
+        for s in ["", "\0", "`", "``A", "ab`cD9", "Z", "zz", "AB", "A1B2"] {
+            assert_eq!(Form::of_ascii(s.as_bytes(), true), Form::of_chars(s, true));
         }
     }
 

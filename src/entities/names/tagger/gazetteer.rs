@@ -94,7 +94,14 @@ pub struct Gazetteers {
     entries: HashMap<u64, u16, PreHashed>,
     /// Longest entry in tokens.
     max_tokens: usize,
+    /// Lower-form hashes of the first words of entries.
+    first_words: Vec<u64>,
 }
+
+/// What a word contributes when a match starts at it: the lists holding
+/// it as a one-word entry and whether longer entries start with it (0 when
+/// no entry starts with it). See [`Gazetteers::start`].
+pub type Start = u16;
 
 /// Hash of a token sequence, extended one token at a time.
 #[derive(Clone, Copy, Debug)]
@@ -144,7 +151,11 @@ impl Gazetteers {
         }
         let mut seq = Sequence::new();
         for (k, t) in tokens.iter().enumerate() {
-            seq = seq.push(lower_hash(t.span.slice(entry)));
+            let lower = lower_hash(t.span.slice(entry));
+            if k == 0 {
+                self.first_words.push(lower);
+            }
+            seq = seq.push(lower);
             if k + 1 < tokens.len() {
                 // Matching may go on past this prefix.
                 *self.entries.entry(seq.key()).or_insert(0) |= PREFIX;
@@ -164,24 +175,54 @@ impl Gazetteers {
         self.entries.is_empty()
     }
 
+    /// The lower-form hashes of the words that start entries (unsorted,
+    /// possibly repeated): the only words whose [`Gazetteers::start`] is
+    /// not 0.
+    pub fn first_words(&self) -> &[u64] {
+        &self.first_words
+    }
+
+    /// What a match starting at the word with lower form `lower` begins
+    /// with (callers look it up once per word, together with the word's
+    /// other facts).
+    pub fn start(&self, lower: u64) -> Start {
+        let key = Sequence::new().push(lower).key();
+        self.entries.get(&key).copied().unwrap_or(0)
+    }
+
     /// Marks the longest match of every list over `lowers` (the lower-form
     /// hashes of consecutive tokens), writing one [`Matches`] per token.
     pub fn matches(&self, lowers: &[u64], out: &mut [Matches]) {
+        let starts: Vec<Start> = lowers.iter().map(|&l| self.start(l)).collect();
+        self.matches_from(lowers, &starts, out);
+    }
+
+    /// [`Gazetteers::matches`] given the [`Gazetteers::start`] of every
+    /// token: a match is only looked up further where one starts.
+    pub fn matches_from(&self, lowers: &[u64], starts: &[Start], out: &mut [Matches]) {
         for m in out.iter_mut() {
             *m = 0;
         }
         if self.entries.is_empty() {
             return;
         }
-        for start in 0..lowers.len() {
+        for (start, &first) in starts.iter().enumerate().take(lowers.len()) {
+            if first == 0 {
+                continue;
+            }
             let mut seq = Sequence::new();
             // For each list, the longest length matched from `start`.
             let mut longest = [0usize; LISTS.len()];
             let max = self.max_tokens.min(lowers.len() - start);
             for (len, &lower) in (1..=max).zip(&lowers[start..]) {
                 seq = seq.push(lower);
-                let Some(&mask) = self.entries.get(&seq.key()) else {
-                    break;
+                let mask = if len == 1 {
+                    first
+                } else {
+                    let Some(&mask) = self.entries.get(&seq.key()) else {
+                        break;
+                    };
+                    mask
                 };
                 for (list, best) in longest.iter_mut().enumerate() {
                     if mask & (1 << list) != 0 {

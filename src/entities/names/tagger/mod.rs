@@ -21,6 +21,7 @@ pub mod post;
 pub mod tags;
 pub mod viterbi;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -84,6 +85,28 @@ struct Scratch {
     viterbi: Viterbi,
     out: Vec<u8>,
     mask: Vec<u32>,
+    /// Scores of the features of a word's own text, once per distinct
+    /// word of the document (emptied for every document).
+    own: HashMap<u64, [f32; NUM_TAGS], PreHashed>,
+}
+
+thread_local! {
+    /// The scratch of the documents tagged on this thread, so that its
+    /// buffers and tables are allocated once, not once per document.
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// Runs `f` with this thread's scratch (a fresh one while it is in use).
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    let taken = SCRATCH.try_with(|cell| cell.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)));
+    let mut s = taken.ok().and_then(Result::ok).unwrap_or_default();
+    let r = f(&mut s);
+    let _ = SCRATCH.try_with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            *slot = s;
+        }
+    });
+    r
 }
 
 impl ModelTagger {
@@ -128,14 +151,21 @@ impl ModelTagger {
     /// Both passes over `doc`: the tags, and the scores and runs they were
     /// decoded from (for [`Decoded::confidence`]).
     fn decode_document(&self, doc: &Document, ctx: &Context) -> Decoded {
+        with_scratch(|s| self.decode_with(doc, ctx, s))
+    }
+
+    /// [`Self::decode_document`] with scratch buffers.
+    fn decode_with(&self, doc: &Document, ctx: &Context, s: &mut Scratch) -> Decoded {
         let n = doc.tokens.len();
         let mut tags = vec![tags::O; n];
-        let mut s = Scratch::default();
+        // Kept from document to document, unless one very long document
+        // made it large.
+        if s.own.capacity() > 1 << 14 {
+            s.own = HashMap::default();
+        }
+        s.own.clear();
         // Scores of candidate tokens only, run after run.
         let mut emissions: Vec<f32> = Vec::new();
-        // Scores of the features of a word's own text, once per distinct
-        // word of the document.
-        let mut own: HashMap<u64, [f32; NUM_TAGS], PreHashed> = HashMap::default();
         let mut runs: Vec<Run> = Vec::new();
         for sentence in &doc.sentences {
             let range = sentence.tokens.start.min(n)..sentence.tokens.end.min(n);
@@ -176,7 +206,7 @@ impl ModelTagger {
                         continue;
                     };
                     let word = f.raw ^ u64::from(f.prefix[0] == 0);
-                    let scores = own.entry(word).or_insert_with(|| {
+                    let scores = s.own.entry(word).or_insert_with(|| {
                         let mut v = [0f32; NUM_TAGS];
                         s.keys.clear();
                         features::extract_own(f, &mut s.keys);
@@ -191,7 +221,7 @@ impl ModelTagger {
             }
         }
         for run in &runs {
-            self.decode(ctx, &emissions, run, &mut s, &mut tags);
+            self.decode(ctx, &emissions, run, s, &mut tags);
         }
         let ev = evidence::evidence(ctx, &tags);
         for run in &runs {
@@ -216,7 +246,7 @@ impl ModelTagger {
                 }
             }
             if informed {
-                self.decode(ctx, &emissions, run, &mut s, &mut tags);
+                self.decode(ctx, &emissions, run, s, &mut tags);
             }
         }
         Decoded {

@@ -17,6 +17,9 @@ pub struct Transitions {
     preds: [[u8; NUM_TAGS]; NUM_TAGS],
     /// How many entries of `preds[b]` are used.
     pred_count: [u8; NUM_TAGS],
+    /// `pred_next[b][k]` is `next[preds[b][k]][b]`: the scores of the moves
+    /// into `b`, side by side.
+    pred_next: [[f32; NUM_TAGS]; NUM_TAGS],
 }
 
 impl Transitions {
@@ -32,6 +35,7 @@ impl Transitions {
             end: *end,
             preds: [[0; NUM_TAGS]; NUM_TAGS],
             pred_count: [0; NUM_TAGS],
+            pred_next: [[f32::NEG_INFINITY; NUM_TAGS]; NUM_TAGS],
         };
         for a in 0..NUM_TAGS {
             for b in 0..NUM_TAGS {
@@ -51,6 +55,7 @@ impl Transitions {
                 if tags::allowed(a as u8, b as u8) {
                     let k = usize::from(t.pred_count[b]);
                     t.preds[b][k] = a as u8;
+                    t.pred_next[b][k] = t.next[a][b];
                     t.pred_count[b] += 1;
                 }
             }
@@ -82,8 +87,8 @@ impl Bounds {
 /// Reusable buffers for decoding.
 #[derive(Clone, Debug, Default)]
 pub struct Viterbi {
-    score: Vec<f32>,
-    back: Vec<u8>,
+    /// Best predecessor of each tag, token by token.
+    back: Vec<[u8; NUM_TAGS]>,
 }
 
 impl Viterbi {
@@ -101,80 +106,77 @@ impl Viterbi {
         out: &mut Vec<u8>,
     ) -> f32 {
         let o = usize::from(tags::O);
-        let start = |t: usize| {
-            if bounds.outside_before {
-                trans.next[o][t]
-            } else {
-                trans.start[t]
-            }
-        };
-        let end = |t: usize| {
-            if bounds.outside_after {
-                trans.next[t][o]
-            } else {
-                trans.end[t]
-            }
+        let mut rows = emissions.chunks_exact(NUM_TAGS);
+        out.clear();
+        let Some(first) = rows.next() else {
+            return 0.0;
         };
         let n = emissions.len() / NUM_TAGS;
-        out.clear();
-        if n == 0 {
-            return 0.0;
-        }
-        self.score.clear();
-        self.score.resize(n * NUM_TAGS, f32::NEG_INFINITY);
-        self.back.clear();
-        self.back.resize(n * NUM_TAGS, 0);
-        let ok =
-            |i: usize, t: usize| allowed.is_none_or(|m| m.get(i).is_none_or(|b| b & (1 << t) != 0));
-        for (t, (slot, &e)) in self.score.iter_mut().zip(emissions).enumerate() {
-            if t < NUM_TAGS && ok(0, t) {
-                *slot = start(t) + e;
+        // Token `i` may take tag `t` when bit `t` of its mask is set.
+        let mask = |i: usize| allowed.and_then(|m| m.get(i).copied()).unwrap_or(tags::ANY);
+        // Scores of the tags at the current token, padded to 32 so that a
+        // tag masked with 31 indexes it without a bounds check.
+        let mut score = [f32::NEG_INFINITY; 32];
+        let m = mask(0);
+        for (t, (slot, &e)) in score.iter_mut().zip(first).enumerate() {
+            if m & (1 << t) != 0 {
+                let start = if bounds.outside_before {
+                    trans.next[o][t]
+                } else {
+                    trans.start[t]
+                };
+                *slot = start + e;
             }
         }
-        for i in 1..n {
-            let (prev, cur) = self.score.split_at_mut(i * NUM_TAGS);
-            let prev = &prev[(i - 1) * NUM_TAGS..];
-            let cur = &mut cur[..NUM_TAGS];
-            let back = &mut self.back[i * NUM_TAGS..(i + 1) * NUM_TAGS];
-            let em = &emissions[i * NUM_TAGS..(i + 1) * NUM_TAGS];
+        self.back.clear();
+        self.back.push([0; NUM_TAGS]);
+        for (i, em) in rows.enumerate() {
+            let m = mask(i + 1);
+            let prev = score;
+            let mut back = [0u8; NUM_TAGS];
             for b in 0..NUM_TAGS {
-                if !ok(i, b) {
+                if m & (1 << b) == 0 {
+                    score[b] = f32::NEG_INFINITY;
                     continue;
                 }
+                let count = usize::from(trans.pred_count[b]).min(NUM_TAGS);
+                let (preds, next) = (&trans.preds[b], &trans.pred_next[b]);
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0u8;
-                let preds = &trans.preds[b][..usize::from(trans.pred_count[b])];
-                for &a in preds {
-                    let s = prev[a as usize] + trans.next[a as usize][b];
+                for k in 0..count {
+                    let a = preds[k];
+                    let s = prev[usize::from(a & 31)] + next[k];
                     if s > best {
                         best = s;
                         arg = a;
                     }
                 }
-                cur[b] = best + em[b];
+                score[b] = best + em.get(b).copied().unwrap_or(0.0);
                 back[b] = arg;
             }
+            self.back.push(back);
         }
-        let last = &self.score[(n - 1) * NUM_TAGS..];
         let mut best = f32::NEG_INFINITY;
         let mut arg = None;
-        for (t, &score) in last.iter().enumerate() {
-            let s = score + end(t);
+        for (t, &s) in score.iter().enumerate().take(NUM_TAGS) {
+            let end = if bounds.outside_after {
+                trans.next[t][o]
+            } else {
+                trans.end[t]
+            };
+            let s = s + end;
             if s > best {
                 best = s;
                 arg = Some(t as u8);
             }
         }
+        out.resize(n, tags::O);
         let Some(mut t) = arg else {
-            out.resize(n, tags::O);
             return f32::NEG_INFINITY;
         };
-        out.resize(n, tags::O);
-        for i in (0..n).rev() {
-            out[i] = t;
-            if i > 0 {
-                t = self.back[i * NUM_TAGS + t as usize];
-            }
+        for (slot, back) in out.iter_mut().zip(&self.back).rev() {
+            *slot = t;
+            t = back.get(usize::from(t)).copied().unwrap_or(0);
         }
         best
     }
