@@ -34,6 +34,7 @@ pub mod attributions;
 pub mod corpus;
 pub mod entities;
 pub mod invariants;
+pub mod model_bytes;
 pub mod report;
 pub mod span;
 pub mod tape;

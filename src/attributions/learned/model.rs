@@ -15,6 +15,8 @@
 //!   N × i8                        weights
 //! ```
 
+use crate::model_bytes::{put_varint, Reader};
+
 /// The file's first bytes.
 pub const MAGIC: &[u8; 8] = b"LEDEATR1";
 
@@ -54,14 +56,6 @@ pub struct Head {
     pub features: Vec<(u32, i8)>,
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
 /// Serialises heads into a model file.
 pub fn encode(heads: &[Head]) -> Vec<u8> {
     let mut out = Vec::new();
@@ -90,40 +84,9 @@ pub fn encode(heads: &[Head]) -> Vec<u8> {
     out
 }
 
-/// A bounds-checked reader over the file bytes.
-struct Reader<'b> {
-    bytes: &'b [u8],
-    pos: usize,
-}
-
-impl<'b> Reader<'b> {
-    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
-        let s = self.bytes.get(self.pos..self.pos.checked_add(n)?)?;
-        self.pos += n;
-        Some(s)
-    }
-    fn u8(&mut self) -> Option<u8> {
-        self.take(1)?.first().copied()
-    }
-    fn four(&mut self) -> Option<[u8; 4]> {
-        self.take(4)?.try_into().ok()
-    }
-    fn varint(&mut self) -> Option<u32> {
-        let mut v = 0u32;
-        for shift in (0..35).step_by(7) {
-            let b = self.u8()?;
-            v |= u32::from(b & 0x7f).checked_shl(shift)?;
-            if b & 0x80 == 0 {
-                return Some(v);
-            }
-        }
-        None
-    }
-}
-
 /// Decodes a model file into its heads; `None` if it is malformed.
 pub fn decode(bytes: &[u8]) -> Option<Vec<Linear>> {
-    let mut r = Reader { bytes, pos: 0 };
+    let mut r = Reader::new(bytes);
     if r.take(MAGIC.len())? != MAGIC {
         return None;
     }
@@ -160,7 +123,7 @@ pub fn decode(bytes: &[u8]) -> Option<Vec<Linear>> {
         }
         heads.push(head);
     }
-    (r.pos == bytes.len()).then_some(heads)
+    r.at_end().then_some(heads)
 }
 
 /// The tag of `key` in a slot (never zero: a zero slot is empty).

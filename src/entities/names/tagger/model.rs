@@ -18,6 +18,7 @@
 
 use super::tags::NUM_TAGS;
 use super::viterbi::Transitions;
+use crate::model_bytes::{put_varint, Reader};
 
 /// The file's first bytes.
 pub const MAGIC: &[u8; 8] = b"LEDENER1";
@@ -81,50 +82,6 @@ pub struct Parts {
     pub features: Vec<(u32, [i8; NUM_TAGS])>,
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// A bounds-checked reader over the file bytes.
-struct Reader<'b> {
-    bytes: &'b [u8],
-    pos: usize,
-}
-
-impl<'b> Reader<'b> {
-    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
-        let s = self.bytes.get(self.pos..self.pos.checked_add(n)?)?;
-        self.pos += n;
-        Some(s)
-    }
-    fn u8(&mut self) -> Option<u8> {
-        self.take(1)?.first().copied()
-    }
-    fn i16(&mut self) -> Option<i16> {
-        let b = self.take(2)?;
-        Some(i16::from_le_bytes([*b.first()?, *b.get(1)?]))
-    }
-    fn u32(&mut self) -> Option<u32> {
-        let b: [u8; 4] = self.take(4)?.try_into().ok()?;
-        Some(u32::from_le_bytes(b))
-    }
-    fn varint(&mut self) -> Option<u32> {
-        let mut v = 0u32;
-        for shift in (0..35).step_by(7) {
-            let b = self.u8()?;
-            v |= u32::from(b & 0x7f).checked_shl(shift)?;
-            if b & 0x80 == 0 {
-                return Some(v);
-            }
-        }
-        None
-    }
-}
-
 impl Parts {
     /// Serialises the model.
     pub fn encode(&self) -> Vec<u8> {
@@ -186,7 +143,7 @@ impl Parts {
 impl Model {
     /// Decodes a model file; `None` if it is malformed.
     pub fn decode(bytes: &[u8]) -> Option<Model> {
-        let mut r = Reader { bytes, pos: 0 };
+        let mut r = Reader::new(bytes);
         if r.take(MAGIC.len())? != MAGIC || usize::from(r.u8()?) != NUM_TAGS {
             return None;
         }
