@@ -362,6 +362,18 @@ impl<'t> Scanner<'t> {
     /// (`nowpic.twitter.com/…`, `wallhttps://…`).
     fn eat_word_chars(&mut self) {
         let start = self.pos;
+        // ASCII letters and digits first, a byte at a time.
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            if !b.is_ascii_alphanumeric()
+                || (self.pos > start
+                    && matches!(b, b'p' | b'h' | b'H')
+                    && self.glued_url_at(self.pos))
+            {
+                break;
+            }
+            self.pos += 1;
+        }
         while let Some(c) = self.peek() {
             if !is_word_char(c)
                 || (self.pos > start && matches!(c, 'p' | 'h' | 'H') && self.glued_url_at(self.pos))
