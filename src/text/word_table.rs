@@ -14,21 +14,56 @@ pub const MAX_LEN: usize = 16;
 /// little-endian into a `u128` (zero-padded; the empty word is 0).
 #[inline]
 pub fn key(word: &str) -> Option<u128> {
+    let raw = raw_key(word)?;
+    is_ascii(raw).then(|| lower(raw))
+}
+
+/// The bytes of a word of at most [`MAX_LEN`] bytes, as they are, packed
+/// little-endian into a `u128` (zero-padded).
+#[inline]
+pub fn raw_key(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
-    if bytes.len() > MAX_LEN {
-        return None;
-    }
     let mut buf = [0u8; MAX_LEN];
-    let mut ascii = true;
-    for (d, &s) in buf.iter_mut().zip(bytes) {
-        ascii &= s.is_ascii();
-        *d = s.to_ascii_lowercase();
-    }
-    ascii.then(|| u128::from_le_bytes(buf))
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u128::from_le_bytes(buf))
+}
+
+/// Every byte's top bit.
+const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+/// `0x01` in every byte.
+const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+
+/// True when every packed byte is ASCII.
+#[inline]
+pub fn is_ascii(raw: u128) -> bool {
+    raw & HIGH == 0
+}
+
+/// ASCII lower case of all packed bytes at once (the bytes must be ASCII).
+#[inline]
+pub fn lower(raw: u128) -> u128 {
+    // With every byte below 0x80 no addition carries into the next byte:
+    // the top bit of `raw + (0x80 - b'A')` says `byte >= b'A'`, that of
+    // `raw + (0x80 - b'Z' - 1)` says `byte > b'Z'`.
+    let at_least_a = raw.wrapping_add(ONES * u128::from(0x80 - b'A'));
+    let above_z = raw.wrapping_add(ONES * u128::from(0x80 - b'Z' - 1));
+    let upper = at_least_a & !above_z & HIGH;
+    raw | (upper >> 2)
+}
+
+/// True when an ASCII packed word contains byte `b` (itself ASCII and not
+/// 0, so the zero padding never matches).
+#[inline]
+pub fn contains_byte(raw: u128, b: u8) -> bool {
+    let x = raw ^ (ONES * u128::from(b));
+    let low7 = !HIGH;
+    // A byte of `x` is zero exactly when its top bit stays clear here.
+    let nonzero = ((x & low7).wrapping_add(low7) | x) & HIGH;
+    nonzero != HIGH
 }
 
 /// [`key`] for a compile-time word (which must be short ASCII).
-const fn const_key(word: &str) -> u128 {
+pub const fn const_key(word: &str) -> u128 {
     let bytes = word.as_bytes();
     assert!(bytes.len() <= MAX_LEN, "word too long for a word table");
     let mut k = 0u128;

@@ -23,19 +23,32 @@ pub const HYPHENATED: u8 = 8;
 
 /// The classes of word `w` (any case), as a set of the flags above.
 pub fn classify(w: &str) -> u8 {
-    let mut flags = 0;
-    if may_have_hyphen(w) {
-        flags |= HYPHENATED;
-        if small_cardinal(w).is_some() || hyphenated_fraction(w).is_some() {
-            flags |= NUMBER;
+    // Short ASCII words (nearly all): one packed value for every test.
+    if let Some(raw) = word_table::raw_key(w).filter(|&r| word_table::is_ascii(r)) {
+        let mut flags = 0;
+        if word_table::contains_byte(raw, b'-') {
+            flags |= hyphen_flags(w);
         }
+        let key = word_table::lower(raw);
+        return match STARTERS.get_key(key) {
+            0 if is_fiscal_year_key(key) => flags | CALENDAR,
+            class => flags | class,
+        };
     }
-    let Some(key) = word_table::key(w) else {
-        return flags;
-    };
-    match STARTERS.get_key(key) {
-        0 if is_fiscal_year_key(key) => flags | CALENDAR,
-        class => flags | class,
+    // Long or non-ASCII words are in no list.
+    if may_have_hyphen(w) {
+        hyphen_flags(w)
+    } else {
+        0
+    }
+}
+
+/// The classes of a word that may hold a hyphen.
+fn hyphen_flags(w: &str) -> u8 {
+    if small_cardinal(w).is_some() || hyphenated_fraction(w).is_some() {
+        HYPHENATED | NUMBER
+    } else {
+        HYPHENATED
     }
 }
 
@@ -301,6 +314,9 @@ static STARTERS: WordTable<512> = WordTable::new(&[
 
 /// `fy2024`, `fy24` as a packed lower-case key (see [`word_table::key`]).
 fn is_fiscal_year_key(key: u128) -> bool {
+    if key & 0xFFFF != u128::from(u16::from_le_bytes(*b"fy")) {
+        return false;
+    }
     let bytes = key.to_le_bytes();
     let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
     let lower = bytes.get(..len).and_then(|b| std::str::from_utf8(b).ok());
