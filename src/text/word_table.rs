@@ -22,10 +22,37 @@ pub fn key(word: &str) -> Option<u128> {
 /// little-endian into a `u128` (zero-padded).
 #[inline]
 pub fn raw_key(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
-    let mut buf = [0u8; MAX_LEN];
-    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
-    Some(u128::from_le_bytes(buf))
+    let b = word.as_bytes();
+    let n = b.len();
+    // Two overlapping loads instead of a byte loop or a copy.
+    let u64_at = |at: usize| {
+        b.get(at..at + 8)
+            .and_then(|s| s.try_into().ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let u32_at = |at: usize| {
+        b.get(at..at + 4)
+            .and_then(|s| s.try_into().ok())
+            .map_or(0, u32::from_le_bytes)
+    };
+    let packed = match n {
+        0 => 0,
+        1..=3 => b
+            .iter()
+            .enumerate()
+            .fold(0u128, |k, (i, &x)| k | u128::from(x) << (8 * i)),
+        4..=7 => {
+            let tail = u64::from(u32_at(n - 4)) >> (8 * (8 - n));
+            u128::from(u64::from(u32_at(0)) | tail << 32)
+        }
+        8 => u128::from(u64_at(0)),
+        9..=MAX_LEN => {
+            let tail = u64_at(n - 8) >> (8 * (MAX_LEN - n));
+            u128::from(u64_at(0)) | u128::from(tail) << 64
+        }
+        _ => return None,
+    };
+    Some(packed)
 }
 
 /// Every byte's top bit.
