@@ -60,6 +60,8 @@ pub fn kind(word: &str) -> Option<AbbrevKind> {
 const MAX_LEN: usize = 8;
 
 /// Packs a (short, case-sensitive) word like [`kind`] does.
+// Evaluated at compile time: a bad index is a build error, never a panic.
+#[allow(clippy::indexing_slicing)]
 const fn pack(word: &str) -> u64 {
     let bytes = word.as_bytes();
     assert!(bytes.len() <= MAX_LEN);
@@ -73,7 +75,9 @@ const fn pack(word: &str) -> u64 {
 }
 
 /// Every abbreviation with its kind, months first, then titles, then
-/// terminals (a word in two lists takes the first), sorted by packed key.
+/// terminals (a word in two lists takes the first).
+// Evaluated at compile time: a bad index is a build error, never a panic.
+#[allow(clippy::indexing_slicing)]
 static KEYS: [(u64, AbbrevKind); MONTHS.len() + TITLES.len() + TERMINALS.len()] = {
     let mut out = [(0u64, AbbrevKind::Month); MONTHS.len() + TITLES.len() + TERMINALS.len()];
     let mut n = 0;

@@ -90,6 +90,8 @@ pub fn contains_byte(raw: u128, b: u8) -> bool {
 }
 
 /// [`key`] for a compile-time word (which must be short ASCII).
+// Evaluated at compile time: a bad index is a build error, never a panic.
+#[allow(clippy::indexing_slicing)]
 pub const fn const_key(word: &str) -> u128 {
     let bytes = word.as_bytes();
     assert!(bytes.len() <= MAX_LEN, "word too long for a word table");
@@ -123,6 +125,8 @@ pub struct WordTable<const N: usize> {
 impl<const N: usize> WordTable<N> {
     /// Builds the table at compile time. A word listed twice gets the union
     /// (bitwise or) of its values; no value may be 0 (0 means "absent").
+    // Evaluated at compile time: a bad index is a build error, never a panic.
+    #[allow(clippy::indexing_slicing)]
     pub const fn new(words: &[(&str, u8)]) -> Self {
         assert!(N.is_power_of_two() && N >= 2 * words.len());
         let bits = N.trailing_zeros();
