@@ -37,10 +37,10 @@ pub fn raw_key(word: &str) -> Option<u128> {
     };
     let packed = match n {
         0 => 0,
-        1..=3 => b
-            .iter()
-            .enumerate()
-            .fold(0u128, |k, (i, &x)| k | u128::from(x) << (8 * i)),
+        1..=3 => {
+            let byte = |i: usize| u128::from(b.get(i).copied().unwrap_or(0));
+            byte(0) | byte(1) << 8 | byte(2) << 16
+        }
         4..=7 => {
             let tail = u64::from(u32_at(n - 4)) >> (8 * (8 - n));
             u128::from(u64::from(u32_at(0)) | tail << 32)

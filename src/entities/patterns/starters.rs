@@ -23,6 +23,12 @@ pub const HYPHENATED: u8 = 8;
 
 /// The classes of word `w` (any case), as a set of the flags above.
 pub fn classify(w: &str) -> u8 {
+    classify_with_key(w).0
+}
+
+/// [`classify`], and the word's packed lower-case key
+/// ([`word_table::key`], 0 for long or non-ASCII words), computed together.
+pub fn classify_with_key(w: &str) -> (u8, u128) {
     // Short ASCII words (nearly all): one packed value for every test.
     if let Some(raw) = word_table::raw_key(w).filter(|&r| word_table::is_ascii(r)) {
         let mut flags = 0;
@@ -30,16 +36,17 @@ pub fn classify(w: &str) -> u8 {
             flags |= hyphen_flags(w);
         }
         let key = word_table::lower(raw);
-        return match STARTERS.get_key(key) {
+        let class = match STARTERS.get_key(key) {
             0 if is_fiscal_year_key(key) => flags | CALENDAR,
             class => flags | class,
         };
+        return (class, key);
     }
     // Long or non-ASCII words are in no list.
     if may_have_hyphen(w) {
-        hyphen_flags(w)
+        (hyphen_flags(w), 0)
     } else {
-        0
+        (0, 0)
     }
 }
 

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::starters;
 use crate::entities::{Entity, Label};
 use crate::span::Span;
-use crate::text::{word_table, Document, Gap, TokenKind};
+use crate::text::{Document, Gap, TokenKind};
 
 /// Token `i` starts a paragraph.
 const PARAGRAPH_START: u8 = 1;
@@ -29,7 +29,8 @@ struct Item<'t> {
     /// The word's classes from [`starters::classify`]; numbers are
     /// [`starters::NUMBER`].
     class: u8,
-    /// The word's packed lower-case key ([`word_table::key`]), 0 for other
+    /// The word's packed lower-case key
+    /// ([`crate::text::word_table::key`]), 0 for other
     /// tokens and for long or non-ASCII words.
     key: u128,
 }
@@ -50,9 +51,7 @@ impl<'d, 't> Toks<'d, 't> {
                 let text = t.span.slice(doc.text);
                 let (class, key) = match t.kind {
                     TokenKind::Number => (starters::NUMBER, 0),
-                    TokenKind::Word => {
-                        (starters::classify(text), word_table::key(text).unwrap_or(0))
-                    }
+                    TokenKind::Word => starters::classify_with_key(text),
                     _ => (0, 0),
                 };
                 Item {
@@ -93,9 +92,10 @@ impl<'d, 't> Toks<'d, 't> {
         self.items.get(i).map_or("", |it| it.text)
     }
 
-    /// The packed lower-case key of word `i` ([`word_table::key`]): equal
-    /// to `word_table::key(w)` exactly when [`Toks::is`]`(i, w)` holds, for
-    /// a short ASCII `w`; 0 when token `i` is no short ASCII word.
+    /// The packed lower-case key of word `i`
+    /// ([`crate::text::word_table::key`]): equal to `key(w)` exactly when
+    /// [`Toks::is`]`(i, w)` holds, for a short ASCII `w`; 0 when token `i`
+    /// is no short ASCII word.
     pub fn key(&self, i: usize) -> u128 {
         self.items.get(i).map_or(0, |it| it.key)
     }
