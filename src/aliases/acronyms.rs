@@ -65,37 +65,44 @@ pub fn initials(words: &[&str]) -> Vec<String> {
             out.push(s);
         }
     };
-    let of = |words: &[&str], minor: bool, parts: bool| -> String {
+    // Per word, once: is it a minor word, and its letters if it is an
+    // acronym itself.
+    let facts: Vec<(bool, Option<String>)> = words
+        .iter()
+        .map(|w| (is_minor(Key::of(w).as_str()), letters(w)))
+        .collect();
+    let initial = |p: &str, s: &mut String| {
+        if let Some(c) = p.chars().find(|c| c.is_alphanumeric()) {
+            s.extend(c.to_lowercase());
+        }
+    };
+    let of = |from: usize, minor: bool, parts: bool| -> String {
         let mut s = String::new();
-        for w in words {
-            let lower = Key::of(w);
-            if !minor && is_minor(lower.as_str()) {
+        for (w, (is_minor_word, acronym)) in words.iter().zip(&facts).skip(from) {
+            if !minor && *is_minor_word {
                 continue;
             }
-            if let Some(l) = letters(w) {
-                s.push_str(&l);
+            if let Some(l) = acronym {
+                s.push_str(l);
                 continue;
             }
-            let pieces: Vec<&str> = if parts {
-                w.split('-').collect()
-            } else {
-                vec![w]
-            };
-            for p in pieces {
-                if let Some(c) = p.chars().find(|c| c.is_alphanumeric()) {
-                    s.extend(c.to_lowercase());
+            if parts {
+                for p in w.split('-') {
+                    initial(p, &mut s);
                 }
+            } else {
+                initial(w, &mut s);
             }
         }
         s
     };
-    push(of(words, false, true));
-    push(of(words, false, false));
-    push(of(words, true, true));
+    push(of(0, false, true));
+    push(of(0, false, false));
+    push(of(0, true, true));
     if let Some((first, rest)) = words.split_first() {
         let key = Key::of(first);
         if rest.len() >= 2 && (lexicon::is_place(key.as_str()) || abbreviations::is_known(first)) {
-            push(of(rest, false, true));
+            push(of(1, false, true));
         }
     }
     out

@@ -392,6 +392,11 @@ fn lookup_fingerprint(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut bytes = [0u8; 4];
     for c in word.chars() {
+        if c.is_ascii() {
+            // The common case: one byte, no Unicode case tables.
+            h = (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(0x0100_0000_01b3);
+            continue;
+        }
         let c = if c == '’' { '\'' } else { c };
         for l in c.to_lowercase() {
             for &b in l.encode_utf8(&mut bytes).as_bytes() {

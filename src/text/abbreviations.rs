@@ -39,25 +39,71 @@ const MONTHS: &[&str] = &[
 /// The kind of `word` (without its full stop), if it is a known abbreviation.
 /// ALL-CAPS forms (`GEN.`, `INC.`) count too.
 pub fn kind(word: &str) -> Option<AbbrevKind> {
-    if word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase()) {
-        let mut title = String::with_capacity(word.len());
-        title.push_str(&word[..1]);
-        title.push_str(&word[1..].to_ascii_lowercase());
-        return kind_exact(&title);
+    let bytes = word.as_bytes();
+    if bytes.len() > MAX_LEN {
+        return None;
     }
-    kind_exact(word)
+    let mut buf = [0u8; MAX_LEN];
+    for (d, &s) in buf.iter_mut().zip(bytes) {
+        *d = s;
+    }
+    if word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+        // Title-cased: `GEN` is looked up as `Gen`.
+        for d in buf.iter_mut().take(bytes.len()).skip(1) {
+            *d = d.to_ascii_lowercase();
+        }
+    }
+    kind_of_key(u64::from_le_bytes(buf))
 }
 
-fn kind_exact(word: &str) -> Option<AbbrevKind> {
-    if MONTHS.contains(&word) {
-        Some(AbbrevKind::Month)
-    } else if TITLES.contains(&word) {
-        Some(AbbrevKind::Title)
-    } else if TERMINALS.contains(&word) {
-        Some(AbbrevKind::Terminal)
-    } else {
-        None
+/// The longest abbreviation, in bytes.
+const MAX_LEN: usize = 8;
+
+/// Packs a (short, case-sensitive) word like [`kind`] does.
+// Evaluated at compile time: a bad index is a build error, never a panic.
+#[allow(clippy::indexing_slicing)]
+const fn pack(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    assert!(bytes.len() <= MAX_LEN);
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        k |= (bytes[i] as u64) << (8 * i);
+        i += 1;
     }
+    k
+}
+
+/// Every abbreviation with its kind, months first, then titles, then
+/// terminals (a word in two lists takes the first).
+// Evaluated at compile time: a bad index is a build error, never a panic.
+#[allow(clippy::indexing_slicing)]
+static KEYS: [(u64, AbbrevKind); MONTHS.len() + TITLES.len() + TERMINALS.len()] = {
+    let mut out = [(0u64, AbbrevKind::Month); MONTHS.len() + TITLES.len() + TERMINALS.len()];
+    let mut n = 0;
+    let lists: [(&[&str], AbbrevKind); 3] = [
+        (MONTHS, AbbrevKind::Month),
+        (TITLES, AbbrevKind::Title),
+        (TERMINALS, AbbrevKind::Terminal),
+    ];
+    let mut l = 0;
+    while l < lists.len() {
+        let (words, kind) = lists[l];
+        let mut w = 0;
+        while w < words.len() {
+            out[n] = (pack(words[w]), kind);
+            n += 1;
+            w += 1;
+        }
+        l += 1;
+    }
+    out
+};
+
+/// The kind of the word packed in `key` (first list wins, as in the
+/// `MONTHS`, `TITLES`, `TERMINALS` order).
+fn kind_of_key(key: u64) -> Option<AbbrevKind> {
+    KEYS.iter().find(|&&(k, _)| k == key).map(|&(_, kind)| kind)
 }
 
 /// Capitalised words that commonly open a sentence: after an abbreviation

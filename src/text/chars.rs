@@ -3,7 +3,18 @@
 /// Combining marks, joiners and selectors that continue the preceding
 /// character (accents typed as separate code points, ZWJ/ZWNJ, variation
 /// selectors, skin-tone modifiers, tag characters, the soft hyphen).
+#[inline]
 pub fn is_continuation(c: char) -> bool {
+    // Called for every character: nothing below the soft hyphen qualifies.
+    if (c as u32) < 0xAD {
+        return false;
+    }
+    is_continuation_above_ascii(c)
+}
+
+/// [`is_continuation`] for characters from U+00AD up.
+#[inline(never)]
+fn is_continuation_above_ascii(c: char) -> bool {
     matches!(c as u32,
         0x00AD
         | 0x0300..=0x036F
@@ -22,7 +33,11 @@ pub fn is_continuation(c: char) -> bool {
 
 /// A character that can be part of a word: letters, digits (any script) and
 /// continuation marks.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_continuation(c)
 }
 
@@ -45,7 +60,12 @@ pub fn is_regional_indicator(c: char) -> bool {
 /// Characters treated as space: Unicode white space, plus zero-width space,
 /// the byte-order mark and control characters (NUL and friends are data to
 /// skip, not tokens).
+#[inline]
 pub fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        // ASCII white space and control characters (DEL included).
+        return c <= ' ' || c == '\u{7F}';
+    }
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') || c.is_control()
 }
 
@@ -114,5 +134,24 @@ mod tests {
         assert!(is_dash('—'));
         assert!(!is_dash('-'));
         assert!(is_currency('€'));
+    }
+
+    /// The ASCII fast paths agree with the general definitions.
+    #[test]
+    fn ascii_fast_paths_agree() {
+        for c in (0u8..=0x7F)
+            .map(char::from)
+            .chain(['\u{AD}', '\u{AC}', '\u{301}'])
+        {
+            let space = c.is_whitespace()
+                || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+                || c.is_control();
+            assert_eq!(is_space(c), space, "{c:?}");
+            let word = c.is_alphanumeric() || is_continuation_above_ascii(c);
+            assert_eq!(is_word_char(c), word, "{c:?}");
+            let cont = u32::from(c) >= 0xAD && is_continuation_above_ascii(c);
+            assert_eq!(is_continuation(c), cont, "{c:?}");
+        }
+        assert!(is_continuation('\u{AD}') && !is_continuation('\u{AC}'));
     }
 }

@@ -9,6 +9,7 @@ pub mod chars;
 pub mod offsets;
 pub mod segment;
 pub mod token;
+pub mod word_table;
 
 pub use offsets::{OffsetMap, OffsetUnit};
 pub use segment::Segment;

@@ -144,11 +144,17 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Segment]) -> Vec<Se
 /// Sentence-final punctuation, or an abbreviation whose full stop may double
 /// as one.
 fn ends_sentence(text: &str, t: &Token) -> bool {
-    let s = t.text(text);
     match t.kind {
-        TokenKind::Punct => s == "." || s.contains(['!', '?', '‽']),
+        TokenKind::Punct => {
+            let s = t.text(text);
+            s == "." || s.contains(['!', '?', '‽'])
+        }
         TokenKind::Ellipsis => true,
-        TokenKind::Word => s.ends_with('.') && s.len() > 1,
+        // Only the token's last byte and length matter: no slicing.
+        TokenKind::Word => {
+            text.as_bytes().get(t.span.end.wrapping_sub(1)) == Some(&b'.')
+                && t.span.end.saturating_sub(t.span.start) > 1
+        }
         _ => false,
     }
 }

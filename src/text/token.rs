@@ -150,12 +150,19 @@ impl<'t> Scanner<'t> {
         &self.text[self.pos..]
     }
 
+    #[inline]
     fn peek(&self) -> Option<char> {
-        self.rest().chars().next()
+        self.peek_at(self.pos)
     }
 
+    #[inline]
     fn peek_at(&self, byte: usize) -> Option<char> {
-        self.text.get(byte..).and_then(|s| s.chars().next())
+        // Most text is ASCII: no UTF-8 decoding for it.
+        match self.text.as_bytes().get(byte) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => self.text.get(byte..).and_then(|s| s.chars().next()),
+            None => None,
+        }
     }
 
     fn prev_char(&self, byte: usize) -> Option<char> {
@@ -212,10 +219,15 @@ impl<'t> Scanner<'t> {
     /// True when a URL glued to the previous word starts at `at`
     /// (`line.pic.twitter.com/…`, `wall.https://…`).
     fn glued_url_at(&self, at: usize) -> bool {
-        self.starts_with_ci(at, "http://")
-            || self.starts_with_ci(at, "https://")
-            || self.starts_with_ci(at, "pic.twitter.com/")
-            || self.starts_with_ci(at, "pic.x.com/")
+        match self.text.as_bytes().get(at) {
+            Some(b'h' | b'H') => {
+                self.starts_with_ci(at, "http://") || self.starts_with_ci(at, "https://")
+            }
+            Some(b'p' | b'P') => {
+                self.starts_with_ci(at, "pic.twitter.com/") || self.starts_with_ci(at, "pic.x.com/")
+            }
+            _ => false,
+        }
     }
 
     // ----- token kinds ---------------------------------------------------
@@ -231,7 +243,7 @@ impl<'t> Scanner<'t> {
                 return TokenKind::Url;
             }
         }
-        if c.is_ascii_alphanumeric() && at_boundary {
+        if c.is_ascii_alphanumeric() && at_boundary && self.may_be_address() {
             if let Some(end) = self.email_end() {
                 self.pos = end;
                 return TokenKind::Email;
@@ -350,6 +362,18 @@ impl<'t> Scanner<'t> {
     /// (`nowpic.twitter.com/…`, `wallhttps://…`).
     fn eat_word_chars(&mut self) {
         let start = self.pos;
+        // ASCII letters and digits first, a byte at a time.
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            if !b.is_ascii_alphanumeric()
+                || (self.pos > start
+                    && matches!(b, b'p' | b'h' | b'H')
+                    && self.glued_url_at(self.pos))
+            {
+                break;
+            }
+            self.pos += 1;
+        }
         while let Some(c) = self.peek() {
             if !is_word_char(c)
                 || (self.pos > start && matches!(c, 'p' | 'h' | 'H') && self.glued_url_at(self.pos))
@@ -569,6 +593,24 @@ impl<'t> Scanner<'t> {
         };
         domain_end(self.text, body)?;
         Some(url_tail_end(self.text, body))
+    }
+
+    /// False when no e-mail address or bare domain can start here: both
+    /// need a `.` or `@` within the run of address characters (`a-z`, digits,
+    /// `._%+-`) at the current position. Most words fail this at once.
+    fn may_be_address(&self) -> bool {
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
+        while let Some(&b) = bytes.get(i) {
+            match b {
+                b'.' | b'@' => return true,
+                b'_' | b'%' | b'+' | b'-' => {}
+                _ if b.is_ascii_alphanumeric() => {}
+                _ => return false,
+            }
+            i += 1;
+        }
+        false
     }
 
     /// `name@example.org`.

@@ -4,6 +4,7 @@
 //! time-zone abbreviations from the IANA time-zone database's common names.
 
 use crate::entities::Label;
+use crate::text::word_table::WordTable;
 
 /// A month name: `July`, `Jul.`, `Sept`, `JULY`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,21 +50,34 @@ pub(super) const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
 
 /// The month named by `word`, any case (callers check capitalisation).
 pub fn month(word: &str) -> Option<Month> {
-    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
+    let number = MONTH_TABLE.get(word);
+    if number != 0 {
         return Some(Month {
-            number: i as u8 + 1,
+            number,
             abbreviated: false,
         });
     }
     let bare = word.strip_suffix('.').unwrap_or(word);
-    MONTH_ABBREVIATIONS
-        .iter()
-        .find(|(a, _)| a.eq_ignore_ascii_case(bare))
-        .map(|&(_, number)| Month {
-            number,
-            abbreviated: true,
-        })
+    let number = MONTH_ABBREVIATION_TABLE.get(bare);
+    (number != 0).then_some(Month {
+        number,
+        abbreviated: true,
+    })
 }
+
+/// [`MONTHS`] by word, valued 1 to 12.
+static MONTH_TABLE: WordTable<32> = {
+    let mut words = [("", 0u8); MONTHS.len()];
+    let mut i = 0;
+    while i < MONTHS.len() {
+        words[i] = (MONTHS[i], i as u8 + 1);
+        i += 1;
+    }
+    WordTable::new(&words)
+};
+
+/// [`MONTH_ABBREVIATIONS`] by word (each listed once).
+static MONTH_ABBREVIATION_TABLE: WordTable<32> = WordTable::new(&MONTH_ABBREVIATIONS);
 
 pub(super) const WEEKDAYS: [&str; 7] = [
     "monday",
@@ -146,25 +160,36 @@ pub(super) const CLOCK_UNITS: [(&str, &str); 6] = [
 
 /// The unit of time named by `word` (`weeks`, `Hour`).
 pub fn time_unit(word: &str) -> Option<TimeUnit> {
-    let find = |list: &[(&str, &str)], clock: bool| {
-        list.iter().find_map(|(one, many)| {
-            if one.eq_ignore_ascii_case(word) {
-                Some(TimeUnit {
-                    plural: false,
-                    clock,
-                })
-            } else if many.eq_ignore_ascii_case(word) {
-                Some(TimeUnit {
-                    plural: true,
-                    clock,
-                })
-            } else {
-                None
-            }
-        })
-    };
-    find(&DATE_UNITS, false).or_else(|| find(&CLOCK_UNITS, true))
+    let v = TIME_UNIT_TABLE.get(word);
+    (v != 0).then_some(TimeUnit {
+        plural: v & UNIT_PLURAL != 0,
+        clock: v & UNIT_CLOCK != 0,
+    })
 }
+
+/// Flags of [`TIME_UNIT_TABLE`] values: present, plural, clock.
+const UNIT_FOUND: u8 = 1;
+const UNIT_PLURAL: u8 = 2;
+const UNIT_CLOCK: u8 = 4;
+
+/// [`DATE_UNITS`] and [`CLOCK_UNITS`] by word (no word is listed twice).
+static TIME_UNIT_TABLE: WordTable<64> = {
+    let mut words = [("", 0u8); 2 * (DATE_UNITS.len() + CLOCK_UNITS.len())];
+    let mut n = 0;
+    let mut i = 0;
+    while i < DATE_UNITS.len() + CLOCK_UNITS.len() {
+        let ((one, many), clock) = if i < DATE_UNITS.len() {
+            (DATE_UNITS[i], 0)
+        } else {
+            (CLOCK_UNITS[i - DATE_UNITS.len()], UNIT_CLOCK)
+        };
+        words[n] = (one, UNIT_FOUND | clock);
+        words[n + 1] = (many, UNIT_FOUND | UNIT_PLURAL | clock);
+        n += 2;
+        i += 1;
+    }
+    WordTable::new(&words)
+};
 
 /// Holidays and named days, as token sequences (`'s` is the possessive
 /// token, matched with either apostrophe). Matched case-insensitively;

@@ -16,6 +16,7 @@
 
 use super::number_words::*;
 use super::tokens::Toks;
+use crate::text::word_table;
 
 /// The shape of a number phrase, which callers use to decide whether it is
 /// worth reporting on its own (`one` is usually a pronoun; `half` needs
@@ -100,14 +101,32 @@ pub fn approximator_end(toks: &Toks, i: usize) -> Option<usize> {
     if !toks.may_start_approximator(i) {
         return None;
     }
-    APPROXIMATORS.iter().find_map(|words| {
-        let all = words.iter().enumerate().all(|(k, w)| {
-            let j = i + k;
-            (k == 0 || toks.continues(j)) && toks.is(j, w)
-        });
-        all.then_some(i + words.len())
-    })
+    // The first word is compared by packed key (an approximator's first
+    // word is a short ASCII word, so `is` and key equality agree).
+    let first = toks.key(i);
+    APPROXIMATORS
+        .iter()
+        .zip(APPROXIMATOR_KEYS.iter())
+        .filter(|&(_, &k)| k == first)
+        .find_map(|(words, _)| {
+            let rest = words.iter().enumerate().skip(1).all(|(k, w)| {
+                let j = i + k;
+                toks.continues(j) && toks.is(j, w)
+            });
+            (rest && first != 0).then_some(i + words.len())
+        })
 }
+
+/// The packed key of each approximator's first word.
+static APPROXIMATOR_KEYS: [u128; APPROXIMATORS.len()] = {
+    let mut keys = [0u128; APPROXIMATORS.len()];
+    let mut a = 0;
+    while a < APPROXIMATORS.len() {
+        keys[a] = word_table::const_key(APPROXIMATORS[a][0]);
+        a += 1;
+    }
+    keys
+};
 
 /// A number phrase starting at token `i`, approximator included.
 pub fn parse(toks: &Toks, i: usize) -> Option<NumberPhrase> {

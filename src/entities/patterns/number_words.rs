@@ -5,6 +5,7 @@
 //! total (no panics, `None` for anything it does not understand).
 
 use crate::text::chars::is_hyphen;
+use crate::text::word_table::WordTable;
 
 /// Spelled cardinals below twenty, by value.
 pub(super) const UNITS: [&str; 20] = [
@@ -93,6 +94,17 @@ const ORDINALS: [&str; 31] = [
     "thirty-first",
 ];
 
+/// [`ORDINALS`] by word, valued 1 to 31.
+static ORDINAL_TABLE: WordTable<64> = {
+    let mut words = [("", 0u8); ORDINALS.len()];
+    let mut i = 0;
+    while i < ORDINALS.len() {
+        words[i] = (ORDINALS[i], i as u8 + 1);
+        i += 1;
+    }
+    WordTable::new(&words)
+};
+
 fn index_ci(list: &[&str], word: &str) -> Option<usize> {
     list.iter().position(|w| w.eq_ignore_ascii_case(word))
 }
@@ -163,8 +175,9 @@ pub fn hyphenated_fraction(word: &str) -> Option<f64> {
 
 /// The value of a spelled ordinal up to thirty-first (`first`, `Twentieth`).
 pub fn spelled_ordinal(word: &str) -> Option<u32> {
-    if let Some(i) = index_ci(&ORDINALS, word) {
-        return Some(i as u32 + 1);
+    match ORDINAL_TABLE.get(word) {
+        0 => {}
+        v => return Some(u32::from(v)),
     }
     // Any hyphen, not only ASCII: `twenty‐first`.
     let (tens, unit) = split_hyphen(word)?;

@@ -29,6 +29,10 @@ struct Item<'t> {
     /// The word's classes from [`starters::classify`]; numbers are
     /// [`starters::NUMBER`].
     class: u8,
+    /// The word's packed lower-case key
+    /// ([`crate::text::word_table::key`]), 0 for other
+    /// tokens and for long or non-ASCII words.
+    key: u128,
 }
 
 /// Tokens of one document, with case-insensitive word tests.
@@ -45,10 +49,10 @@ impl<'d, 't> Toks<'d, 't> {
             .iter()
             .map(|t| {
                 let text = t.span.slice(doc.text);
-                let class = match t.kind {
-                    TokenKind::Number => starters::NUMBER,
-                    TokenKind::Word => starters::classify(text),
-                    _ => 0,
+                let (class, key) = match t.kind {
+                    TokenKind::Number => (starters::NUMBER, 0),
+                    TokenKind::Word => starters::classify_with_key(text),
+                    _ => (0, 0),
                 };
                 Item {
                     text,
@@ -56,6 +60,7 @@ impl<'d, 't> Toks<'d, 't> {
                     gap: t.gap,
                     starts: 0,
                     class,
+                    key,
                 }
             })
             .collect();
@@ -85,6 +90,14 @@ impl<'d, 't> Toks<'d, 't> {
     /// The text of token `i`.
     pub fn text(&self, i: usize) -> &'t str {
         self.items.get(i).map_or("", |it| it.text)
+    }
+
+    /// The packed lower-case key of word `i`
+    /// ([`crate::text::word_table::key`]): equal to `key(w)` exactly when
+    /// [`Toks::is`]`(i, w)` holds, for a short ASCII `w`; 0 when token `i`
+    /// is no short ASCII word.
+    pub fn key(&self, i: usize) -> u128 {
+        self.items.get(i).map_or(0, |it| it.key)
     }
 
     /// The kind of token `i`.

@@ -66,14 +66,41 @@ pub(super) fn holiday_at(t: &Toks, i: usize) -> Option<usize> {
     if !t.is_capitalised(i) || t.prev(i).is_some_and(|p| t.is_name_like(p)) {
         return None;
     }
-    HOLIDAYS.iter().find_map(|words| {
-        let all = words.iter().enumerate().all(|(k, w)| {
-            let j = i + k;
-            (k == 0 || t.continues(j)) && t.is_loose(j, w)
-        });
-        all.then_some(i + words.len())
-    })
+    // First words are short ASCII without apostrophes: for them `is_loose`
+    // is equality of packed keys.
+    let first = t.key(i);
+    HOLIDAYS
+        .iter()
+        .zip(HOLIDAY_KEYS.iter())
+        .filter(|&(_, &k)| k == first)
+        .find_map(|(words, _)| {
+            let rest = words.iter().enumerate().skip(1).all(|(k, w)| {
+                let j = i + k;
+                t.continues(j) && t.is_loose(j, w)
+            });
+            rest.then_some(i + words.len())
+        })
 }
+
+/// The packed key of each holiday's first word.
+static HOLIDAY_KEYS: [u128; HOLIDAYS.len()] = {
+    let mut keys = [0u128; HOLIDAYS.len()];
+    let mut h = 0;
+    while h < HOLIDAYS.len() {
+        let first = HOLIDAYS[h][0];
+        let mut b = 0;
+        while b < first.len() {
+            assert!(
+                first.as_bytes()[b] != b'\'',
+                "first words take no apostrophe"
+            );
+            b += 1;
+        }
+        keys[h] = crate::text::word_table::const_key(first);
+        h += 1;
+    }
+    keys
+};
 
 #[cfg(test)]
 mod tests {

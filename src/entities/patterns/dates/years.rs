@@ -380,6 +380,9 @@ pub(super) fn age_at(t: &Toks, i: usize) -> Option<usize> {
     const NOT_NOUNS: &[&str] = &["and", "or", "of", "the", "to", "in", "than", "at", "about"];
     let age =
         small_int(t.number(i)).is_some_and(|a| (1..=119).contains(&a) && t.number(i).len() <= 3);
+    if !age {
+        return None;
+    }
     let before = t.prev(i).filter(|&p| t.is_comma(p)).and_then(|p| t.prev(p));
     let after_noun = before.is_some_and(|n| t.is_word(n) && !t.is_any(n, NOT_NOUNS));
     let comma_after = t.continues(i + 1) && t.is_comma(i + 1);
