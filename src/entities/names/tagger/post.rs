@@ -80,6 +80,7 @@ pub fn finish(
             || !only_titles(ctx, r)
             || (r.len() == 1 && memory.person_word(&Key::of(doc.token_text(r.start))))
     });
+    acronyms_of_named_names(doc, &memory, &in_regions, &mut mentions);
     if regions.is_empty() {
         return mentions;
     }
@@ -116,8 +117,11 @@ pub fn finish(
         // head words) are the model's job and are left out.
         let model = mentions.get(first..next).unwrap_or(&[]);
         let mut tiers: [Vec<Mention>; 5] = Default::default();
-        for m in model {
-            let (r, label) = m;
+        for (r, label) in model {
+            // The span is the model's; the label, when the article names
+            // the same words in running text, is the article's
+            // ("MARSHALL PARK" in a headline is the park named below).
+            let m = &(r.clone(), *label);
             let tier = if vouched(doc, ctx, &memory, r, *label) {
                 0
             } else if confidence(r) < SURE {
@@ -471,6 +475,39 @@ fn reading_source(doc: &Document, ctx: &Context, memory: &Memory, m: &Mention) -
     }
 }
 
+/// An acronym in running text that the model left out is the organisation
+/// or place whose initials it spells, when the article names that in full
+/// (`the Los Angeles Police Department` … `the LAPD`).
+fn acronyms_of_named_names(
+    doc: &Document,
+    memory: &Memory,
+    in_regions: &dyn Fn(&Range<usize>) -> bool,
+    mentions: &mut Vec<Mention>,
+) {
+    let mut added: Vec<Mention> = Vec::new();
+    let mut next = 0;
+    for (i, token) in doc.tokens.iter().enumerate() {
+        while mentions.get(next).is_some_and(|(r, _)| r.end <= i) {
+            next += 1;
+        }
+        if token.kind != TokenKind::Word
+            || mentions.get(next).is_some_and(|(r, _)| r.start <= i)
+            || !is_acronym(doc.token_text(i))
+            || in_regions(&(i..i + 1))
+        {
+            continue;
+        }
+        let label = memory.acronym(&acronym_key(doc.token_text(i)));
+        if let Some(label @ (Label::Org | Label::Place)) = label {
+            added.push((i..i + 1, label));
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|(r, _)| r.start);
+    }
+}
+
 /// True when every token of `r` is part of a title.
 fn only_titles(ctx: &Context, r: &Range<usize>) -> bool {
     ctx.flags
@@ -660,6 +697,19 @@ mod tests {
             ("Melbourne", Place),
         ];
         assert_eq!(run(text, &apart), pairs(&apart));
+    }
+
+    #[test]
+    fn an_acronym_of_a_name_in_full_takes_its_label() {
+        let text = "The Los Angeles Police Department closed the road, and the LAPD \
+                    asked drivers to stay away. The BBC did not say.";
+        let found = run(text, &[("Los Angeles Police Department", Org)]);
+        assert_eq!(
+            found,
+            pairs(&[("Los Angeles Police Department", Org), ("LAPD", Org)])
+        );
+        // An acronym the article does not spell out is left to the model.
+        assert!(!found.iter().any(|(t, _)| t == "BBC"));
     }
 
     #[test]
