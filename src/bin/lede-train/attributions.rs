@@ -96,6 +96,10 @@ struct Args {
     /// Skip the development-split report.
     #[arg(long)]
     no_dev: bool,
+    /// Positions of cue-detector features (in `features::cue` order) left
+    /// out of training, for ablations (their keys get no weight).
+    #[arg(long, value_delimiter = ',')]
+    drop_cue_features: Vec<usize>,
     /// Also score the engine with the gold cue words in place of the
     /// detector's (the ceiling of the record builder).
     #[arg(long)]
@@ -502,6 +506,7 @@ fn cue_rows(
     prepared: &[Prepared],
     golds: &[Vec<bool>],
     vocabulary: &Head,
+    drop: &[usize],
 ) -> Vec<(Vec<u32>, bool, usize)> {
     let vocab = model::decode(&model::encode(std::slice::from_ref(vocabulary)))
         .and_then(|h| h.into_iter().next())
@@ -516,7 +521,12 @@ fn cue_rows(
             let quoted = attributions::quoted_tokens(&ctx, &qs);
             let mut rows = Vec::new();
             learned::each_candidate(&ctx, &quoted, Some(&vocab), |i, keys| {
-                rows.push((keys.to_vec(), gold[i], a));
+                let kept = keys
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| !drop.contains(k))
+                    .map(|(_, &key)| key);
+                rows.push((kept.collect(), gold[i], a));
             });
             rows
         })
@@ -749,7 +759,10 @@ pub fn main() -> Result<(), String> {
 
     // The cue detector's data.
     let vocabulary = vocabulary(&prepared, &golds, &args);
-    let cue_data = Dataset::new(&cue_rows(&prepared, &golds, &vocabulary), args.min_count);
+    let cue_data = Dataset::new(
+        &cue_rows(&prepared, &golds, &vocabulary, &args.drop_cue_features),
+        args.min_count,
+    );
     if args.oracle {
         eprintln!(
             "{}",
@@ -793,6 +806,25 @@ pub fn main() -> Result<(), String> {
             )
         })
         .collect();
+    // The cross-fitted detector alone, over candidates (before records).
+    for &tau in &args.cue_thresholds {
+        let (mut tp, mut fp, mut fnn) = (0usize, 0usize, 0usize);
+        for k in 0..cue_data.len() {
+            let s = cue_folds[fold_of[cue_data.article[k]]].score(cue_data.row(k));
+            match (s > tau, cue_data.labels[k]) {
+                (true, true) => tp += 1,
+                (true, false) => fp += 1,
+                (false, true) => fnn += 1,
+                _ => {}
+            }
+        }
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / (tp + fnn).max(1) as f64;
+        eprintln!(
+            "cue {tau:>5.1}, cross-fitted detector P {p:.3} R {r:.3} F1 {:.3}",
+            2.0 * p * r / (p + r).max(1e-9)
+        );
+    }
     let cue_models = |tau: f32| -> Result<Vec<Model>, String> {
         cue_folds
             .iter()
