@@ -60,7 +60,7 @@ const FRACTIONS: [(&str, &str, u32); 9] = [
 
 /// Spelled ordinals, for centuries (`the nineteenth century`) and days
 /// (`the first of May`).
-const ORDINALS: [&str; 31] = [
+pub(super) const ORDINALS: [&str; 31] = [
     "first",
     "second",
     "third",

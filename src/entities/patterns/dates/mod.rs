@@ -34,6 +34,7 @@
 pub(super) mod days;
 mod months;
 mod numeric;
+mod starts;
 mod years;
 
 use super::calendar::*;
@@ -65,25 +66,79 @@ pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
 /// The end of a DATE mention starting at token `i`. `given` says the
 /// context is already known to be about dates (a list of dates, or `the end
 /// of …`), so bare months and years need nothing more.
+///
+/// Only the patterns that can open with token `i` run (see [`starts`]);
+/// the longest match wins.
 pub fn date_at(t: &Toks, i: usize, given: bool) -> Option<usize> {
-    let candidates = [
-        month_date_at(t, i, given),
-        day_month_at(t, i),
-        weekday_at(t, i),
-        numeric_date_at(t, i, given),
-        year_at(t, i, given),
-        decade_at(t, i),
-        century_at(t, i),
-        named_day_at(t, i),
-        holiday_at(t, i),
-        quarter_at(t, i),
-        season_at(t, i, given),
-        modified_at(t, i),
-        mid_word_at(t, i),
-        age_at(t, i),
-    ];
-    candidates.into_iter().flatten().filter(|&e| e > i).max()
+    let mut best = None;
+    let mut keep = |end: Option<usize>| {
+        if let Some(e) = end.filter(|&e| e > i) {
+            best = Some(best.map_or(e, |b: usize| b.max(e)));
+        }
+    };
+    if t.is_number(i) {
+        keep(day_month_at(t, i));
+        keep(numeric_date_at(t, i, given));
+        keep(year_at(t, i, given));
+        keep(decade_at(t, i));
+        keep(century_at(t, i));
+        keep(age_at(t, i));
+        return best;
+    }
+    if !t.is_word(i) {
+        return None;
+    }
+    let hyphenated = t.can_start(i, starters::HYPHENATED);
+    if hyphenated {
+        keep(mid_word_at(t, i));
+    }
+    let key = t.key(i);
+    let mut bits = starts::starts(key);
+    // `the` opens a date only before a few words, a number or a
+    // hyphenated word (`the twenty-first of May`).
+    if key == THE
+        && !(t.is_number(i + 1)
+            || t.can_start(i + 1, starters::HYPHENATED)
+            || starts::may_follow_the(t.key(i + 1)))
+    {
+        bits = 0;
+    }
+    // A spelled ordinal with a hyphen: `twenty-first century`.
+    if hyphenated {
+        bits |= starts::ERA;
+    }
+    if bits & starts::MONTH != 0 {
+        keep(month_date_at(t, i, given));
+    }
+    if bits & starts::WEEKDAY != 0 {
+        keep(weekday_at(t, i));
+    }
+    if bits & starts::NAMED_DAY != 0 {
+        keep(named_day_at(t, i));
+    }
+    if bits & starts::HOLIDAY != 0 {
+        keep(holiday_at(t, i));
+    }
+    if bits & starts::QUARTER != 0 {
+        keep(quarter_at(t, i));
+    }
+    if bits & starts::SEASON_OR_MODIFIED != 0 {
+        keep(season_at(t, i, given));
+        keep(modified_at(t, i));
+    }
+    if bits & starts::ERA != 0 {
+        keep(day_month_at(t, i));
+        keep(decade_at(t, i));
+        keep(century_at(t, i));
+    }
+    if bits & starts::ERA_BEFORE_YEAR != 0 {
+        keep(year_at(t, i, given));
+    }
+    best
 }
+
+/// The packed key of `the`.
+const THE: u128 = crate::text::word_table::const_key("the");
 
 /// True when the tokens `from..to` only join two dates of a list
 /// (`,`, `and`, `or`, `to`, `through`, a dash).
@@ -189,4 +244,57 @@ mod tests {
     }
 
     pub(super) const NONE: [&str; 0] = [];
+
+    /// [`date_at`] without the opening-word guards: every pattern at
+    /// every token.
+    fn date_at_unguarded(t: &Toks, i: usize, given: bool) -> Option<usize> {
+        [
+            month_date_at(t, i, given),
+            day_month_at(t, i),
+            weekday_at(t, i),
+            numeric_date_at(t, i, given),
+            year_at(t, i, given),
+            decade_at(t, i),
+            century_at(t, i),
+            named_day_at(t, i),
+            holiday_at(t, i),
+            quarter_at(t, i),
+            season_at(t, i, given),
+            modified_at(t, i),
+            mid_word_at(t, i),
+            age_at(t, i),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|&e| e > i)
+        .max()
+    }
+
+    #[test]
+    fn guards_skip_only_patterns_that_cannot_match() {
+        let texts = [
+            "On Tuesday, July 7, 2025, and again the 7th of July, the council met.",
+            "In the early 1990s and the nineteenth century, the twenty‐first of May.",
+            "The third fiscal quarter of 2025, Q3 2024, FY2024 and fiscal 2023 closed.",
+            "Last summer, the following Monday, mid-July and late 2024 were busy.",
+            "Jane Doe, 45, said that in 347 AD and c. 1850 the town (2011) grew.",
+            "On 7/7/2025 or 2025-07-07, between 2010-15, on Christmas Eve, New Year's Day.",
+            "Yesterday morning the Sept. 11 panel met; the twenties roared; the ’90s.",
+            "THE EARLY 1990S AND THE FIRST OF MAY; Thurs. night; St. Patrick's Day.",
+            "the a an his her its our my this the the end of the year 19th-century",
+        ];
+        for text in texts {
+            let doc = crate::text::Document::new(text);
+            let t = Toks::new(&doc);
+            for i in 0..=t.len() {
+                for given in [false, true] {
+                    assert_eq!(
+                        date_at(&t, i, given),
+                        date_at_unguarded(&t, i, given),
+                        "{text:?} at token {i} ({given})"
+                    );
+                }
+            }
+        }
+    }
 }
