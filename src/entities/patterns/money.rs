@@ -23,9 +23,11 @@ use crate::text::TokenKind;
 /// Adds every MONEY mention over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
     scan(toks, claims, out, |t, i| {
+        // A currency prefix (`US$`) is followed by a sign, a code is three
+        // letters: other words start no amount.
         let start = t.can_start(i, starters::NUMBER | starters::APPROXIMATOR)
             || is_sign(t, i)
-            || (t.is_capitalised(i) && t.word(i).len() <= 4);
+            || (t.is_word(i) && (is_sign(t, i + 1) || is_code(t.word(i))));
         start
             .then(|| money_at(t, i))
             .flatten()
@@ -79,6 +81,11 @@ const DOLLAR_NATIONS: &[&[&str]] = &[
 ];
 
 /// True when token `i` is a currency sign.
+/// True for a currency code: `USD`, `EUR`.
+fn is_code(w: &str) -> bool {
+    w.len() == 3 && CODES.contains(&w)
+}
+
 fn is_sign(t: &Toks, i: usize) -> bool {
     t.kind(i) == Some(TokenKind::Symbol) && t.text(i).chars().next().is_some_and(is_currency)
 }
