@@ -17,8 +17,6 @@ use super::number_words::{parse_decimal, scale};
 use super::starters;
 use super::tokens::{scan, Claims, Toks};
 use crate::entities::{Entity, Label};
-use crate::text::chars::is_currency;
-use crate::text::TokenKind;
 
 /// Adds every MONEY mention over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
@@ -87,7 +85,7 @@ fn is_code(w: &str) -> bool {
 }
 
 fn is_sign(t: &Toks, i: usize) -> bool {
-    t.kind(i) == Some(TokenKind::Symbol) && t.text(i).chars().next().is_some_and(is_currency)
+    t.is_currency_sign(i)
 }
 
 /// An amount with its currency, without approximator, at token `i`.

@@ -128,6 +128,39 @@ pub fn approximator_end(toks: &Toks, i: usize) -> Option<usize> {
     None
 }
 
+/// The packed keys of `a` and `an`.
+const A: u128 = word_table::const_key("a");
+const AN: u128 = word_table::const_key("an");
+
+/// The words after `a`/`an` in a number phrase: `a few`, `a dozen`, `a
+/// million`, `a third of`.
+static AFTER_ARTICLE: word_table::WordTable<64> = {
+    let mut words = [("", 1u8); 2 + SCALES.len() + 2 * FRACTIONS.len()];
+    words[0].0 = "few";
+    words[1].0 = "dozen";
+    let mut n = 2;
+    let mut k = 0;
+    while k < SCALES.len() {
+        words[n].0 = SCALES[k].0;
+        n += 1;
+        k += 1;
+    }
+    k = 0;
+    while k < FRACTIONS.len() {
+        words[n].0 = FRACTIONS[k].0;
+        words[n + 1].0 = FRACTIONS[k].1;
+        n += 2;
+        k += 1;
+    }
+    word_table::WordTable::new(&words)
+};
+
+/// True when the word with packed key `key` may follow `a`/`an` in a
+/// number phrase.
+fn follows_article(key: u128) -> bool {
+    key != 0 && AFTER_ARTICLE.get_key(key) != 0
+}
+
 /// The packed key of each approximator's first word.
 const APPROXIMATOR_KEYS: [u128; APPROXIMATORS.len()] = {
     let mut keys = [0u128; APPROXIMATORS.len()];
@@ -218,6 +251,12 @@ pub fn bare(toks: &Toks, i: usize) -> Option<NumberPhrase> {
     }
     let w = toks.word(i);
     if w.is_empty() {
+        return None;
+    }
+    // `a` and `an` (the commonest starters) count only before `few`, a
+    // scale, `dozen` or a fraction.
+    let first = toks.key(i);
+    if (first == A || first == AN) && !follows_article(toks.key(i + 1)) {
         return None;
     }
     if let Some(v) = hyphenated_fraction(w) {

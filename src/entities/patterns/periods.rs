@@ -21,21 +21,15 @@ use super::dates;
 use super::number_phrase::{self, Shape};
 use super::number_words::{may_have_hyphen, parse_decimal, small_cardinal, split_hyphen};
 use super::starters;
-use super::tokens::{scan, Claims, Toks};
+use super::tokens::{scan_starters, Claims, Toks};
 use crate::entities::{Entity, Label};
 use crate::text::word_table::{self, WordTable};
 
 /// Adds every period over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
-    scan(toks, claims, out, |t, i| {
-        let mask =
-            starters::NUMBER | starters::APPROXIMATOR | starters::CALENDAR | starters::HYPHENATED;
-        if t.can_start(i, mask) {
-            period_at(t, i)
-        } else {
-            None
-        }
-    });
+    let mask =
+        starters::NUMBER | starters::APPROXIMATOR | starters::CALENDAR | starters::HYPHENATED;
+    scan_starters(toks, claims, out, mask, period_at);
 }
 
 /// The end and label of a period starting at token `i`: the longest

@@ -17,6 +17,10 @@ const PARAGRAPH_START: u8 = 1;
 /// Token `i` starts a sentence.
 const SENTENCE_START: u8 = 2;
 
+/// The class bit of a currency sign (`$`, `€`), beside the
+/// [`starters`] classes of words.
+const CURRENCY_SIGN: u8 = 0x80;
+
 /// What the recognisers read of one token, gathered once per document so
 /// that the many word tests per token cost a length check and a compare.
 #[derive(Clone, Copy, Debug)]
@@ -52,6 +56,14 @@ impl<'d, 't> Toks<'d, 't> {
                 let (class, key) = match t.kind {
                     TokenKind::Number => (starters::NUMBER, 0),
                     TokenKind::Word => starters::classify_with_key(text),
+                    TokenKind::Symbol
+                        if text
+                            .chars()
+                            .next()
+                            .is_some_and(crate::text::chars::is_currency) =>
+                    {
+                        (CURRENCY_SIGN, 0)
+                    }
                     _ => (0, 0),
                 };
                 Item {
@@ -212,6 +224,11 @@ impl<'d, 't> Toks<'d, 't> {
         self.items.get(i).is_some_and(|it| it.class & mask != 0)
     }
 
+    /// Token `i` is a currency sign: a symbol such as `$`, `€`, `£`.
+    pub fn is_currency_sign(&self, i: usize) -> bool {
+        self.can_start(i, CURRENCY_SIGN)
+    }
+
     /// Token `i` may start a number phrase: a number, or a word such as
     /// `four`, `a`, `half`, `dozens`.
     pub fn may_start_number(&self, i: usize) -> bool {
@@ -308,6 +325,34 @@ impl Claims {
         }
         out.push(Entity::new(toks.span(range), label));
         true
+    }
+}
+
+/// [`scan`] over only the tokens in one of the [`starters`] classes
+/// `mask`: the rest are skipped in a tight loop without calling `matcher`.
+pub fn scan_starters(
+    toks: &Toks,
+    claims: &mut Claims,
+    out: &mut Vec<Entity>,
+    mask: u8,
+    mut matcher: impl FnMut(&Toks, usize) -> Option<(usize, Label)>,
+) {
+    let mut i = 0;
+    while let Some(skip) = toks
+        .items
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|it| it.class & mask != 0))
+    {
+        i += skip;
+        if claims.is_free(i) {
+            if let Some((end, label)) = matcher(toks, i) {
+                if end > i && claims.claim(toks, i..end, label, out) {
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
     }
 }
 

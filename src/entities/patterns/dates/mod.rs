@@ -40,7 +40,7 @@ mod years;
 use super::calendar::*;
 use super::number_words::*;
 use super::starters;
-use super::tokens::{scan, Claims, Toks};
+use super::tokens::{scan_starters, Claims, Toks};
 use crate::entities::{Entity, Label};
 
 use days::{holiday_at, named_day_at, weekday_at};
@@ -51,11 +51,8 @@ use years::{age_at, century_at, decade_at, year_at};
 /// Adds every DATE mention over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
     let mut last_end: Option<usize> = None;
-    scan(toks, claims, out, |t, i| {
-        let mask = starters::NUMBER | starters::CALENDAR | starters::HYPHENATED;
-        if !t.can_start(i, mask) {
-            return None;
-        }
+    let mask = starters::NUMBER | starters::CALENDAR | starters::HYPHENATED;
+    scan_starters(toks, claims, out, mask, |t, i| {
         let listed = last_end.is_some_and(|e| continues_list(t, e, i));
         let end = date_at(t, i, listed)?;
         last_end = Some(end);
@@ -77,11 +74,21 @@ pub fn date_at(t: &Toks, i: usize, given: bool) -> Option<usize> {
         }
     };
     if t.is_number(i) {
-        keep(day_month_at(t, i));
+        let last = t.number(i).bytes().next_back().unwrap_or(0);
+        // `7 July`, `7th of July`: a word follows.
+        if t.is_word(i + 1) {
+            keep(day_month_at(t, i));
+        }
         keep(numeric_date_at(t, i, given));
         keep(year_at(t, i, given));
-        keep(decade_at(t, i));
-        keep(century_at(t, i));
+        // `1990s`, `’90s`.
+        if matches!(last, b's' | b'S') {
+            keep(decade_at(t, i));
+        }
+        // `19th`, `19th-century`.
+        if last.is_ascii_alphabetic() {
+            keep(century_at(t, i));
+        }
         keep(age_at(t, i));
         return best;
     }
@@ -282,6 +289,8 @@ mod tests {
             "Yesterday morning the Sept. 11 panel met; the twenties roared; the ’90s.",
             "THE EARLY 1990S AND THE FIRST OF MAY; Thurs. night; St. Patrick's Day.",
             "the a an his her its our my this the the end of the year 19th-century",
+            "On 7 July, the 1990s, ’90s, 19th century, 21st-century, 12 of May, 3 May 2020.",
+            "7 7th 7TH 1990S 2000s' 5 of 12 on 12th January in 2025 (2011) 45, said 1999-2000",
         ];
         for text in texts {
             let doc = crate::text::Document::new(text);
