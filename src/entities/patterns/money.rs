@@ -17,6 +17,7 @@ use super::number_words::{parse_decimal, scale};
 use super::starters;
 use super::tokens::{scan, Claims, Toks};
 use crate::entities::{Entity, Label};
+use crate::text::word_table::WordTable;
 
 /// Adds every MONEY mention over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
@@ -136,9 +137,38 @@ fn amount_at(t: &Toks, i: usize) -> Option<usize> {
     None
 }
 
+/// The first words of currency names: the nations of [`DOLLAR_NATIONS`],
+/// [`CURRENCY_WORDS`], `pound`.
+static CURRENCY_STARTS: WordTable<256> = {
+    let mut words = [("", 1u8); DOLLAR_NATIONS.len() + CURRENCY_WORDS.len() + 2];
+    let mut n = 0;
+    while n < DOLLAR_NATIONS.len() {
+        words[n].0 = DOLLAR_NATIONS[n][0];
+        n += 1;
+    }
+    let mut c = 0;
+    while c < CURRENCY_WORDS.len() {
+        words[n].0 = CURRENCY_WORDS[c];
+        n += 1;
+        c += 1;
+    }
+    words[n].0 = "pound";
+    words[n + 1].0 = "pounds";
+    WordTable::new(&words)
+};
+
+/// True when the word with packed key `key` may open a currency name
+/// (every such word is short ASCII, so has a key).
+fn opens_currency_word(key: u128) -> bool {
+    key != 0 && CURRENCY_STARTS.get_key(key) != 0
+}
+
 /// The end of a currency word (with an optional nationality for dollars)
 /// at token `k`.
 fn currency_word_end(t: &Toks, k: usize) -> Option<usize> {
+    if !opens_currency_word(t.key(k)) {
+        return None;
+    }
     for nation in DOLLAR_NATIONS {
         let fits = nation
             .iter()

@@ -101,9 +101,10 @@ pub fn date_at(t: &Toks, i: usize, given: bool) -> Option<usize> {
     }
     let key = t.key(i);
     let mut bits = starts::starts(key);
-    // `the` opens a date only before a few words, a number or a
-    // hyphenated word (`the twenty-first of May`).
-    if key == THE
+    // A determiner (`the`, `his`) opens a date only before a few words, a
+    // number or a hyphenated word (`the twenty-first of May`).
+    if bits & starts::ERA != 0
+        && DETERMINERS.contains(&key)
         && !(t.is_number(i + 1)
             || t.can_start(i + 1, starters::HYPHENATED)
             || starts::may_follow_the(t.key(i + 1)))
@@ -144,8 +145,20 @@ pub fn date_at(t: &Toks, i: usize, given: bool) -> Option<usize> {
     best
 }
 
-/// The packed key of `the`.
-const THE: u128 = crate::text::word_table::const_key("the");
+/// The packed keys of the determiners that open dates: `the 1990s`,
+/// `the summer`, `his twenties`.
+const DETERMINERS: [u128; 7] = {
+    use crate::text::word_table::const_key;
+    [
+        const_key("the"),
+        const_key("his"),
+        const_key("her"),
+        const_key("its"),
+        const_key("their"),
+        const_key("our"),
+        const_key("my"),
+    ]
+};
 
 /// True when the tokens `from..to` only join two dates of a list
 /// (`,`, `and`, `or`, `to`, `through`, a dash).
@@ -291,6 +304,7 @@ mod tests {
             "the a an his her its our my this the the end of the year 19th-century",
             "On 7 July, the 1990s, ’90s, 19th century, 21st-century, 12 of May, 3 May 2020.",
             "7 7th 7TH 1990S 2000s' 5 of 12 on 12th January in 2025 (2011) 45, said 1999-2000",
+            "In his twenties, her early 30s, its 1990s, their mid-1980s, our ’80s, my 20s.",
         ];
         for text in texts {
             let doc = crate::text::Document::new(text);
