@@ -43,7 +43,14 @@ struct Item<'t> {
 pub struct Toks<'d, 't> {
     doc: &'d Document<'t>,
     items: Vec<Item<'t>>,
+    /// The indices of the tokens in any [`STARTER_CLASSES`] class, in
+    /// order: the only tokens [`scan_starters`] visits.
+    starters: Vec<u32>,
 }
+
+/// Every [`starters`] class a scan may ask for.
+const STARTER_CLASSES: u8 =
+    starters::NUMBER | starters::APPROXIMATOR | starters::CALENDAR | starters::HYPHENATED;
 
 impl<'d, 't> Toks<'d, 't> {
     /// A view of `doc`, remembering where paragraphs and sentences start.
@@ -86,7 +93,16 @@ impl<'d, 't> Toks<'d, 't> {
                 it.starts |= SENTENCE_START;
             }
         }
-        Toks { doc, items }
+        let starters = (0u32..)
+            .zip(&items)
+            .filter(|(_, it)| it.class & STARTER_CLASSES != 0)
+            .map(|(i, _)| i)
+            .collect();
+        Toks {
+            doc,
+            items,
+            starters,
+        }
     }
 
     /// Number of tokens.
@@ -329,7 +345,8 @@ impl Claims {
 }
 
 /// [`scan`] over only the tokens in one of the [`starters`] classes
-/// `mask`: the rest are skipped in a tight loop without calling `matcher`.
+/// `mask` (number, approximator, calendar, hyphenated): the others are
+/// never visited.
 pub fn scan_starters(
     toks: &Toks,
     claims: &mut Claims,
@@ -337,22 +354,19 @@ pub fn scan_starters(
     mask: u8,
     mut matcher: impl FnMut(&Toks, usize) -> Option<(usize, Label)>,
 ) {
-    let mut i = 0;
-    while let Some(skip) = toks
-        .items
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|it| it.class & mask != 0))
-    {
-        i += skip;
-        if claims.is_free(i) {
-            if let Some((end, label)) = matcher(toks, i) {
-                if end > i && claims.claim(toks, i..end, label, out) {
-                    i = end;
-                    continue;
-                }
+    debug_assert_eq!(mask & !STARTER_CLASSES, 0, "not a starter class");
+    // The first token not yet covered by a mention found here.
+    let mut next = 0;
+    for &at in &toks.starters {
+        let i = at as usize;
+        if i < next || !toks.can_start(i, mask) || !claims.is_free(i) {
+            continue;
+        }
+        if let Some((end, label)) = matcher(toks, i) {
+            if end > i && claims.claim(toks, i..end, label, out) {
+                next = end;
             }
         }
-        i += 1;
     }
 }
 

@@ -137,13 +137,22 @@ pub fn date_at(t: &Toks, i: usize, given: bool) -> Option<usize> {
     if bits & starts::ERA != 0 {
         keep(day_month_at(t, i));
         keep(decade_at(t, i));
-        keep(century_at(t, i));
+        // `the early 19th century`: `century` within three words.
+        if (i + 1..=i + 3).any(|j| CENTURY.contains(&t.key(j))) {
+            keep(century_at(t, i));
+        }
     }
     if bits & starts::ERA_BEFORE_YEAR != 0 {
         keep(year_at(t, i, given));
     }
     best
 }
+
+/// The packed keys of `century` and `centuries`.
+const CENTURY: [u128; 2] = [
+    crate::text::word_table::const_key("century"),
+    crate::text::word_table::const_key("centuries"),
+];
 
 /// The packed keys of the determiners that open dates: `the 1990s`,
 /// `the summer`, `his twenties`.
@@ -304,6 +313,7 @@ mod tests {
             "the a an his her its our my this the the end of the year 19th-century",
             "On 7 July, the 1990s, ’90s, 19th century, 21st-century, 12 of May, 3 May 2020.",
             "7 7th 7TH 1990S 2000s' 5 of 12 on 12th January in 2025 (2011) 45, said 1999-2000",
+            "The early twenty-first century, the 19th century, first century, late 5th century.",
             "In his twenties, her early 30s, its 1990s, their mid-1980s, our ’80s, my 20s.",
         ];
         for text in texts {
