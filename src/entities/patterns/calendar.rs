@@ -167,6 +167,21 @@ pub fn time_unit(word: &str) -> Option<TimeUnit> {
     })
 }
 
+/// [`time_unit`] of the word with packed key `key`
+/// ([`crate::text::word_table::key`]; 0 for no short ASCII word), so a
+/// token's key computed once serves every test.
+pub fn time_unit_of_key(key: u128) -> Option<TimeUnit> {
+    let v = if key == 0 {
+        0
+    } else {
+        TIME_UNIT_TABLE.get_key(key)
+    };
+    (v != 0).then_some(TimeUnit {
+        plural: v & UNIT_PLURAL != 0,
+        clock: v & UNIT_CLOCK != 0,
+    })
+}
+
 /// Flags of [`TIME_UNIT_TABLE`] values: present, plural, clock.
 const UNIT_FOUND: u8 = 1;
 const UNIT_PLURAL: u8 = 2;
@@ -303,6 +318,10 @@ mod tests {
         );
         assert_eq!(time_unit("hour").map(TimeUnit::label), Some(Label::Time));
         assert_eq!(time_unit("weekly"), None);
+        for w in ["Weeks", "hour", "weekly", "", "é", "millennia", "centuries"] {
+            let key = crate::text::word_table::key(w).unwrap_or(0);
+            assert_eq!(time_unit_of_key(key), time_unit(w), "{w}");
+        }
         assert!(is_zone("EDT") && !is_zone("edt"));
         assert!(is_zone_region("pacific"));
     }

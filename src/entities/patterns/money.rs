@@ -82,7 +82,8 @@ const DOLLAR_NATIONS: &[&[&str]] = &[
 /// True when token `i` is a currency sign.
 /// True for a currency code: `USD`, `EUR`.
 fn is_code(w: &str) -> bool {
-    w.len() == 3 && CODES.contains(&w)
+    // Every code is three capital letters: most words fail the first test.
+    w.len() == 3 && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase()) && CODES.contains(&w)
 }
 
 fn is_sign(t: &Toks, i: usize) -> bool {
@@ -106,7 +107,7 @@ fn amount_at(t: &Toks, i: usize) -> Option<usize> {
     if let Some(s) = sign {
         return t.continues(s + 1).then(|| figure_end(t, s + 1)).flatten();
     }
-    if CODES.contains(&t.word(i)) && t.continues(i + 1) {
+    if is_code(t.word(i)) && t.continues(i + 1) {
         return figure_end(t, i + 1);
     }
     let p = number_phrase::bare(t, i)?;
@@ -127,7 +128,7 @@ fn amount_at(t: &Toks, i: usize) -> Option<usize> {
     if let Some(end) = currency_word_end(t, k) {
         return Some(end);
     }
-    if CODES.contains(&t.word(k)) {
+    if is_code(t.word(k)) {
         return Some(k + 1);
     }
     // `20 €`, `50¢`: a sign after the amount, not before another amount.

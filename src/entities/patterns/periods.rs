@@ -16,7 +16,7 @@
 //! after an approximator or a preposition of duration (`for a week`, `about
 //! an hour`) or before `ago`, `later`, `earlier`, `old`.
 
-use super::calendar::{is_season, time_unit, TimeUnit, CLOCK_UNITS, DATE_UNITS};
+use super::calendar::{is_season, time_unit, time_unit_of_key, TimeUnit, CLOCK_UNITS, DATE_UNITS};
 use super::dates;
 use super::number_phrase::{self, Shape};
 use super::number_words::{may_have_hyphen, parse_decimal, small_cardinal, split_hyphen};
@@ -152,7 +152,7 @@ fn period_starts(key: u128) -> u8 {
 /// The unit of time at token `j` (in the same paragraph).
 fn unit_at(t: &Toks, j: usize) -> Option<TimeUnit> {
     if t.continues(j) {
-        time_unit(t.word(j))
+        time_unit_of_key(t.key(j))
     } else {
         None
     }
@@ -290,7 +290,7 @@ const DURATION_CONTEXT: &[&str] = &[
 /// `hundreds of years`, `years ago`, `half an hour`, `for a week`.
 fn duration_at(t: &Toks, i: usize) -> Option<(usize, Label)> {
     // `years ago`, `decades ago`
-    if let Some(u) = time_unit(t.word(i)) {
+    if let Some(u) = time_unit_of_key(t.key(i)) {
         let ago = t.continues(i + 1) && t.is(i + 1, "ago");
         return (u.plural && ago).then_some((i + 2, u.label()));
     }
