@@ -65,6 +65,37 @@ pub fn month(word: &str) -> Option<Month> {
     })
 }
 
+/// [`month`] of the word with packed key `key`
+/// ([`crate::text::word_table::key`]; 0 for no short ASCII word).
+pub fn month_of_key(key: u128) -> Option<Month> {
+    if key == 0 {
+        return None;
+    }
+    let number = MONTH_TABLE.get_key(key);
+    if number != 0 {
+        return Some(Month {
+            number,
+            abbreviated: false,
+        });
+    }
+    // Drop a final full stop: the last non-zero byte of the packed word.
+    let last = (127 - key.leading_zeros()) / 8 * 8;
+    let bare = if (key >> last) & 0xFF == u128::from(b'.') {
+        key & !(0xFF << last)
+    } else {
+        key
+    };
+    let number = if bare == 0 {
+        0
+    } else {
+        MONTH_ABBREVIATION_TABLE.get_key(bare)
+    };
+    (number != 0).then_some(Month {
+        number,
+        abbreviated: true,
+    })
+}
+
 /// [`MONTHS`] by word, valued 1 to 12.
 static MONTH_TABLE: WordTable<32> = {
     let mut words = [("", 0u8); MONTHS.len()];
@@ -318,6 +349,12 @@ mod tests {
         );
         assert_eq!(time_unit("hour").map(TimeUnit::label), Some(Label::Time));
         assert_eq!(time_unit("weekly"), None);
+        for w in [
+            "July", "Sept.", "sept", "SEP.", "Jan..", ".", "", "Mayor", "é.", "Dec.", "dec",
+        ] {
+            let key = crate::text::word_table::key(w).unwrap_or(0);
+            assert_eq!(month_of_key(key), month(w), "{w}");
+        }
         for w in ["Weeks", "hour", "weekly", "", "é", "millennia", "centuries"] {
             let key = crate::text::word_table::key(w).unwrap_or(0);
             assert_eq!(time_unit_of_key(key), time_unit(w), "{w}");

@@ -189,7 +189,7 @@ fn continues_list(t: &Toks, from: usize, to: usize) -> bool {
 /// A capitalised month name at token `i`.
 fn month_at(t: &Toks, i: usize) -> Option<Month> {
     if t.is_capitalised(i) {
-        month(t.word(i))
+        month_of_key(t.key(i))
     } else {
         None
     }
