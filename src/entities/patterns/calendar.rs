@@ -65,6 +65,37 @@ pub fn month(word: &str) -> Option<Month> {
     })
 }
 
+/// [`month`] of the word with packed key `key`
+/// ([`crate::text::word_table::key`]; 0 for no short ASCII word).
+pub fn month_of_key(key: u128) -> Option<Month> {
+    if key == 0 {
+        return None;
+    }
+    let number = MONTH_TABLE.get_key(key);
+    if number != 0 {
+        return Some(Month {
+            number,
+            abbreviated: false,
+        });
+    }
+    // Drop a final full stop: the last non-zero byte of the packed word.
+    let last = (127 - key.leading_zeros()) / 8 * 8;
+    let bare = if (key >> last) & 0xFF == u128::from(b'.') {
+        key & !(0xFF << last)
+    } else {
+        key
+    };
+    let number = if bare == 0 {
+        0
+    } else {
+        MONTH_ABBREVIATION_TABLE.get_key(bare)
+    };
+    (number != 0).then_some(Month {
+        number,
+        abbreviated: true,
+    })
+}
+
 /// [`MONTHS`] by word, valued 1 to 12.
 static MONTH_TABLE: WordTable<32> = {
     let mut words = [("", 0u8); MONTHS.len()];
@@ -161,6 +192,21 @@ pub(super) const CLOCK_UNITS: [(&str, &str); 6] = [
 /// The unit of time named by `word` (`weeks`, `Hour`).
 pub fn time_unit(word: &str) -> Option<TimeUnit> {
     let v = TIME_UNIT_TABLE.get(word);
+    (v != 0).then_some(TimeUnit {
+        plural: v & UNIT_PLURAL != 0,
+        clock: v & UNIT_CLOCK != 0,
+    })
+}
+
+/// [`time_unit`] of the word with packed key `key`
+/// ([`crate::text::word_table::key`]; 0 for no short ASCII word), so a
+/// token's key computed once serves every test.
+pub fn time_unit_of_key(key: u128) -> Option<TimeUnit> {
+    let v = if key == 0 {
+        0
+    } else {
+        TIME_UNIT_TABLE.get_key(key)
+    };
     (v != 0).then_some(TimeUnit {
         plural: v & UNIT_PLURAL != 0,
         clock: v & UNIT_CLOCK != 0,
@@ -303,6 +349,16 @@ mod tests {
         );
         assert_eq!(time_unit("hour").map(TimeUnit::label), Some(Label::Time));
         assert_eq!(time_unit("weekly"), None);
+        for w in [
+            "July", "Sept.", "sept", "SEP.", "Jan..", ".", "", "Mayor", "é.", "Dec.", "dec",
+        ] {
+            let key = crate::text::word_table::key(w).unwrap_or(0);
+            assert_eq!(month_of_key(key), month(w), "{w}");
+        }
+        for w in ["Weeks", "hour", "weekly", "", "é", "millennia", "centuries"] {
+            let key = crate::text::word_table::key(w).unwrap_or(0);
+            assert_eq!(time_unit_of_key(key), time_unit(w), "{w}");
+        }
         assert!(is_zone("EDT") && !is_zone("edt"));
         assert!(is_zone_region("pacific"));
     }

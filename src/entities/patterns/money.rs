@@ -17,15 +17,16 @@ use super::number_words::{parse_decimal, scale};
 use super::starters;
 use super::tokens::{scan, Claims, Toks};
 use crate::entities::{Entity, Label};
-use crate::text::chars::is_currency;
-use crate::text::TokenKind;
+use crate::text::word_table::WordTable;
 
 /// Adds every MONEY mention over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
     scan(toks, claims, out, |t, i| {
+        // A currency prefix (`US$`) is followed by a sign, a code is three
+        // letters: other words start no amount.
         let start = t.can_start(i, starters::NUMBER | starters::APPROXIMATOR)
             || is_sign(t, i)
-            || (t.is_capitalised(i) && t.word(i).len() <= 4);
+            || (t.is_word(i) && (is_sign(t, i + 1) || is_code(t.word(i))));
         start
             .then(|| money_at(t, i))
             .flatten()
@@ -79,8 +80,14 @@ const DOLLAR_NATIONS: &[&[&str]] = &[
 ];
 
 /// True when token `i` is a currency sign.
+/// True for a currency code: `USD`, `EUR`.
+fn is_code(w: &str) -> bool {
+    // Every code is three capital letters: most words fail the first test.
+    w.len() == 3 && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase()) && CODES.contains(&w)
+}
+
 fn is_sign(t: &Toks, i: usize) -> bool {
-    t.kind(i) == Some(TokenKind::Symbol) && t.text(i).chars().next().is_some_and(is_currency)
+    t.is_currency_sign(i)
 }
 
 /// An amount with its currency, without approximator, at token `i`.
@@ -100,7 +107,7 @@ fn amount_at(t: &Toks, i: usize) -> Option<usize> {
     if let Some(s) = sign {
         return t.continues(s + 1).then(|| figure_end(t, s + 1)).flatten();
     }
-    if CODES.contains(&t.word(i)) && t.continues(i + 1) {
+    if is_code(t.word(i)) && t.continues(i + 1) {
         return figure_end(t, i + 1);
     }
     let p = number_phrase::bare(t, i)?;
@@ -121,7 +128,7 @@ fn amount_at(t: &Toks, i: usize) -> Option<usize> {
     if let Some(end) = currency_word_end(t, k) {
         return Some(end);
     }
-    if CODES.contains(&t.word(k)) {
+    if is_code(t.word(k)) {
         return Some(k + 1);
     }
     // `20 €`, `50¢`: a sign after the amount, not before another amount.
@@ -131,9 +138,38 @@ fn amount_at(t: &Toks, i: usize) -> Option<usize> {
     None
 }
 
+/// The first words of currency names: the nations of [`DOLLAR_NATIONS`],
+/// [`CURRENCY_WORDS`], `pound`.
+static CURRENCY_STARTS: WordTable<256> = {
+    let mut words = [("", 1u8); DOLLAR_NATIONS.len() + CURRENCY_WORDS.len() + 2];
+    let mut n = 0;
+    while n < DOLLAR_NATIONS.len() {
+        words[n].0 = DOLLAR_NATIONS[n][0];
+        n += 1;
+    }
+    let mut c = 0;
+    while c < CURRENCY_WORDS.len() {
+        words[n].0 = CURRENCY_WORDS[c];
+        n += 1;
+        c += 1;
+    }
+    words[n].0 = "pound";
+    words[n + 1].0 = "pounds";
+    WordTable::new(&words)
+};
+
+/// True when the word with packed key `key` may open a currency name
+/// (every such word is short ASCII, so has a key).
+fn opens_currency_word(key: u128) -> bool {
+    key != 0 && CURRENCY_STARTS.get_key(key) != 0
+}
+
 /// The end of a currency word (with an optional nationality for dollars)
 /// at token `k`.
 fn currency_word_end(t: &Toks, k: usize) -> Option<usize> {
+    if !opens_currency_word(t.key(k)) {
+        return None;
+    }
     for nation in DOLLAR_NATIONS {
         let fits = nation
             .iter()

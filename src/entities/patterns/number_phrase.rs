@@ -101,24 +101,68 @@ pub fn approximator_end(toks: &Toks, i: usize) -> Option<usize> {
     if !toks.may_start_approximator(i) {
         return None;
     }
-    // The first word is compared by packed key (an approximator's first
-    // word is a short ASCII word, so `is` and key equality agree).
+    // The first word is looked up by packed key (an approximator's first
+    // word is a short ASCII word, so `is` and key equality agree); the
+    // approximators opening with it are then tried in list order.
     let first = toks.key(i);
-    APPROXIMATORS
-        .iter()
-        .zip(APPROXIMATOR_KEYS.iter())
-        .filter(|&(_, &k)| k == first)
-        .find_map(|(words, _)| {
-            let rest = words.iter().enumerate().skip(1).all(|(k, w)| {
-                let j = i + k;
-                toks.continues(j) && toks.is(j, w)
-            });
-            (rest && first != 0).then_some(i + words.len())
-        })
+    if first == 0 {
+        return None;
+    }
+    let mut next = APPROXIMATOR_FIRST.get_key(first);
+    while let Some(words) = usize::from(next)
+        .checked_sub(1)
+        .and_then(|a| APPROXIMATORS.get(a))
+    {
+        let rest = words.iter().enumerate().skip(1).all(|(k, w)| {
+            let j = i + k;
+            toks.continues(j) && toks.is(j, w)
+        });
+        if rest {
+            return Some(i + words.len());
+        }
+        next = APPROXIMATOR_NEXT
+            .get(usize::from(next) - 1)
+            .copied()
+            .unwrap_or(0);
+    }
+    None
+}
+
+/// The packed keys of `a` and `an`.
+const A: u128 = word_table::const_key("a");
+const AN: u128 = word_table::const_key("an");
+
+/// The words after `a`/`an` in a number phrase: `a few`, `a dozen`, `a
+/// million`, `a third of`.
+static AFTER_ARTICLE: word_table::WordTable<64> = {
+    let mut words = [("", 1u8); 2 + SCALES.len() + 2 * FRACTIONS.len()];
+    words[0].0 = "few";
+    words[1].0 = "dozen";
+    let mut n = 2;
+    let mut k = 0;
+    while k < SCALES.len() {
+        words[n].0 = SCALES[k].0;
+        n += 1;
+        k += 1;
+    }
+    k = 0;
+    while k < FRACTIONS.len() {
+        words[n].0 = FRACTIONS[k].0;
+        words[n + 1].0 = FRACTIONS[k].1;
+        n += 2;
+        k += 1;
+    }
+    word_table::WordTable::new(&words)
+};
+
+/// True when the word with packed key `key` may follow `a`/`an` in a
+/// number phrase.
+fn follows_article(key: u128) -> bool {
+    key != 0 && AFTER_ARTICLE.get_key(key) != 0
 }
 
 /// The packed key of each approximator's first word.
-static APPROXIMATOR_KEYS: [u128; APPROXIMATORS.len()] = {
+const APPROXIMATOR_KEYS: [u128; APPROXIMATORS.len()] = {
     let mut keys = [0u128; APPROXIMATORS.len()];
     let mut a = 0;
     while a < APPROXIMATORS.len() {
@@ -126,6 +170,47 @@ static APPROXIMATOR_KEYS: [u128; APPROXIMATORS.len()] = {
         a += 1;
     }
     keys
+};
+
+/// For each first word, 1 + the index of the first approximator opening
+/// with it.
+static APPROXIMATOR_FIRST: word_table::WordTable<128> = {
+    let mut words = [("", 0u8); APPROXIMATORS.len()];
+    let mut n = 0;
+    let mut a = 0;
+    while a < APPROXIMATORS.len() {
+        let mut seen = false;
+        let mut b = 0;
+        while b < a {
+            seen = seen || APPROXIMATOR_KEYS[b] == APPROXIMATOR_KEYS[a];
+            b += 1;
+        }
+        if !seen {
+            words[n] = (APPROXIMATORS[a][0], a as u8 + 1);
+            n += 1;
+        }
+        a += 1;
+    }
+    word_table::WordTable::new(words.split_at(n).0)
+};
+
+/// For each approximator, 1 + the index of the next one opening with the
+/// same word (0 for none), so that they are tried in list order.
+const APPROXIMATOR_NEXT: [u8; APPROXIMATORS.len()] = {
+    let mut next = [0u8; APPROXIMATORS.len()];
+    let mut a = 0;
+    while a < APPROXIMATORS.len() {
+        let mut b = a + 1;
+        while b < APPROXIMATORS.len() {
+            if APPROXIMATOR_KEYS[b] == APPROXIMATOR_KEYS[a] {
+                next[a] = b as u8 + 1;
+                break;
+            }
+            b += 1;
+        }
+        a += 1;
+    }
+    next
 };
 
 /// A number phrase starting at token `i`, approximator included.
@@ -166,6 +251,12 @@ pub fn bare(toks: &Toks, i: usize) -> Option<NumberPhrase> {
     }
     let w = toks.word(i);
     if w.is_empty() {
+        return None;
+    }
+    // `a` and `an` (the commonest starters) count only before `few`, a
+    // scale, `dozen` or a fraction.
+    let first = toks.key(i);
+    if (first == A || first == AN) && !follows_article(toks.key(i + 1)) {
         return None;
     }
     if let Some(v) = hyphenated_fraction(w) {
@@ -367,6 +458,28 @@ fn spelled(toks: &Toks, i: usize) -> Option<(usize, Shape, f64)> {
 mod tests {
     use super::*;
     use crate::text::Document;
+
+    #[test]
+    fn approximators_found_by_first_word_match_a_plain_scan() {
+        let text = "At least 5, at most 6, as many as 7, as much as $8, as few as 9, \
+                    as little as 1, as well as, just over 2, just under 3, well above 4, \
+                    an estimated 5, about 6, some 7, over 8, AS MANY AS 9, up to 10, as as.";
+        let doc = Document::new(text);
+        let t = Toks::new(&doc);
+        let mut found = 0;
+        for i in 0..=t.len() {
+            let plain = APPROXIMATORS.iter().find_map(|words| {
+                let all = words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| (k == 0 || t.continues(i + k)) && t.is(i + k, w));
+                all.then_some(i + words.len())
+            });
+            assert_eq!(approximator_end(&t, i), plain, "at token {i}");
+            found += usize::from(plain.is_some());
+        }
+        assert_eq!(found, 18, "`just over` holds `over` too");
+    }
 
     /// The phrase found at the first token, as (text, shape, value, approx).
     fn at0(text: &str) -> Option<(String, Shape, f64, bool)> {

@@ -37,7 +37,7 @@ pub(super) const TENS: [&str; 8] = [
 ];
 
 /// Scale words and their values.
-const SCALES: [(&str, f64); 5] = [
+pub(super) const SCALES: [(&str, f64); 5] = [
     ("hundred", 1e2),
     ("thousand", 1e3),
     ("million", 1e6),
@@ -46,7 +46,7 @@ const SCALES: [(&str, f64); 5] = [
 ];
 
 /// Fraction words (singular and plural) and their denominators.
-const FRACTIONS: [(&str, &str, u32); 9] = [
+pub(super) const FRACTIONS: [(&str, &str, u32); 9] = [
     ("half", "halves", 2),
     ("third", "thirds", 3),
     ("quarter", "quarters", 4),
@@ -60,7 +60,7 @@ const FRACTIONS: [(&str, &str, u32); 9] = [
 
 /// Spelled ordinals, for centuries (`the nineteenth century`) and days
 /// (`the first of May`).
-const ORDINALS: [&str; 31] = [
+pub(super) const ORDINALS: [&str; 31] = [
     "first",
     "second",
     "third",

@@ -6,17 +6,14 @@
 use super::number_phrase::{self, Shape};
 use super::number_words::parse_decimal;
 use super::starters;
-use super::tokens::{scan, Claims, Toks};
+use super::tokens::{scan_starters, Claims, Toks};
 use crate::entities::{Entity, Label};
 
 /// Adds every PERCENT mention over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
-    scan(toks, claims, out, |t, i| {
-        let start = t.can_start(i, starters::NUMBER | starters::APPROXIMATOR);
-        start
-            .then(|| percent_at(t, i))
-            .flatten()
-            .map(|end| (end, Label::Percent))
+    let mask = starters::NUMBER | starters::APPROXIMATOR;
+    scan_starters(toks, claims, out, mask, |t, i| {
+        percent_at(t, i).map(|end| (end, Label::Percent))
     });
 }
 

@@ -16,46 +16,143 @@
 //! after an approximator or a preposition of duration (`for a week`, `about
 //! an hour`) or before `ago`, `later`, `earlier`, `old`.
 
-use super::calendar::{is_season, time_unit, TimeUnit};
+use super::calendar::{is_season, time_unit, time_unit_of_key, TimeUnit, CLOCK_UNITS, DATE_UNITS};
 use super::dates;
 use super::number_phrase::{self, Shape};
-use super::number_words::{parse_decimal, small_cardinal, split_hyphen};
+use super::number_words::{may_have_hyphen, parse_decimal, small_cardinal, split_hyphen};
 use super::starters;
-use super::tokens::{scan, Claims, Toks};
+use super::tokens::{scan_starters, Claims, Toks};
 use crate::entities::{Entity, Label};
+use crate::text::word_table::{self, WordTable};
 
 /// Adds every period over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
-    scan(toks, claims, out, |t, i| {
-        let mask =
-            starters::NUMBER | starters::APPROXIMATOR | starters::CALENDAR | starters::HYPHENATED;
-        if t.can_start(i, mask) {
-            period_at(t, i)
-        } else {
-            None
-        }
-    });
+    let mask =
+        starters::NUMBER | starters::APPROXIMATOR | starters::CALENDAR | starters::HYPHENATED;
+    scan_starters(toks, claims, out, mask, period_at);
 }
 
-/// The end and label of a period starting at token `i`.
+/// The end and label of a period starting at token `i`: the longest
+/// match, the later pattern on a tie. Only the patterns that can open with
+/// token `i` run (see [`PERIOD_STARTS`]).
 pub fn period_at(t: &Toks, i: usize) -> Option<(usize, Label)> {
-    let candidates = [
-        edge_of_period_at(t, i),
-        relative_at(t, i),
-        duration_at(t, i),
-        hyphenated_at(t, i),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .filter(|&(e, _)| e > i)
-        .max_by_key(|&(e, _)| e)
+    let mut best: Option<(usize, Label)> = None;
+    let mut keep = |found: Option<(usize, Label)>| {
+        if let Some((e, label)) = found.filter(|&(e, _)| e > i) {
+            if best.is_none_or(|(b, _)| e >= b) {
+                best = Some((e, label));
+            }
+        }
+    };
+    let key = t.key(i);
+    if key == THE {
+        // `the end of …`, `the past week`, `the weekend`: nothing else
+        // opens with `the`.
+        let next = period_starts(t.key(i + 1));
+        if next & EDGE != 0 {
+            keep(edge_of_period_at(t, i));
+        }
+        if next & AFTER_THE != 0 {
+            keep(relative_at(t, i));
+        }
+        return best;
+    }
+    let bits = period_starts(key);
+    if bits & EDGE != 0 {
+        keep(edge_of_period_at(t, i));
+    }
+    if bits & OPENS_RELATIVE != 0 {
+        keep(relative_at(t, i));
+    }
+    if bits & OPENS_DURATION != 0 || t.can_start(i, starters::NUMBER | starters::APPROXIMATOR) {
+        keep(duration_at(t, i));
+    }
+    let hyphen = if t.is_number(i) {
+        may_have_hyphen(t.text(i))
+    } else {
+        t.can_start(i, starters::HYPHENATED)
+    };
+    if hyphen {
+        keep(hyphenated_at(t, i));
+    }
+    best
+}
+
+/// The packed key of `the`.
+const THE: u128 = word_table::const_key("the");
+
+/// An edge of a period: `end`, `start` (of `the end of …`).
+const EDGE: u8 = 1;
+/// Opens a relative period without `the`: `last`, `early`, `recent`.
+const OPENS_RELATIVE: u8 = 2;
+/// May follow `the` in a relative period: `past`, `same`, `weekend`.
+const AFTER_THE: u8 = 4;
+/// Opens a duration besides numbers and approximators: a unit of time
+/// (`years ago`), `couple`.
+const OPENS_DURATION: u8 = 8;
+
+/// The words that open periods (or follow their `the`), with the bits
+/// above.
+static PERIOD_STARTS: WordTable<256> = {
+    const OPENERS: [&str; 5] = ["early", "late", "earlier", "later", "mid"];
+    const N: usize = EDGES.len()
+        + OPENERS.len()
+        + 2 * RELATIVE.len()
+        + 1
+        + 2 * (DATE_UNITS.len() + CLOCK_UNITS.len())
+        + 1;
+    let mut words = [("", 0u8); N];
+    let mut n = 0;
+    let mut k = 0;
+    while k < EDGES.len() {
+        words[n] = (EDGES[k], EDGE);
+        n += 1;
+        k += 1;
+    }
+    k = 0;
+    while k < OPENERS.len() {
+        words[n] = (OPENERS[k], OPENS_RELATIVE);
+        n += 1;
+        k += 1;
+    }
+    k = 0;
+    while k < RELATIVE.len() {
+        words[n] = (RELATIVE[k], OPENS_RELATIVE);
+        words[n + 1] = (RELATIVE[k], AFTER_THE);
+        n += 2;
+        k += 1;
+    }
+    words[n] = ("weekend", AFTER_THE);
+    n += 1;
+    k = 0;
+    while k < DATE_UNITS.len() + CLOCK_UNITS.len() {
+        let (one, many) = if k < DATE_UNITS.len() {
+            DATE_UNITS[k]
+        } else {
+            CLOCK_UNITS[k - DATE_UNITS.len()]
+        };
+        words[n] = (one, OPENS_DURATION);
+        words[n + 1] = (many, OPENS_DURATION);
+        n += 2;
+        k += 1;
+    }
+    words[n] = ("couple", OPENS_DURATION);
+    WordTable::new(&words)
+};
+
+/// The bits of [`PERIOD_STARTS`] for the word with packed key `key`.
+fn period_starts(key: u128) -> u8 {
+    if key == 0 {
+        0
+    } else {
+        PERIOD_STARTS.get_key(key)
+    }
 }
 
 /// The unit of time at token `j` (in the same paragraph).
 fn unit_at(t: &Toks, j: usize) -> Option<TimeUnit> {
     if t.continues(j) {
-        time_unit(t.word(j))
+        time_unit_of_key(t.key(j))
     } else {
         None
     }
@@ -193,7 +290,7 @@ const DURATION_CONTEXT: &[&str] = &[
 /// `hundreds of years`, `years ago`, `half an hour`, `for a week`.
 fn duration_at(t: &Toks, i: usize) -> Option<(usize, Label)> {
     // `years ago`, `decades ago`
-    if let Some(u) = time_unit(t.word(i)) {
+    if let Some(u) = time_unit_of_key(t.key(i)) {
         let ago = t.continues(i + 1) && t.is(i + 1, "ago");
         return (u.plural && ago).then_some((i + 2, u.label()));
     }
@@ -319,6 +416,54 @@ mod tests {
     }
 
     const NONE: [&str; 0] = [];
+
+    #[test]
+    fn guards_skip_only_patterns_that_cannot_match() {
+        let texts = [
+            "Over the past two years, the next few days and the weekend, it rained.",
+            "At the end of the year, the start of next month, the turn of the century.",
+            "Earlier this year, later this month, in recent years, the same day.",
+            "Two weeks ago, 10 years old, more than a decade, hundreds of years.",
+            "A couple of years back, half an hour, a 30-year-old, five‐year, 24-hour.",
+            "For a week, about an hour, a year and a half ago, 5 1/2 years, years ago.",
+            "THE END OF MAY; the the end; the last; a a; early early the past weeks.",
+        ];
+        for text in texts {
+            let doc = Document::new(text);
+            let t = Toks::new(&doc);
+            for i in 0..=t.len() {
+                let unguarded = [
+                    edge_of_period_at(&t, i),
+                    relative_at(&t, i),
+                    duration_at(&t, i),
+                    hyphenated_at(&t, i),
+                ]
+                .into_iter()
+                .flatten()
+                .filter(|&(e, _)| e > i)
+                .max_by_key(|&(e, _)| e);
+                assert_eq!(period_at(&t, i), unguarded, "{text:?} at token {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_opening_word_is_listed() {
+        let bits = |w: &str| period_starts(word_table::key(w).unwrap_or(0));
+        for w in EDGES {
+            assert_ne!(bits(w) & EDGE, 0, "{w}");
+        }
+        for w in RELATIVE {
+            assert_ne!(bits(w) & OPENS_RELATIVE, 0, "{w}");
+            assert_ne!(bits(w) & AFTER_THE, 0, "{w}");
+        }
+        for (one, many) in DATE_UNITS.iter().chain(CLOCK_UNITS.iter()) {
+            assert_ne!(bits(one) & OPENS_DURATION, 0, "{one}");
+            assert_ne!(bits(many) & OPENS_DURATION, 0, "{many}");
+        }
+        assert_eq!(bits("said"), 0);
+        assert_eq!(bits("the"), 0);
+    }
 
     #[test]
     fn relative_periods() {

@@ -17,19 +17,15 @@
 use super::number_phrase::{self, Shape};
 use super::number_words::{parse_decimal, small_cardinal, small_int};
 use super::starters;
-use super::tokens::{scan, Claims, Toks};
+use super::tokens::{scan_starters, Claims, Toks};
 use crate::entities::{Entity, Label};
 use crate::text::{abbreviations, Gap, TokenKind};
 
 /// Adds every QUANTITY mention over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
-    scan(toks, claims, out, |t, i| {
-        let mask = starters::NUMBER | starters::APPROXIMATOR | starters::HYPHENATED;
-        let start = t.can_start(i, mask);
-        start
-            .then(|| quantity_at(t, i))
-            .flatten()
-            .map(|end| (end, Label::Quantity))
+    let mask = starters::NUMBER | starters::APPROXIMATOR | starters::HYPHENATED;
+    scan_starters(toks, claims, out, mask, |t, i| {
+        quantity_at(t, i).map(|end| (end, Label::Quantity))
     });
 }
 

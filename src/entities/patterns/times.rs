@@ -19,17 +19,14 @@
 use super::calendar::{is_part_of_day, is_zone, is_zone_region};
 use super::number_words::{is_digits, small_cardinal, small_int};
 use super::starters;
-use super::tokens::{scan, Claims, Toks};
+use super::tokens::{scan_starters, Claims, Toks};
 use crate::entities::{Entity, Label};
 
 /// Adds every TIME mention over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
-    scan(toks, claims, out, |t, i| {
-        let start = t.can_start(i, starters::NUMBER | starters::CALENDAR);
-        start
-            .then(|| time_at(t, i))
-            .flatten()
-            .map(|end| (end, Label::Time))
+    let mask = starters::NUMBER | starters::CALENDAR;
+    scan_starters(toks, claims, out, mask, |t, i| {
+        time_at(t, i).map(|end| (end, Label::Time))
     });
 }
 

@@ -17,6 +17,10 @@ const PARAGRAPH_START: u8 = 1;
 /// Token `i` starts a sentence.
 const SENTENCE_START: u8 = 2;
 
+/// The class bit of a currency sign (`$`, `€`), beside the
+/// [`starters`] classes of words.
+const CURRENCY_SIGN: u8 = 0x80;
+
 /// What the recognisers read of one token, gathered once per document so
 /// that the many word tests per token cost a length check and a compare.
 #[derive(Clone, Copy, Debug)]
@@ -39,7 +43,14 @@ struct Item<'t> {
 pub struct Toks<'d, 't> {
     doc: &'d Document<'t>,
     items: Vec<Item<'t>>,
+    /// The indices of the tokens in any [`STARTER_CLASSES`] class, in
+    /// order: the only tokens [`scan_starters`] visits.
+    starters: Vec<u32>,
 }
+
+/// Every [`starters`] class a scan may ask for.
+const STARTER_CLASSES: u8 =
+    starters::NUMBER | starters::APPROXIMATOR | starters::CALENDAR | starters::HYPHENATED;
 
 impl<'d, 't> Toks<'d, 't> {
     /// A view of `doc`, remembering where paragraphs and sentences start.
@@ -52,6 +63,14 @@ impl<'d, 't> Toks<'d, 't> {
                 let (class, key) = match t.kind {
                     TokenKind::Number => (starters::NUMBER, 0),
                     TokenKind::Word => starters::classify_with_key(text),
+                    TokenKind::Symbol
+                        if text
+                            .chars()
+                            .next()
+                            .is_some_and(crate::text::chars::is_currency) =>
+                    {
+                        (CURRENCY_SIGN, 0)
+                    }
                     _ => (0, 0),
                 };
                 Item {
@@ -74,7 +93,16 @@ impl<'d, 't> Toks<'d, 't> {
                 it.starts |= SENTENCE_START;
             }
         }
-        Toks { doc, items }
+        let starters = (0u32..)
+            .zip(&items)
+            .filter(|(_, it)| it.class & STARTER_CLASSES != 0)
+            .map(|(i, _)| i)
+            .collect();
+        Toks {
+            doc,
+            items,
+            starters,
+        }
     }
 
     /// Number of tokens.
@@ -212,6 +240,11 @@ impl<'d, 't> Toks<'d, 't> {
         self.items.get(i).is_some_and(|it| it.class & mask != 0)
     }
 
+    /// Token `i` is a currency sign: a symbol such as `$`, `€`, `£`.
+    pub fn is_currency_sign(&self, i: usize) -> bool {
+        self.can_start(i, CURRENCY_SIGN)
+    }
+
     /// Token `i` may start a number phrase: a number, or a word such as
     /// `four`, `a`, `half`, `dozens`.
     pub fn may_start_number(&self, i: usize) -> bool {
@@ -308,6 +341,32 @@ impl Claims {
         }
         out.push(Entity::new(toks.span(range), label));
         true
+    }
+}
+
+/// [`scan`] over only the tokens in one of the [`starters`] classes
+/// `mask` (number, approximator, calendar, hyphenated): the others are
+/// never visited.
+pub fn scan_starters(
+    toks: &Toks,
+    claims: &mut Claims,
+    out: &mut Vec<Entity>,
+    mask: u8,
+    mut matcher: impl FnMut(&Toks, usize) -> Option<(usize, Label)>,
+) {
+    debug_assert_eq!(mask & !STARTER_CLASSES, 0, "not a starter class");
+    // The first token not yet covered by a mention found here.
+    let mut next = 0;
+    for &at in &toks.starters {
+        let i = at as usize;
+        if i < next || !toks.can_start(i, mask) || !claims.is_free(i) {
+            continue;
+        }
+        if let Some((end, label)) = matcher(toks, i) {
+            if end > i && claims.claim(toks, i..end, label, out) {
+                next = end;
+            }
+        }
     }
 }
 

@@ -34,12 +34,13 @@
 pub(super) mod days;
 mod months;
 mod numeric;
+mod starts;
 mod years;
 
 use super::calendar::*;
 use super::number_words::*;
 use super::starters;
-use super::tokens::{scan, Claims, Toks};
+use super::tokens::{scan_starters, Claims, Toks};
 use crate::entities::{Entity, Label};
 
 use days::{holiday_at, named_day_at, weekday_at};
@@ -50,11 +51,8 @@ use years::{age_at, century_at, decade_at, year_at};
 /// Adds every DATE mention over free tokens.
 pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
     let mut last_end: Option<usize> = None;
-    scan(toks, claims, out, |t, i| {
-        let mask = starters::NUMBER | starters::CALENDAR | starters::HYPHENATED;
-        if !t.can_start(i, mask) {
-            return None;
-        }
+    let mask = starters::NUMBER | starters::CALENDAR | starters::HYPHENATED;
+    scan_starters(toks, claims, out, mask, |t, i| {
         let listed = last_end.is_some_and(|e| continues_list(t, e, i));
         let end = date_at(t, i, listed)?;
         last_end = Some(end);
@@ -65,25 +63,111 @@ pub fn find(toks: &Toks, claims: &mut Claims, out: &mut Vec<Entity>) {
 /// The end of a DATE mention starting at token `i`. `given` says the
 /// context is already known to be about dates (a list of dates, or `the end
 /// of …`), so bare months and years need nothing more.
+///
+/// Only the patterns that can open with token `i` run (see [`starts`]);
+/// the longest match wins.
 pub fn date_at(t: &Toks, i: usize, given: bool) -> Option<usize> {
-    let candidates = [
-        month_date_at(t, i, given),
-        day_month_at(t, i),
-        weekday_at(t, i),
-        numeric_date_at(t, i, given),
-        year_at(t, i, given),
-        decade_at(t, i),
-        century_at(t, i),
-        named_day_at(t, i),
-        holiday_at(t, i),
-        quarter_at(t, i),
-        season_at(t, i, given),
-        modified_at(t, i),
-        mid_word_at(t, i),
-        age_at(t, i),
-    ];
-    candidates.into_iter().flatten().filter(|&e| e > i).max()
+    let mut best = None;
+    let mut keep = |end: Option<usize>| {
+        if let Some(e) = end.filter(|&e| e > i) {
+            best = Some(best.map_or(e, |b: usize| b.max(e)));
+        }
+    };
+    if t.is_number(i) {
+        let last = t.number(i).bytes().next_back().unwrap_or(0);
+        // `7 July`, `7th of July`: a word follows.
+        if t.is_word(i + 1) {
+            keep(day_month_at(t, i));
+        }
+        keep(numeric_date_at(t, i, given));
+        keep(year_at(t, i, given));
+        // `1990s`, `’90s`.
+        if matches!(last, b's' | b'S') {
+            keep(decade_at(t, i));
+        }
+        // `19th`, `19th-century`.
+        if last.is_ascii_alphabetic() {
+            keep(century_at(t, i));
+        }
+        keep(age_at(t, i));
+        return best;
+    }
+    if !t.is_word(i) {
+        return None;
+    }
+    let hyphenated = t.can_start(i, starters::HYPHENATED);
+    if hyphenated {
+        keep(mid_word_at(t, i));
+    }
+    let key = t.key(i);
+    let mut bits = starts::starts(key);
+    // A determiner (`the`, `his`) opens a date only before a few words, a
+    // number or a hyphenated word (`the twenty-first of May`).
+    if bits & starts::ERA != 0
+        && DETERMINERS.contains(&key)
+        && !(t.is_number(i + 1)
+            || t.can_start(i + 1, starters::HYPHENATED)
+            || starts::may_follow_the(t.key(i + 1)))
+    {
+        bits = 0;
+    }
+    // A spelled ordinal with a hyphen: `twenty-first century`.
+    if hyphenated {
+        bits |= starts::ERA;
+    }
+    if bits & starts::MONTH != 0 {
+        keep(month_date_at(t, i, given));
+    }
+    if bits & starts::WEEKDAY != 0 {
+        keep(weekday_at(t, i));
+    }
+    if bits & starts::NAMED_DAY != 0 {
+        keep(named_day_at(t, i));
+    }
+    if bits & starts::HOLIDAY != 0 {
+        keep(holiday_at(t, i));
+    }
+    if bits & starts::QUARTER != 0 {
+        keep(quarter_at(t, i));
+    }
+    if bits & starts::SEASON_OR_MODIFIED != 0 {
+        keep(season_at(t, i, given));
+        keep(modified_at(t, i));
+    }
+    if bits & starts::ERA != 0 {
+        keep(day_month_at(t, i));
+        keep(decade_at(t, i));
+        // `the early 19th century`: `century` within three words.
+        if (i + 1..=i + 3).any(|j| CENTURY.contains(&t.key(j))) {
+            keep(century_at(t, i));
+        }
+    }
+    if bits & starts::ERA_BEFORE_YEAR != 0 {
+        keep(year_at(t, i, given));
+    }
+    best
 }
+
+/// The packed keys of `century` and `centuries`.
+const CENTURY: [u128; 2] = [
+    crate::text::word_table::const_key("century"),
+    crate::text::word_table::const_key("centuries"),
+];
+
+/// The packed keys of the determiners that open dates: `the 1990s`,
+/// `the summer`, `his twenties`.
+const DETERMINERS: [u128; 7] = {
+    use crate::text::word_table::const_key;
+    [
+        const_key("the"),
+        const_key("his"),
+        const_key("her"),
+        const_key("its"),
+        const_key("their"),
+        const_key("our"),
+        const_key("my"),
+    ]
+};
 
 /// True when the tokens `from..to` only join two dates of a list
 /// (`,`, `and`, `or`, `to`, `through`, a dash).
@@ -105,7 +189,7 @@ fn continues_list(t: &Toks, from: usize, to: usize) -> bool {
 /// A capitalised month name at token `i`.
 fn month_at(t: &Toks, i: usize) -> Option<Month> {
     if t.is_capitalised(i) {
-        month(t.word(i))
+        month_of_key(t.key(i))
     } else {
         None
     }
@@ -189,4 +273,61 @@ mod tests {
     }
 
     pub(super) const NONE: [&str; 0] = [];
+
+    /// [`date_at`] without the opening-word guards: every pattern at
+    /// every token.
+    fn date_at_unguarded(t: &Toks, i: usize, given: bool) -> Option<usize> {
+        [
+            month_date_at(t, i, given),
+            day_month_at(t, i),
+            weekday_at(t, i),
+            numeric_date_at(t, i, given),
+            year_at(t, i, given),
+            decade_at(t, i),
+            century_at(t, i),
+            named_day_at(t, i),
+            holiday_at(t, i),
+            quarter_at(t, i),
+            season_at(t, i, given),
+            modified_at(t, i),
+            mid_word_at(t, i),
+            age_at(t, i),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|&e| e > i)
+        .max()
+    }
+
+    #[test]
+    fn guards_skip_only_patterns_that_cannot_match() {
+        let texts = [
+            "On Tuesday, July 7, 2025, and again the 7th of July, the council met.",
+            "In the early 1990s and the nineteenth century, the twenty‐first of May.",
+            "The third fiscal quarter of 2025, Q3 2024, FY2024 and fiscal 2023 closed.",
+            "Last summer, the following Monday, mid-July and late 2024 were busy.",
+            "Jane Doe, 45, said that in 347 AD and c. 1850 the town (2011) grew.",
+            "On 7/7/2025 or 2025-07-07, between 2010-15, on Christmas Eve, New Year's Day.",
+            "Yesterday morning the Sept. 11 panel met; the twenties roared; the ’90s.",
+            "THE EARLY 1990S AND THE FIRST OF MAY; Thurs. night; St. Patrick's Day.",
+            "the a an his her its our my this the the end of the year 19th-century",
+            "On 7 July, the 1990s, ’90s, 19th century, 21st-century, 12 of May, 3 May 2020.",
+            "7 7th 7TH 1990S 2000s' 5 of 12 on 12th January in 2025 (2011) 45, said 1999-2000",
+            "The early twenty-first century, the 19th century, first century, late 5th century.",
+            "In his twenties, her early 30s, its 1990s, their mid-1980s, our ’80s, my 20s.",
+        ];
+        for text in texts {
+            let doc = crate::text::Document::new(text);
+            let t = Toks::new(&doc);
+            for i in 0..=t.len() {
+                for given in [false, true] {
+                    assert_eq!(
+                        date_at(&t, i, given),
+                        date_at_unguarded(&t, i, given),
+                        "{text:?} at token {i} ({given})"
+                    );
+                }
+            }
+        }
+    }
 }

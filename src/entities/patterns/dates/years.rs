@@ -112,7 +112,7 @@ pub(super) fn year_at(t: &Toks, i: usize, given: bool) -> Option<usize> {
     // `1100 ft`, `a 2000 year old tradition`: a measure, not a year.
     let measure = t.continues(end)
         && (crate::entities::patterns::quantity::is_unit(t.word(end))
-            || time_unit(t.word(end)).is_some());
+            || time_unit_of_key(t.key(end)).is_some());
     // After a date in a list the year is a date even before a verb in -s
     // (`from 2010 to 2015 shows`).
     let counted = !given && looks_counted(t, end) && !t.is_any(end, YEAR_EVENTS);
