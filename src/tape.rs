@@ -92,7 +92,6 @@ pub fn write<T: Serialize + ?Sized>(value: &T, input: &str) -> Result<Tape, Tape
         input: input.as_bytes().as_ptr_range(),
         name_index: Vec::new(),
         name_cache: [None; NAME_CACHE],
-        names_count: 0,
         strings_utf16: 0,
         next_is_text: false,
     };
@@ -111,7 +110,6 @@ struct Writer {
     name_index: Vec<(usize, usize, u32)>,
     /// Recently used entries of `name_index`, by address.
     name_cache: [Option<(usize, usize, u32)>; NAME_CACHE],
-    names_count: u32,
     /// Length of `tape.strings` in UTF-16 units.
     strings_utf16: u32,
     /// The value being written is the `text` field of an object that has
@@ -143,8 +141,7 @@ impl Writer {
                     self.tape.names.push('\0');
                 }
                 self.tape.names.push_str(s);
-                let i = self.names_count;
-                self.names_count += 1;
+                let i = u32::try_from(self.name_index.len()).unwrap_or(u32::MAX);
                 self.name_index.push((key.0, key.1, i));
                 i
             }
