@@ -7,6 +7,7 @@
 
 use super::super::calendar::HOLIDAYS;
 use super::super::number_words::ORDINALS;
+use super::years::SPELLED_DECADES;
 use crate::text::word_table::{const_key, WordTable};
 
 /// A month name or abbreviation: `July`, `Sept.` (month dates).
@@ -177,7 +178,7 @@ pub(super) fn starts(key: u128) -> u8 {
 /// `the nineteenth century`, `the first of May` (numbers and hyphenated
 /// words are taken separately).
 static AFTER_THE: WordTable<128> = {
-    const OTHERS: [&str; 20] = [
+    const OTHERS: [&str; 12] = [
         "final",
         "spring",
         "summer",
@@ -190,20 +191,18 @@ static AFTER_THE: WordTable<128> = {
         "mid",
         "late",
         "later",
-        "twenties",
-        "thirties",
-        "forties",
-        "fifties",
-        "sixties",
-        "seventies",
-        "eighties",
-        "nineties",
     ];
-    let mut words = [("", 1u8); OTHERS.len() + ORDINALS.len()];
+    let mut words = [("", 1u8); OTHERS.len() + SPELLED_DECADES.len() + ORDINALS.len()];
     let mut n = 0;
     while n < OTHERS.len() {
         words[n].0 = OTHERS[n];
         n += 1;
+    }
+    let mut d = 0;
+    while d < SPELLED_DECADES.len() {
+        words[n].0 = SPELLED_DECADES[d];
+        n += 1;
+        d += 1;
     }
     let mut o = 0;
     while o < ORDINALS.len() {

@@ -252,20 +252,21 @@ pub(super) fn decade_at(t: &Toks, i: usize) -> Option<usize> {
     None
 }
 
+/// Decades spelled out (also the words [`super::starts`] lets follow `the`).
+pub(super) const SPELLED_DECADES: [&str; 8] = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
 /// `twenties` … `nineties`: decades (or ages) after `the`, `their`, `early`.
 fn is_spelled_decade(w: &str) -> bool {
-    [
-        "twenties",
-        "thirties",
-        "forties",
-        "fifties",
-        "sixties",
-        "seventies",
-        "eighties",
-        "nineties",
-    ]
-    .iter()
-    .any(|d| d.eq_ignore_ascii_case(w))
+    SPELLED_DECADES.iter().any(|d| d.eq_ignore_ascii_case(w))
 }
 
 /// `the 19th century`, `the late 20th century`, `the twentieth century`,
