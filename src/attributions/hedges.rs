@@ -84,7 +84,10 @@ pub fn find(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution]) -> Vec<Hedg
     cues.sort_unstable();
     for sent in &ctx.doc.sentences {
         let (a, b) = (sent.tokens.start, sent.tokens.end.min(ctx.len()));
+        // (Only a hedge adverb or a form of `be` can start a hedge: the
+        // class test spares most tokens the call.)
         let Some(hedge) = (a..b)
+            .filter(|&i| ctx.classes(i).has(HEDGE_ADVERB | BE_FORM))
             .filter(|&i| !quoted.get(i).copied().unwrap_or(false))
             .find_map(|i| hedge_at(ctx, i))
         else {
