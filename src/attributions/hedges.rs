@@ -16,22 +16,24 @@ use crate::text::TokenKind;
 /// Participles that hedge after `is`/`are`/`was`/`were` and before `to`
 /// (`is said to`, `are believed to`).
 fn is_hedge_participle(word: &str) -> bool {
-    is_one_of(
-        word,
-        &[
-            "said",
-            "believed",
-            "thought",
-            "reported",
-            "alleged",
-            "rumored",
-            "rumoured",
-            "understood",
-            "claimed",
-            "suspected",
-        ],
-    )
+    // (They all end in `d` or `t`: the test spares most words the list.)
+    matches!(word.as_bytes().last(), Some(b'd' | b't' | b'D' | b'T'))
+        && is_one_of(word, HEDGE_PARTICIPLES)
 }
+
+/// The participles of passive hedges (every one ends in `d` or `t`).
+const HEDGE_PARTICIPLES: &[&str] = &[
+    "said",
+    "believed",
+    "thought",
+    "reported",
+    "alleged",
+    "rumored",
+    "rumoured",
+    "understood",
+    "claimed",
+    "suspected",
+];
 
 /// True when word `j` is the participle of a passive hedge (`is said
 /// to`, `are widely believed to`, `it is reported that`): a claim without
@@ -134,6 +136,7 @@ pub fn find(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution]) -> Vec<Hedg
 
 #[cfg(test)]
 mod tests {
+    use super::{is_hedge_participle, HEDGE_PARTICIPLES};
     use crate::attributions::find_rules;
     use crate::text::Document;
 
@@ -149,6 +152,17 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn hedge_participles_in_any_case() {
+        for w in HEDGE_PARTICIPLES {
+            assert!(is_hedge_participle(w), "{w}");
+            assert!(is_hedge_participle(&w.to_ascii_uppercase()), "{w}");
+        }
+        for w in ["say", "saying", "reports", "thinks", "Bass", ""] {
+            assert!(!is_hedge_participle(w), "{w}");
+        }
     }
 
     #[test]
