@@ -16,22 +16,24 @@ use crate::text::TokenKind;
 /// Participles that hedge after `is`/`are`/`was`/`were` and before `to`
 /// (`is said to`, `are believed to`).
 fn is_hedge_participle(word: &str) -> bool {
-    is_one_of(
-        word,
-        &[
-            "said",
-            "believed",
-            "thought",
-            "reported",
-            "alleged",
-            "rumored",
-            "rumoured",
-            "understood",
-            "claimed",
-            "suspected",
-        ],
-    )
+    // (They all end in `d` or `t`: the test spares most words the list.)
+    matches!(word.as_bytes().last(), Some(b'd' | b't' | b'D' | b'T'))
+        && is_one_of(word, HEDGE_PARTICIPLES)
 }
+
+/// The participles of passive hedges (every one ends in `d` or `t`).
+const HEDGE_PARTICIPLES: &[&str] = &[
+    "said",
+    "believed",
+    "thought",
+    "reported",
+    "alleged",
+    "rumored",
+    "rumoured",
+    "understood",
+    "claimed",
+    "suspected",
+];
 
 /// True when word `j` is the participle of a passive hedge (`is said
 /// to`, `are widely believed to`, `it is reported that`): a claim without
@@ -84,7 +86,10 @@ pub fn find(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution]) -> Vec<Hedg
     cues.sort_unstable();
     for sent in &ctx.doc.sentences {
         let (a, b) = (sent.tokens.start, sent.tokens.end.min(ctx.len()));
+        // (Only a hedge adverb or a form of `be` can start a hedge: the
+        // class test spares most tokens the call.)
         let Some(hedge) = (a..b)
+            .filter(|&i| ctx.classes(i).has(HEDGE_ADVERB | BE_FORM))
             .filter(|&i| !quoted.get(i).copied().unwrap_or(false))
             .find_map(|i| hedge_at(ctx, i))
         else {
@@ -131,6 +136,7 @@ pub fn find(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution]) -> Vec<Hedg
 
 #[cfg(test)]
 mod tests {
+    use super::{is_hedge_participle, HEDGE_PARTICIPLES};
     use crate::attributions::find_rules;
     use crate::text::Document;
 
@@ -146,6 +152,17 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn hedge_participles_in_any_case() {
+        for w in HEDGE_PARTICIPLES {
+            assert!(is_hedge_participle(w), "{w}");
+            assert!(is_hedge_participle(&w.to_ascii_uppercase()), "{w}");
+        }
+        for w in ["say", "saying", "reports", "thinks", "Bass", ""] {
+            assert!(!is_hedge_participle(w), "{w}");
+        }
     }
 
     #[test]

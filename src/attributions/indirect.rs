@@ -78,6 +78,11 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], quoted: &[bool]) -> Vec<Attribution> {
 /// its relative pronoun would be a source of nothing).
 pub(crate) fn is_anonymity_request(ctx: &Ctx, found: &Attribution) -> bool {
     let first = ctx.token_at(found.content.start);
+    // Every pattern below opens with one of these words: most records stop
+    // here.
+    if !is_one_of(ctx.word(first), &["not", "that", "on", "anonymity"]) {
+        return false;
+    }
     let opens = |words: &[&str]| {
         words
             .iter()
@@ -1046,6 +1051,39 @@ mod tests {
             cue.into(),
             source.into(),
         )
+    }
+
+    /// The content of a record running from `from` to the end of `text`
+    /// (without its full stop): is it a request for anonymity?
+    fn asks_anonymity(text: &str, from: &str) -> bool {
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &[]);
+        let start = text.find(from).unwrap();
+        let content = Span::new(start, text.len() - 1);
+        let a = Attribution::new(
+            AttributionKind::Indirect,
+            content,
+            None,
+            None,
+            super::super::Pattern::LearnedCue,
+        );
+        is_anonymity_request(&ctx, &a)
+    }
+
+    #[test]
+    fn anonymity_requests_state_nothing() {
+        let asked = "An aide, who asked not to be named, left.";
+        assert!(asks_anonymity(asked, "not to be named"));
+        let spoke = "Two officials spoke on condition of anonymity.";
+        assert!(asks_anonymity(spoke, "on condition"));
+        let that = "She asked that she not be identified.";
+        assert!(asks_anonymity(that, "that she"));
+        let granted = "The aide was granted Anonymity.";
+        assert!(asks_anonymity(granted, "Anonymity"));
+        let plain = "Bass said that the plan was dead.";
+        assert!(!asks_anonymity(plain, "that the plan"));
+        let not = "Bass said not everyone agreed.";
+        assert!(!asks_anonymity(not, "not everyone"));
     }
 
     #[test]

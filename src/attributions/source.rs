@@ -313,8 +313,12 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// True for the possessive `'s` / `’s` token.
     pub fn is_possessive(&self, i: usize) -> bool {
+        // (`'s` has two bytes, `’s` four: the length test spares most
+        // words the comparisons.)
         let w = self.word(i);
-        self.is_word(i) && (w == "'s" || w == "’s" || w == "'S" || w == "’S")
+        matches!(w.len(), 2 | 4)
+            && self.is_word(i)
+            && (w == "'s" || w == "’s" || w == "'S" || w == "’S")
     }
 }
 

@@ -2,19 +2,10 @@
 //! word lists every token is looked up in (cue verbs, word classes).
 //!
 //! Open addressing with linear probing over a power-of-two slot array at
-//! most a quarter full; the hash is FNV-1a over the ASCII-lowercased bytes,
-//! so lookups allocate nothing and `SAID` finds `said`. A lookup costs one
-//! pass over the word and, on a hit, one comparison.
-
-/// A table from words (ASCII case-insensitive) to `V`.
-pub struct WordTable<V: Copy> {
-    /// Per slot: the word's hash in the high half, its index + 1 into
-    /// `entries` in the low half; 0 for an empty slot. The hash spares the
-    /// string comparison on most probes.
-    slots: Vec<u64>,
-    entries: Vec<(&'static str, V)>,
-    mask: usize,
-}
+//! most half full; the hash is FNV-1a over the ASCII-lowercased bytes,
+//! so lookups allocate nothing and `SAID` finds `said`. A slot holds the
+//! word's folded bytes and its value, so a lookup costs one pass over the
+//! word and, on a hit, one comparison within the slot.
 
 /// FNV-1a over the bytes with bit 5 set (`A` and `a` hash alike; so do a
 /// few punctuation pairs, which only costs a comparison).
@@ -38,65 +29,123 @@ pub fn hash(word: &str) -> u32 {
     h
 }
 
+/// A table from words (ASCII case-insensitive) to `V`.
+pub struct WordTable<V: Copy> {
+    /// The words, their case-folded bytes and their values, in open
+    /// addressing: a lookup reads one slot (no pointer to a key or a value
+    /// to follow, which was most of the cost of looking up every token).
+    slots: Vec<Slot<V>>,
+    /// The words by index, for comparing words too long to fold into a
+    /// slot.
+    words: Vec<&'static str>,
+    mask: usize,
+}
+
+/// Longest word whose folded bytes a slot holds.
+const INLINE: usize = 16;
+
+/// One slot of a [`WordTable`].
+#[derive(Clone, Copy)]
+struct Slot<V: Copy> {
+    /// The word's [`hash`].
+    hash: u32,
+    /// 1 + the word's index in `words`; 0 for an empty slot.
+    index: u32,
+    /// The word's length in bytes.
+    len: u32,
+    /// The word's ASCII-lowercased bytes (zero-padded), when it has at
+    /// most [`INLINE`] of them.
+    folded: [u8; INLINE],
+    /// The word's value.
+    value: V,
+}
+
+impl<V: Copy> Slot<V> {
+    /// True when the slot holds `word` (whose [`hash`] is `h`), ignoring
+    /// ASCII case.
+    #[inline]
+    fn holds(&self, word: &str, h: u32, words: &[&'static str]) -> bool {
+        if self.hash != h || self.len as usize != word.len() {
+            return false;
+        }
+        match self.folded.get(..word.len()) {
+            Some(folded) => word
+                .bytes()
+                .zip(folded)
+                .all(|(b, &f)| b.to_ascii_lowercase() == f),
+            None => (self.index as usize)
+                .checked_sub(1)
+                .and_then(|k| words.get(k))
+                .is_some_and(|w| w.eq_ignore_ascii_case(word)),
+        }
+    }
+}
+
 impl<V: Copy> WordTable<V> {
     /// Builds the table; when a word comes twice, `merge` combines the
     /// values (the first stays when it returns `None`).
     pub fn new(words: &[(&'static str, V)], merge: impl Fn(V, V) -> V) -> Self {
-        let size = (words.len() * 4).next_power_of_two().max(16);
+        // Empty slots hold some value that is never read.
+        let Some(&(_, filler)) = words.first() else {
+            return WordTable {
+                slots: Vec::new(),
+                words: Vec::new(),
+                mask: 0,
+            };
+        };
+        // At most half full: a slot is a few dozen bytes, and lookups that
+        // miss stop at the first empty slot.
+        let size = (words.len() * 2).next_power_of_two().max(16);
         let mut table = WordTable {
-            slots: vec![0; size],
-            entries: Vec::with_capacity(words.len()),
+            slots: Vec::with_capacity(size),
+            words: Vec::with_capacity(words.len()),
             mask: size - 1,
         };
+        let mut slots: Vec<Option<Slot<V>>> = vec![None; size];
         for &(word, value) in words {
-            match table.position(word) {
-                Some(k) => {
-                    if let Some(entry) = table.entries.get_mut(k) {
-                        entry.1 = merge(entry.1, value);
+            let h = hash(word);
+            let mut i = h as usize & table.mask;
+            loop {
+                match slots.get_mut(i) {
+                    Some(Some(slot)) if slot.holds(word, h, &table.words) => {
+                        slot.value = merge(slot.value, value);
+                        break;
                     }
-                }
-                None => {
-                    let h = hash(word);
-                    let mut slot = h as usize & table.mask;
-                    while table.slots.get(slot).is_some_and(|&s| s != 0) {
-                        slot = (slot + 1) & table.mask;
+                    Some(Some(_)) => i = (i + 1) & table.mask,
+                    Some(empty) => {
+                        table.words.push(word);
+                        let mut folded = [0; INLINE];
+                        if word.len() <= INLINE {
+                            for (f, b) in folded.iter_mut().zip(word.bytes()) {
+                                *f = b.to_ascii_lowercase();
+                            }
+                        }
+                        *empty = Some(Slot {
+                            hash: h,
+                            index: u32::try_from(table.words.len()).unwrap_or(0),
+                            len: u32::try_from(word.len()).unwrap_or(u32::MAX),
+                            folded,
+                            value,
+                        });
+                        break;
                     }
-                    table.entries.push((word, value));
-                    let index = u64::try_from(table.entries.len()).unwrap_or(0);
-                    if let Some(s) = table.slots.get_mut(slot) {
-                        *s = (u64::from(h) << 32) | index;
-                    }
+                    None => break,
                 }
             }
         }
+        table.slots = slots
+            .into_iter()
+            .map(|s| {
+                s.unwrap_or(Slot {
+                    hash: 0,
+                    index: 0,
+                    len: 0,
+                    folded: [0; INLINE],
+                    value: filler,
+                })
+            })
+            .collect();
         table
-    }
-
-    /// The index of `word` (whose [`hash`] is `h`) in `entries`.
-    fn position_hashed(&self, word: &str, h: u32) -> Option<usize> {
-        let mut slot = h as usize & self.mask;
-        loop {
-            let s = *self.slots.get(slot)?;
-            if s == 0 {
-                return None;
-            }
-            if (s >> 32) as u32 == h {
-                let k = ((s & 0xffff_ffff) as usize).checked_sub(1)?;
-                if self
-                    .entries
-                    .get(k)
-                    .is_some_and(|e| e.0.eq_ignore_ascii_case(word))
-                {
-                    return Some(k);
-                }
-            }
-            slot = (slot + 1) & self.mask;
-        }
-    }
-
-    /// The index of `word` in `entries`, if present.
-    fn position(&self, word: &str) -> Option<usize> {
-        self.position_hashed(word, hash(word))
     }
 
     /// The value for `word` (ASCII case-insensitive).
@@ -105,10 +154,19 @@ impl<V: Copy> WordTable<V> {
     }
 
     /// [`WordTable::get`] with the word's [`hash`] already known.
+    #[inline]
     pub fn get_hashed(&self, word: &str, h: u32) -> Option<V> {
-        self.position_hashed(word, h)
-            .and_then(|k| self.entries.get(k))
-            .map(|e| e.1)
+        let mut i = h as usize & self.mask;
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.index == 0 {
+                return None;
+            }
+            if slot.holds(word, h, &self.words) {
+                return Some(slot.value);
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 }
 
@@ -146,6 +204,28 @@ mod tests {
         ] {
             assert_eq!(hash(w), plain(w), "{w}");
         }
+    }
+
+    #[test]
+    fn long_short_and_non_ascii_words() {
+        let long = "counterrevolutionaries"; // longer than a slot holds
+        let sixteen = "misrepresenting!"; // exactly a slot's bytes
+        let t = WordTable::new(
+            &[(long, 1), (sixteen, 2), ("Élise", 3), ("ab", 4), ("a", 5)],
+            |a, b| a + b,
+        );
+        assert_eq!(t.get("COUNTERREVOLUTIONARIES"), Some(1));
+        assert_eq!(t.get("counterrevolutionarie"), None);
+        assert_eq!(t.get("counterrevolutionariesx"), None);
+        assert_eq!(t.get("Misrepresenting!"), Some(2));
+        assert_eq!(t.get("misrepresenting"), None);
+        assert_eq!(t.get("éLISE"), None, "only ASCII letters fold");
+        assert_eq!(t.get("ÉLISE"), Some(3));
+        assert_eq!(t.get("AB"), Some(4));
+        assert_eq!(t.get("ab\0"), None);
+        assert_eq!(t.get("A"), Some(5));
+        let empty: WordTable<u8> = WordTable::new(&[], |a, _| a);
+        assert_eq!(empty.get("said"), None);
     }
 
     #[test]

@@ -188,22 +188,25 @@ pub fn cue(
     // What comes in the next few tokens: a quotation mark, a colon,
     // `that`, another clause word (`whether`, `how`), `to`.
     let mut ahead = 0u64;
+    let (that, to) = (*THAT, *TO);
     for j in (i + 1..sent.end).take(4) {
         if ctx.is_quote(j) {
             ahead |= 1;
         } else if ctx.is_punct(j, ":") {
             ahead |= 2;
-        } else if ctx.word_hash(j) == *THAT {
+        } else if ctx.word_hash(j) == that {
             ahead |= 4;
         } else if ctx.classes(j).has(CLAUSE_WORD) {
             ahead |= 8;
-        } else if ctx.word_hash(j) == *TO {
+        } else if ctx.word_hash(j) == to {
             ahead |= 16;
         } else if ends_clause(ctx, j) {
             break;
         }
     }
     let c_next2 = classes(Some(i + 2));
+    let suffix3 = suffix(word, 3);
+    let position = bucket(i - sent.start);
     let keys = [
         word_key,
         hash::key(t::PREV, p1, 0),
@@ -213,7 +216,7 @@ pub fn cue(
         hash::key(t::PREV_WORD, p1, w0),
         hash::key(t::WORD_NEXT, w0, n1),
         hash::key(t::NEXT_NEXT2, n1, n2),
-        hash::key(t::SUFFIX3, suffix(word, 3), 0),
+        hash::key(t::SUFFIX3, suffix3, 0),
         hash::key(t::SUFFIX4, suffix(word, 4), 0),
         hash::key(t::SHAPE, shape, 0),
         hash::key(t::LEXICON, lexicon, 0),
@@ -224,17 +227,17 @@ pub fn cue(
         hash::key(t::WORD_CLASSES_NEXT, w0, c_next),
         hash::key(t::QUOTE_LEFT, quote_left, 0),
         hash::key(t::QUOTE_RIGHT, quote_right, 0),
-        hash::key(t::POSITION, bucket(i - sent.start), 0),
+        hash::key(t::POSITION, position, 0),
         hash::key(t::TO_END, bucket(sent.end.saturating_sub(i + 1)), 0),
         hash::key(t::SUBJECT, subject_kind, 0),
         hash::key(t::NAME_AFTER, name_after, 0),
         hash::key(t::WORD_SUBJECT, w0, subject_kind),
         hash::key(t::CLASSES_NEXT2, c_next2, 0),
         hash::key(t::WORD_QUOTE_RIGHT, w0, quote_right),
-        hash::key(t::WORD_POSITION, w0, bucket(i - sent.start)),
+        hash::key(t::WORD_POSITION, w0, position),
         hash::key(t::AHEAD, ahead, 0),
         hash::key(t::WORD_AHEAD, w0, ahead),
-        hash::key(t::SUFFIX_NEXT, suffix(word, 3), n1),
+        hash::key(t::SUFFIX_NEXT, suffix3, n1),
         hash::key(t::WORD_PREV2, w0, p2),
     ];
     out.extend_from_slice(&keys);

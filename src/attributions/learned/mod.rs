@@ -200,7 +200,7 @@ pub fn each_candidate(
 /// Every candidate cue word of the document with its score, in text order
 /// (`threshold` of the model decides which are cues).
 pub fn score_cues(ctx: &Ctx, quoted: &[bool], model: &Model) -> Vec<(usize, i32)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(ctx.len() / 4);
     each_candidate(ctx, quoted, Some(&model.vocabulary), |i, keys| {
         out.push((i, model.cue.score(keys)));
     });
@@ -467,11 +467,12 @@ pub fn choose_sources(
             continue;
         }
         sources::candidates(ctx, a, &mut candidates);
+        let view = sources::RecordView::new(ctx, a);
         let mut best: Option<(i32, Option<crate::span::Span>)> = None;
         let mut listed = Vec::new();
         for c in &candidates {
             keys.clear();
-            sources::features(ctx, a, c, &mut keys);
+            view.features(ctx, c, &mut keys);
             if training.is_some() {
                 listed.push((c.span, keys.clone()));
             }

@@ -182,62 +182,111 @@ mod t {
     pub const BIT_TYPE: u64 = 214;
 }
 
-/// A cheap type of a mention (cheaper than [`source_type::classify`],
-/// which the chooser would call for every candidate): the name label
-/// ending it, or its first word's classes and its last word's shape.
-fn kind_of(ctx: &Ctx, s: Span) -> u64 {
-    if let Some(label) = ctx.label_of(s) {
-        return label as u64 + 1;
+/// What the features read of a candidate mention, looked up once.
+struct Mention {
+    /// Its first token.
+    first: usize,
+    /// Its last token (at least `first`).
+    last: usize,
+    /// The label of the name entity ending it, if any.
+    label: Option<Label>,
+}
+
+impl Mention {
+    fn new(ctx: &Ctx, s: Span) -> Self {
+        let first = ctx.token_at(s.start);
+        let last = ctx.token_at(s.end).saturating_sub(1).max(first);
+        Mention {
+            first,
+            last,
+            label: ctx.label_of(s),
+        }
     }
-    let f = ctx.token_at(s.start);
-    let l = ctx.token_at(s.end).saturating_sub(1).max(f);
-    let first = ctx.classes(f).0 & (SUBJECT_PRONOUN | DETERMINER | CLAUSE_WORD);
-    let last = ctx.word(l);
-    let shape = u32::from(is_capitalised(last)) | u32::from(last.ends_with('s')) << 1;
-    u64::from(first) << 4 | u64::from(shape) | 1 << 40
+
+    /// A cheap type of the mention (cheaper than
+    /// [`source_type::classify`], which the chooser would call for every
+    /// candidate): the name label ending it, or its first word's classes
+    /// and its last word's shape.
+    fn kind(&self, ctx: &Ctx) -> u64 {
+        if let Some(label) = self.label {
+            return label as u64 + 1;
+        }
+        let first = ctx.classes(self.first).0 & (SUBJECT_PRONOUN | DETERMINER | CLAUSE_WORD);
+        let last = ctx.word(self.last);
+        let shape = u32::from(is_capitalised(last)) | u32::from(last.ends_with('s')) << 1;
+        u64::from(first) << 4 | u64::from(shape) | 1 << 40
+    }
+}
+
+/// What the features of every candidate of one record share.
+pub struct RecordView {
+    /// The record's pattern, as a feature value.
+    pattern: u64,
+    /// The cue's first token (`usize::MAX` without a cue).
+    cue_first: usize,
+    /// The hash of the cue's first word (0 without a cue).
+    cue_word: u64,
+    /// The record's content.
+    content: Span,
+}
+
+impl RecordView {
+    /// Looks up what the candidates of `a` share.
+    pub fn new(ctx: &Ctx, a: &Attribution) -> Self {
+        let cue_first = a.cue.map_or(usize::MAX, |s| ctx.token_at(s.start));
+        RecordView {
+            pattern: a.pattern as u64 + 1,
+            cue_first,
+            cue_word: u64::from(ctx.word_hash(cue_first)),
+            content: a.content,
+        }
+    }
+
+    /// Appends the keys of candidate `c` (see [`features`]).
+    pub fn features(&self, ctx: &Ctx, c: &Candidate, out: &mut Vec<u32>) {
+        let (pattern, cue_first, cue_word) = (self.pattern, self.cue_first, self.cue_word);
+        let from = u64::from(c.from);
+        let mention = c.span.map(|s| (s, Mention::new(ctx, s)));
+        let kind = mention.as_ref().map_or(0, |(_, m)| m.kind(ctx));
+        out.push(hash::key(t::FROM, from, 0));
+        out.push(hash::key(t::FROM_PATTERN, from, pattern));
+        for bit in 0..13 {
+            if c.from & (1 << bit) != 0 {
+                out.push(hash::key(t::BIT_PATTERN, bit, pattern));
+                out.push(hash::key(t::BIT_CUE, bit, cue_word));
+                out.push(hash::key(t::BIT_TYPE, bit, kind));
+            }
+        }
+        out.push(hash::key(t::TYPE, kind, 0));
+        out.push(hash::key(t::TYPE_PATTERN, kind, pattern));
+        match mention {
+            None => out.push(hash::key(t::NONE_CUE, cue_word, pattern)),
+            Some((s, m)) => {
+                let (f, l) = (m.first, m.last);
+                out.push(hash::key(t::LENGTH, (l - f).min(8) as u64, 0));
+                let d = if cue_first == usize::MAX {
+                    99
+                } else {
+                    let signed = cue_first as isize - l as isize;
+                    signed.clamp(-12, 12) as u64 & 0xff
+                };
+                out.push(hash::key(t::DISTANCE, d, pattern));
+                out.push(hash::key(
+                    t::INSIDE,
+                    u64::from(self.content.contains(s)),
+                    pattern,
+                ));
+                out.push(hash::key(t::FIRST, u64::from(ctx.word_hash(f)), 0));
+                out.push(hash::key(t::LAST, u64::from(ctx.word_hash(l)), 0));
+                let label = m.label.map_or(0, |l| l as u64 + 1);
+                out.push(hash::key(t::LABEL, label, 0));
+            }
+        }
+    }
 }
 
 /// Appends the keys of candidate `c` of record `a`.
 #[inline(never)]
 pub fn features(ctx: &Ctx, a: &Attribution, c: &Candidate, out: &mut Vec<u32>) {
-    let pattern = a.pattern as u64 + 1;
-    let cue_first = a.cue.map_or(usize::MAX, |s| ctx.token_at(s.start));
-    let cue_word = u64::from(ctx.word_hash(cue_first));
-    let from = u64::from(c.from);
-    out.push(hash::key(t::FROM, from, 0));
-    out.push(hash::key(t::FROM_PATTERN, from, pattern));
-    let kind = c.span.map_or(0, |s| kind_of(ctx, s));
-    for bit in 0..13 {
-        if c.from & (1 << bit) != 0 {
-            out.push(hash::key(t::BIT_PATTERN, bit, pattern));
-            out.push(hash::key(t::BIT_CUE, bit, cue_word));
-            out.push(hash::key(t::BIT_TYPE, bit, kind));
-        }
-    }
-    out.push(hash::key(t::TYPE, kind, 0));
-    out.push(hash::key(t::TYPE_PATTERN, kind, pattern));
-    match c.span {
-        None => out.push(hash::key(t::NONE_CUE, cue_word, pattern)),
-        Some(s) => {
-            let f = ctx.token_at(s.start);
-            let l = ctx.token_at(s.end).saturating_sub(1).max(f);
-            out.push(hash::key(t::LENGTH, (l - f).min(8) as u64, 0));
-            let d = if cue_first == usize::MAX {
-                99
-            } else {
-                let signed = cue_first as isize - l as isize;
-                signed.clamp(-12, 12) as u64 & 0xff
-            };
-            out.push(hash::key(t::DISTANCE, d, pattern));
-            out.push(hash::key(
-                t::INSIDE,
-                u64::from(a.content.contains(s)),
-                pattern,
-            ));
-            out.push(hash::key(t::FIRST, u64::from(ctx.word_hash(f)), 0));
-            out.push(hash::key(t::LAST, u64::from(ctx.word_hash(l)), 0));
-            let label = ctx.label_of(s).map_or(0, |l| l as u64 + 1);
-            out.push(hash::key(t::LABEL, label, 0));
-        }
-    }
+    RecordView::new(ctx, a).features(ctx, c, out);
 }
