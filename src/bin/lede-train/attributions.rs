@@ -715,6 +715,7 @@ fn dump(
             .map(|(k, x)| {
                 serde_json::json!({
                     "content": pair(&x.content),
+                    "parts": x.content_parts.iter().map(pair).collect::<Vec<_>>(),
                     "source": x.source.as_ref().map(pair),
                     "cue": x.cue.as_ref().map(pair),
                     "pattern": format!("{:?}", x.pattern),
