@@ -277,6 +277,8 @@ mod r {
     pub const CUE_QUOTED: u64 = 129;
     pub const CONTENT_CUES: u64 = 130;
     pub const SCORE_SOURCE_TYPE: u64 = 131;
+    pub const NESTED_AT: u64 = 132;
+    pub const NESTED_AT_CUE: u64 = 133;
 }
 
 /// A signed distance bucket: sign and [`bucket`] of the size.
@@ -320,6 +322,16 @@ pub struct RecordFacts {
     pub cue_quoted: bool,
     /// Cue words the detector accepted inside the content.
     pub content_cues: usize,
+    /// For a record nested in another's content, where its clause starts
+    /// there (PolNeAR annotates `…, adding that …` and `…, who said …` as
+    /// attributions of their own, `said they think …` as the outer one
+    /// only): bits 0–3 what precedes it (1: it opens the holder, 2 a comma,
+    /// 3 `, and`, 4 `and`/`but`/`or`, 5 `;`/`:`/dash, 6 a relative word, 7
+    /// a quotation mark, 8 another word), bits 4–5 its distance in tokens
+    /// from the holder's start (≤ 3, ≤ 10, more), bit 6 a source of its own
+    /// inside the holder, bit 7 it runs to the holder's end; 0 when not
+    /// nested.
+    pub nested_at: u64,
 }
 
 /// Appends the keys of the record-filter features of `a`.
@@ -406,6 +418,8 @@ pub fn record(ctx: &Ctx, a: &super::super::Attribution, facts: &RecordFacts, out
         hash::key(r::CUE_QUOTED, facts.cue_quoted as u64, pattern),
         hash::key(r::CONTENT_CUES, bucket(facts.content_cues), pattern),
         hash::key(r::SCORE_SOURCE_TYPE, score, source_type),
+        hash::key(r::NESTED_AT, facts.nested_at, pattern),
+        hash::key(r::NESTED_AT_CUE, facts.nested_at & 0x0f, cue_first),
     ];
     out.extend_from_slice(&keys);
 }

@@ -52,6 +52,23 @@ const PHRASAL_DOINGS: &[&str] = &[
     "ended", "ending", "line", "lined", "lining",
 ];
 
+/// Raising verbs: what they attribute is an impression of their subject
+/// (`The plan seems unlikely to pass`, `Turnout appeared to be high`), so
+/// the subject belongs to the content and no one is its source.
+const RAISING: &[&str] = &[
+    "seem",
+    "seems",
+    "seemed",
+    "seeming",
+    "appear",
+    "appears",
+    "appeared",
+    "appearing",
+];
+
+/// Subjects that stand for no thing (`It seems that …`).
+const EXPLETIVES: &[&str] = &["it", "there"];
+
 /// Possessive determiners: the source of a noun cue (`its ban on`).
 const POSSESSIVES: &[&str] = &["his", "her", "its", "their", "our", "my", "your"];
 
@@ -131,9 +148,16 @@ fn at_run(
     let a = sent.start;
     let end = trim_end(ctx, a, sent.end);
     let mut cue_end = last + 1;
+    // `seemed to reflect`, `appears unlikely`, but not `appeared on
+    // television`: an impression of the subject.
+    let raising = is_one_of(ctx.word(last), RAISING)
+        && cue_end < end
+        && (ctx.word(cue_end).eq_ignore_ascii_case("to")
+            || !is_one_of(ctx.word(cue_end), CUE_PREPOSITIONS));
     // `support for …`, `critical of …`; but `seems to be …`, `plans to
     // expand …` keep their `to` in the content.
-    if cue_end + 1 < end
+    if !raising
+        && cue_end + 1 < end
         && ctx.is_word(cue_end)
         && is_one_of(ctx.word(cue_end), CUE_PREPOSITIONS)
         && (!ctx.word(cue_end).eq_ignore_ascii_case("to") || starts_content(ctx, cue_end + 1))
@@ -171,6 +195,9 @@ fn at_run(
         let stop = extend_into_quote(quotes, t, trim_end(ctx, t, stop));
         if stop <= t || is_empty_content(ctx, t, stop) {
             return None;
+        }
+        if raising {
+            return impression(ctx, quotes, a, first, t..stop, cue);
         }
         let source = possessor(ctx, first, a).or_else(|| subject(ctx, first, a, end));
         return record(ctx, quotes, t..stop, cue, source);
@@ -319,6 +346,40 @@ pub(super) fn possessor(ctx: &Ctx, first: usize, floor: usize) -> Option<Span> {
     None
 }
 
+/// The record of a raising cue at `first` (`The race appears closer in
+/// Ohio`): its subject and what follows the cue are the content, with no
+/// source (an expletive subject, `It seems that …`, is left out).
+fn impression(
+    ctx: &Ctx,
+    quotes: &[Quote],
+    a: usize,
+    first: usize,
+    after: Range<usize>,
+    cue: Span,
+) -> Option<Attribution> {
+    let k = modifiers_start(ctx, first, a);
+    let subject = source_before(ctx, k, a)
+        .map(|s| ctx.token_at(s.start)..ctx.token_at(s.end))
+        .filter(|r| !(r.len() == 1 && is_one_of(ctx.word(r.start), EXPLETIVES)));
+    let mut parts = Vec::with_capacity(2);
+    parts.extend(subject);
+    parts.push(after);
+    parts.retain(|r| !r.is_empty());
+    let (kind, spans) = content_kind(ctx, quotes, &parts);
+    if spans.iter().all(|s| s.is_empty()) {
+        return None;
+    }
+    let mut rec = Attribution::new(
+        kind,
+        spans.first().copied().unwrap_or(cue),
+        Some(cue),
+        None,
+        Pattern::LearnedCue,
+    );
+    rec.set_parts(spans);
+    Some(rec)
+}
+
 fn record(
     ctx: &Ctx,
     quotes: &[Quote],
@@ -383,6 +444,46 @@ mod tests {
                 "a measure on background checks",
                 "opposes",
                 "Dana Whitfield"
+            )]
+        );
+    }
+
+    #[test]
+    fn raising_cues_attribute_an_impression_of_their_subject() {
+        assert_eq!(
+            rows("The new levee seemed to hold back the river.", &["seemed"]),
+            [row(
+                "The new levee seemed to hold back the river",
+                "seemed",
+                ""
+            )]
+        );
+        assert_eq!(
+            rows(
+                "Turnout in the county appears higher than in 2020.",
+                &["appears"]
+            ),
+            [row(
+                "Turnout in the county appears higher than in 2020",
+                "appears",
+                ""
+            )]
+        );
+        // No thing stands behind an expletive subject.
+        assert_eq!(
+            rows("It appears that the vote will be delayed.", &["appears"]),
+            [row("that the vote will be delayed", "appears", "")]
+        );
+        // Appearing somewhere is no impression.
+        assert_eq!(
+            rows(
+                "The mayor appeared on television to defend the budget.",
+                &["appeared"]
+            ),
+            [row(
+                "television to defend the budget",
+                "appeared on",
+                "The mayor"
             )]
         );
     }

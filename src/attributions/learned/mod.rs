@@ -278,6 +278,74 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
             .map(|x| x.1)
     }
 
+    /// The nearest record content holding content `c` (at most 8 back).
+    fn holder(&self, c: crate::span::Span) -> Option<crate::span::Span> {
+        let k = self.records.partition_point(|x| x.0.start <= c.start);
+        let before = self.records.get(..k).unwrap_or_default();
+        before
+            .iter()
+            .rev()
+            .take(8)
+            .filter(|x| x.0.contains(c) && x.0 != c)
+            .map(|x| x.0)
+            .max_by_key(|h| h.start)
+    }
+
+    /// Where a nested record's clause starts inside its holder (see
+    /// [`features::RecordFacts::nested_at`]; 0 when not nested).
+    fn nested_at(&self, a: &super::Attribution) -> u64 {
+        let ctx = self.ctx;
+        let Some(h) = self.holder(a.content) else {
+            return 0;
+        };
+        let start = [Some(a.content), a.cue, a.source]
+            .iter()
+            .flatten()
+            .map(|s| s.start)
+            .min()
+            .unwrap_or(a.content.start);
+        let (hs, s) = (ctx.token_at(h.start), ctx.token_at(start));
+        if s <= hs {
+            return 1;
+        }
+        let before = s - 1;
+        let w = ctx.word(before);
+        let boundary = if ctx.is_punct(before, ",") {
+            2
+        } else if ["and", "but", "or"]
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c))
+        {
+            if before > hs && ctx.is_punct(before - 1, ",") {
+                3
+            } else {
+                4
+            }
+        } else if ctx.is_punct(before, ";")
+            || ctx.is_punct(before, ":")
+            || ctx.kind(before) == Some(crate::text::TokenKind::Dash)
+        {
+            5
+        } else if ["who", "which", "that", "whom", "whose"]
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c))
+        {
+            6
+        } else if ctx.is_quote(before) {
+            7
+        } else {
+            8
+        };
+        let distance = match s - hs {
+            0..=3 => 0,
+            4..=10 => 1,
+            _ => 2,
+        };
+        let own_source = a.source.is_some_and(|x| h.contains(x));
+        let tail = ctx.token_at(a.content.end) >= ctx.token_at(h.end);
+        boundary | distance << 4 | u64::from(own_source) << 6 | u64::from(tail) << 7
+    }
+
     /// True for a rule's record framed by `according to`/`per`
     /// (`According to Chen, the inspection found …`): the learned passes
     /// keep it as the rules read it. PolNeAR rarely annotates such nested
@@ -327,6 +395,7 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
             cue_quoted: cue_tokens
                 .is_some_and(|(f, _)| self.quoted.get(f).copied().unwrap_or(false)),
             content_cues,
+            nested_at: self.nested_at(a),
         };
         let mut keys = Vec::with_capacity(32);
         features::record(ctx, a, &facts, &mut keys);
@@ -512,6 +581,65 @@ mod tests {
             let model = Model::embedded().expect("the full build embeds a decodable model");
             assert!(!model.cue.is_empty() && !model.vocabulary.is_empty());
         }
+    }
+
+    /// Where a nested record's clause starts inside its holder tells the
+    /// filters a report of its own (`…, adding that …`, `…, who said …`)
+    /// from a clause of the holder's content (`said they think …`).
+    #[test]
+    fn nested_records_know_where_they_start() {
+        use super::super::{Attribution, AttributionKind, Pattern};
+        let text = "Ruiz said the budget was late, adding that the council would meet on Friday. \
+                    Ruiz said they think the council will meet.";
+        let doc = crate::text::Document::new(text);
+        let ctx = Ctx::new(&doc, &[]);
+        let span = |s: &str, from: usize| {
+            let start = text[from..].find(s).map_or(0, |k| k + from);
+            crate::span::Span::new(start, start + s.len())
+        };
+        let record = |content: &str, cue: &str, source: Option<&str>, from: usize| {
+            Attribution::new(
+                AttributionKind::Indirect,
+                span(content, from),
+                Some(span(cue, from)),
+                source.map(|s| span(s, from)),
+                Pattern::IndirectPreposed,
+            )
+        };
+        let second = text.find("Ruiz said they").unwrap_or(0);
+        let records = [
+            record(
+                "the budget was late, adding that the council would meet on Friday",
+                "said",
+                Some("Ruiz"),
+                0,
+            ),
+            record("that the council would meet on Friday", "adding", None, 0),
+            record(
+                "they think the council will meet",
+                "said",
+                Some("Ruiz"),
+                second,
+            ),
+            record("the council will meet", "think", Some("they"), second),
+        ];
+        let model = Model {
+            cue: model::Linear::default(),
+            vocabulary: model::Linear::default(),
+            record: model::Linear::default(),
+            source: model::Linear::default(),
+            chooser: model::Linear::default(),
+            filtered: 0,
+        };
+        let quoted = vec![false; ctx.len()];
+        let f = RecordFeatures::new(&ctx, &records, &[], &quoted, &model);
+        let at: Vec<u64> = records.iter().map(|a| f.nested_at(a)).collect();
+        assert_eq!(at[0], 0, "the holder is not nested");
+        // After a comma, past the holder's fourth token, to its end.
+        assert_eq!(at[1], 2 | 1 << 4 | 1 << 7);
+        assert_eq!(at[2], 0);
+        // The inner clause (its source `they`) opens the holder.
+        assert_eq!(at[3], 1);
     }
 
     /// Whatever the build, a passive hedge is no cue candidate: `is said

@@ -85,12 +85,20 @@ fn sentence_of(ctx: &Ctx, i: usize) -> Range<usize> {
 }
 
 /// The candidate sources of `a` (the record's own first, then none).
+/// A mention inside the content is never its source (`The plan seemed
+/// doomed`: the plan is what the impression is about).
 #[inline(never)]
 pub fn candidates(ctx: &Ctx, a: &Attribution, out: &mut Vec<Candidate>) {
     out.clear();
-    let mut add = |span: Option<Span>, bit: u32| match out.iter_mut().find(|c| c.span == span) {
-        Some(c) => c.from |= bit,
-        None => out.push(Candidate { span, from: bit }),
+    let in_content = |s: Span| a.content_parts.iter().any(|p| p.overlaps(s));
+    let mut add = |span: Option<Span>, bit: u32| {
+        if span.is_some_and(in_content) {
+            return;
+        }
+        match out.iter_mut().find(|c| c.span == span) {
+            Some(c) => c.from |= bit,
+            None => out.push(Candidate { span, from: bit }),
+        }
     };
     add(a.source, from::CURRENT);
     add(None, from::NONE);

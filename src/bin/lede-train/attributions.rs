@@ -82,8 +82,14 @@ struct Args {
     /// Drop weights of at most this many units after quantising.
     #[arg(long, default_value_t = 1)]
     prune: i32,
-    /// Cue-detector thresholds tried (perceptron units).
-    #[arg(long, value_delimiter = ',', default_value = "0,5")]
+    /// Cue-detector thresholds tried (perceptron units; -5 and below
+    /// added spurious learned cues on the team's examples).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        allow_hyphen_values = true,
+        default_value = "-2.5,0,5"
+    )]
     cue_thresholds: Vec<f32>,
     /// The rules whose records the filters may drop (learned cues'
     /// records always may).
@@ -715,6 +721,7 @@ fn dump(
             .map(|(k, x)| {
                 serde_json::json!({
                     "content": pair(&x.content),
+                    "parts": x.content_parts.iter().map(pair).collect::<Vec<_>>(),
                     "source": x.source.as_ref().map(pair),
                     "cue": x.cue.as_ref().map(pair),
                     "pattern": format!("{:?}", x.pattern),
