@@ -140,6 +140,61 @@ impl Parts {
     }
 }
 
+impl Parts {
+    /// Reads a model file back into its parts (features in key order);
+    /// `None` if it is malformed. For tools that rewrite a model (the
+    /// trainer's `--prune-from`), not for inference.
+    pub fn decode(bytes: &[u8]) -> Option<Parts> {
+        let mut r = Reader::new(bytes);
+        if r.take(MAGIC.len())? != MAGIC || usize::from(r.u8()?) != NUM_TAGS {
+            return None;
+        }
+        let mut parts = Parts {
+            scale: f32::from_le_bytes(r.take(4)?.try_into().ok()?),
+            ..Parts::default()
+        };
+        for v in parts.next.iter_mut().flatten() {
+            *v = r.i16()?;
+        }
+        for v in parts.start.iter_mut().chain(parts.end.iter_mut()) {
+            *v = r.i16()?;
+        }
+        let n = r.u32()? as usize;
+        if n > bytes.len() {
+            return None;
+        }
+        let mut keys = Vec::with_capacity(n);
+        for high in 0..1u32 << 16 {
+            let count = r.varint()? as usize;
+            if keys.len() + count > n {
+                return None;
+            }
+            keys.extend(std::iter::repeat_n(high << 16, count));
+        }
+        if keys.len() != n {
+            return None;
+        }
+        for k in keys.iter_mut() {
+            let low = r.take(2)?;
+            *k |= u32::from(u16::from_le_bytes([*low.first()?, *low.get(1)?]));
+        }
+        let mut masks = Vec::with_capacity(n);
+        for _ in 0..n {
+            masks.push(r.varint()?);
+        }
+        for (&k, &mask) in keys.iter().zip(&masks) {
+            let mut w = [0i8; NUM_TAGS];
+            for (t, x) in w.iter_mut().enumerate() {
+                if mask & (1 << t) != 0 {
+                    *x = r.u8()? as i8;
+                }
+            }
+            parts.features.push((k, w));
+        }
+        r.at_end().then_some(parts)
+    }
+}
+
 impl Model {
     /// Decodes a model file; `None` if it is malformed.
     pub fn decode(bytes: &[u8]) -> Option<Model> {
@@ -183,8 +238,10 @@ impl Model {
         for _ in 0..n {
             masks.push(r.varint()?);
         }
-        // Load factor at most 2/3: short probe sequences.
-        let capacity = (n + n / 2 + 1).next_power_of_two().max(16);
+        // Load factor at most 1/2: most keys looked up are found in, or
+        // missing from, their first slot (at 2/3 the probes for missing
+        // keys cost a fifth more instructions in the tagger).
+        let capacity = (2 * n + 1).next_power_of_two().max(16);
         let mut model = Model {
             slots: vec![Slot::default(); capacity],
             features: 0,
@@ -339,6 +396,22 @@ mod tests {
         let mut many = [0f32; NUM_TAGS];
         m.score(&[42; 1000], &mut many);
         assert_eq!((many[1], many[16], many[0]), (7000.0, -128_000.0, 0.0));
+    }
+
+    #[test]
+    fn parts_read_back_as_written() {
+        let bytes = sample().encode();
+        let parts = Parts::decode(&bytes).expect("valid model");
+        assert_eq!(parts.features.len(), 2);
+        assert_eq!(
+            (parts.next[0][1], parts.start[4], parts.scale),
+            (-3, 2, 0.5)
+        );
+        assert_eq!(parts.encode(), bytes);
+        assert!(Parts::decode(&bytes[..bytes.len() - 1]).is_none());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Parts::decode(&longer).is_none());
     }
 
     #[test]
