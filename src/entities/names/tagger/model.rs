@@ -23,14 +23,12 @@ use crate::model_bytes::{put_varint, Reader};
 /// The file's first bytes.
 pub const MAGIC: &[u8; 8] = b"LEDENER1";
 
-/// One slot of the weight table: a feature key and its weights side by
-/// side, aligned so that a lookup touches one cache line (unaligned 28-byte
-/// slots straddle two lines more than a third of the time).
+/// The weights of one feature, aligned so that reading them touches one
+/// cache line (unaligned 24-byte rows straddle two lines a third of the
+/// time).
 #[derive(Clone, Copy, Debug, Default)]
 #[repr(C, align(32))]
 struct Slot {
-    /// Feature key (0 = empty).
-    key: u32,
     /// One weight per tag plus 128 (so 128 means 0), padded with 128s.
     weights: [u8; ROW],
 }
@@ -57,7 +55,14 @@ impl Slot {
 /// A decoded model.
 #[derive(Clone, Debug)]
 pub struct Model {
-    /// Open-addressing table of features.
+    /// Open-addressing table of feature keys (0 = empty), probed on its
+    /// own: 16 keys to a cache line, and small enough (1 MB for 81 k
+    /// features) to stay in a core's cache, where keys and weights side by
+    /// side (8 MB) did not. A key missing from the model (a fifth of those
+    /// looked up) then costs no trip to memory, and a found one one trip
+    /// for its weights. Decoding: −12 % wall clock (MODEL_CARD).
+    keys: Vec<u32>,
+    /// The weights of the key in the same place of `keys`.
     slots: Vec<Slot>,
     /// Number of features.
     features: usize,
@@ -243,6 +248,7 @@ impl Model {
         // keys cost a fifth more instructions in the tagger).
         let capacity = (2 * n + 1).next_power_of_two().max(16);
         let mut model = Model {
+            keys: vec![0; capacity],
             slots: vec![Slot::default(); capacity],
             features: 0,
             transitions: Transitions::constrained(&next, &start, &end),
@@ -265,15 +271,18 @@ impl Model {
     }
 
     fn insert(&mut self, key: u32, weights: [u8; ROW]) {
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut i = key as usize & mask;
-        while let Some(slot) = self.slots.get_mut(i) {
-            if slot.key == 0 {
-                *slot = Slot { key, weights };
+        while let Some(k) = self.keys.get_mut(i) {
+            if *k == 0 {
+                *k = key;
+                if let Some(slot) = self.slots.get_mut(i) {
+                    *slot = Slot { weights };
+                }
                 self.features += 1;
                 return;
             }
-            if slot.key == key {
+            if *k == key {
                 return;
             }
             i = (i + 1) & mask;
@@ -332,14 +341,14 @@ impl Model {
 
     #[inline]
     fn find(&self, key: u32) -> Option<&Slot> {
-        let mask = self.slots.len().wrapping_sub(1);
+        let mask = self.keys.len().wrapping_sub(1);
         let mut i = key as usize & mask;
         loop {
-            let slot = self.slots.get(i)?;
-            if slot.key == key {
-                return Some(slot);
+            let k = *self.keys.get(i)?;
+            if k == key {
+                return self.slots.get(i);
             }
-            if slot.key == 0 {
+            if k == 0 {
                 return None;
             }
             i = (i + 1) & mask;
