@@ -23,7 +23,7 @@ use clap::{Parser, ValueEnum};
 use lede::corpus::score::Scores;
 use lede::corpus::{GoldDoc, Source};
 use lede::entities::names::tagger::context::Resources;
-use lede::entities::names::tagger::model::Model;
+use lede::entities::names::tagger::model::{Model, Parts};
 use lede::entities::names::tagger::{ModelTagger, CLUSTERS, GAZETTEERS};
 use lede::entities::names::NameTagger;
 use lede::entities::Label;
@@ -65,6 +65,16 @@ struct Args {
     /// Drop features whose largest quantised weight is at most this.
     #[arg(long, default_value_t = 4)]
     prune: i32,
+    /// Also drop features whose quantised weights add up (in absolute
+    /// value) to at most this: a third of the weight table for 0.001 of
+    /// CoNLL F1 (MODEL_CARD "Training").
+    #[arg(long, default_value_t = 11)]
+    prune_sum: i32,
+    /// Instead of training, prune this model file with `--prune`,
+    /// `--prune-sum` and `--zero` and write it to `--out` (or back): the
+    /// same as training with those settings, without the training.
+    #[arg(long)]
+    prune_from: Option<PathBuf>,
     /// Set single weights of at most this many units to zero.
     #[arg(long, default_value_t = 1)]
     zero: i32,
@@ -152,6 +162,30 @@ fn main() {
     }
 }
 
+/// Prunes an existing model file (`--prune-from`).
+fn prune_from(args: &Args, from: &Path) -> Result<(), String> {
+    let bytes = std::fs::read(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    let mut parts = Parts::decode(&bytes).ok_or("the model file is malformed")?;
+    let before = parts.features.len();
+    parts.features = parts
+        .features
+        .into_iter()
+        .filter_map(|(k, w)| {
+            quantise::prune_row(w, args.prune, args.prune_sum, args.zero).map(|w| (k, w))
+        })
+        .collect();
+    let out = args.out.clone().unwrap_or_else(|| from.to_path_buf());
+    let pruned = parts.encode();
+    std::fs::write(&out, &pruned).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} bytes, {} of {before} features)",
+        out.display(),
+        pruned.len(),
+        parts.features.len()
+    );
+    Ok(())
+}
+
 fn load(data: &Path, sources: &[Source]) -> Result<Vec<(Source, Vec<GoldDoc>)>, String> {
     if !data.is_dir() {
         return Err(format!(
@@ -166,6 +200,9 @@ fn load(data: &Path, sources: &[Source]) -> Result<Vec<(Source, Vec<GoldDoc>)>, 
 }
 
 fn run(args: &Args) -> Result<(), String> {
+    if let Some(from) = &args.prune_from {
+        return prune_from(args, from);
+    }
     let t0 = Instant::now();
     let res = Resources::new(GAZETTEERS, CLUSTERS);
     let mut docs: Vec<(Source, GoldDoc)> = Vec::new();
@@ -253,7 +290,7 @@ fn run(args: &Args) -> Result<(), String> {
     let repeats: Vec<usize> = docs.iter().map(|(src, _)| repeats_of(args, *src)).collect();
     let all: Vec<usize> = (0..samples.len()).collect();
     let avg = train(&mut samples, &all, &repeats, &mut index, args)?;
-    let parts = quantise::quantise(&avg, index.keys(), args.prune, args.zero);
+    let parts = quantise::quantise(&avg, index.keys(), args.prune, args.prune_sum, args.zero);
     let bytes = parts.encode();
     let out = args
         .out
@@ -458,7 +495,7 @@ fn uner_folds(
         let subset: Vec<usize> = (0..samples.len()).filter(|i| !held.contains(i)).collect();
         let repeats: Vec<usize> = docs.iter().map(|(src, _)| repeats_of(args, *src)).collect();
         let avg = train(samples, &subset, &repeats, index, args)?;
-        let parts = quantise::quantise(&avg, index.keys(), args.prune, args.zero);
+        let parts = quantise::quantise(&avg, index.keys(), args.prune, args.prune_sum, args.zero);
         let model = Model::decode(&parts.encode()).ok_or("fold model does not decode")?;
         let tagger = ModelTagger::new(model, Resources::new(GAZETTEERS, CLUSTERS));
         let held_docs: Vec<GoldDoc> = held.iter().map(|&i| docs[i].1.clone()).collect();

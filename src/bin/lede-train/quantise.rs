@@ -8,9 +8,10 @@ use lede::entities::names::tagger::tags::NUM_TAGS;
 use crate::perceptron::Averaged;
 
 /// Quantises `avg` (weights by feature id, keys by id) into model parts.
-/// Features whose largest |weight| is at most `prune` units are dropped.
-/// Single weights of at most `zero` units are set to zero.
-pub fn quantise(avg: &Averaged, keys: &[u32], prune: i32, zero: i32) -> Parts {
+/// Features whose largest |weight| is at most `prune` units, or whose
+/// |weights| add up to at most `prune_sum` units, are dropped. Single
+/// weights of at most `zero` units are set to zero.
+pub fn quantise(avg: &Averaged, keys: &[u32], prune: i32, prune_sum: i32, zero: i32) -> Parts {
     let max = avg
         .w
         .iter()
@@ -38,12 +39,66 @@ pub fn quantise(avg: &Averaged, keys: &[u32], prune: i32, zero: i32) -> Parts {
         };
         let mut row = [0i8; NUM_TAGS];
         for (r, &x) in row.iter_mut().zip(w) {
-            let q = q8(x);
-            *r = if i32::from(q).abs() <= zero { 0 } else { q };
+            *r = q8(x);
         }
-        if row.iter().any(|&x| i32::from(x).abs() > prune) {
+        if let Some(row) = prune_row(row, prune, prune_sum, zero) {
             parts.features.push((key, row));
         }
     }
     parts
+}
+
+/// A feature's quantised weights with those of at most `zero` units set to
+/// zero, or `None` when the feature is dropped: its largest |weight| is at
+/// most `prune` units or its |weights| add up to at most `prune_sum`.
+/// Applying it again with the same settings changes nothing.
+pub fn prune_row(
+    mut row: [i8; NUM_TAGS],
+    prune: i32,
+    prune_sum: i32,
+    zero: i32,
+) -> Option<[i8; NUM_TAGS]> {
+    for r in row.iter_mut() {
+        if i32::from(*r).abs() <= zero {
+            *r = 0;
+        }
+    }
+    let largest = row.iter().map(|&x| i32::from(x).abs()).max().unwrap_or(0);
+    let sum: i32 = row.iter().map(|&x| i32::from(x).abs()).sum();
+    (largest > prune && sum > prune_sum).then_some(row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(weights: &[(usize, i8)]) -> [i8; NUM_TAGS] {
+        let mut r = [0i8; NUM_TAGS];
+        for &(t, w) in weights {
+            r[t] = w;
+        }
+        r
+    }
+
+    #[test]
+    fn weak_features_are_dropped_by_largest_weight_or_sum() {
+        // One strong weight is kept; a largest weight of 4 is not.
+        assert!(prune_row(row(&[(1, 20)]), 4, 11, 1).is_some());
+        assert!(prune_row(row(&[(1, 4), (2, -4), (3, 4)]), 4, 11, 1).is_none());
+        // Largest weight 5 but a sum of 10: dropped by the sum alone.
+        assert!(prune_row(row(&[(1, 5), (2, -5)]), 4, 11, 1).is_none());
+        assert!(prune_row(row(&[(1, 5), (2, -5), (5, 2)]), 4, 11, 1).is_some());
+        // Weights of ±1 are zeroed first and do not count towards the sum.
+        let kept = prune_row(row(&[(1, 9), (2, 1), (3, -1), (4, 3)]), 4, 11, 1);
+        assert_eq!(kept, Some(row(&[(1, 9), (4, 3)])));
+        assert!(prune_row(row(&[(1, 9), (2, 1), (3, -1), (4, 2)]), 4, 11, 1).is_none());
+    }
+
+    #[test]
+    fn pruning_twice_changes_nothing() {
+        let r = row(&[(0, -7), (3, 1), (9, 6), (16, -2)]);
+        let once = prune_row(r, 4, 11, 1);
+        assert!(once.is_some());
+        assert_eq!(once.and_then(|w| prune_row(w, 4, 11, 1)), once);
+    }
 }

@@ -74,15 +74,18 @@ pub fn extract(
 ) {
     let Some(f) = ctx.forms.get(i) else { return };
     extract_own(f, out);
-    extract_rest(ctx, f, sentence, i, evidence, out);
+    extract_rest(ctx, f, sentence, i, evidence, true, out);
 }
 
+/// The keys of [`extract`] beyond [`extract_own`]; those of the token's
+/// word cluster only with `cluster`.
 fn extract_rest(
     ctx: &Context,
     f: &Form,
     sentence: Range<usize>,
     i: usize,
     evidence: Option<Evidence>,
+    cluster: bool,
     out: &mut Vec<u32>,
 ) {
     let flags = ctx.flags.get(i).copied().unwrap_or(0);
@@ -122,11 +125,9 @@ fn extract_rest(
             .and_then(|j| ctx.clusters.get(j).copied())
             .map_or(u64::from(NO_CLUSTER) + 1, u64::from)
     };
-    let c0 = cluster_at(0);
-    if c0 != u64::from(NO_CLUSTER) {
-        let code = c0 as u16;
-        out.push(key(t::CLUSTER, u64::from(fine(code)), f.shape));
-        out.push(key(t::COARSE, u64::from(coarse(code)), f.shape));
+    if cluster {
+        let c0 = ctx.clusters.get(i).copied().unwrap_or(NO_CLUSTER);
+        extract_cluster(f, c0, out);
     }
     let (before, after) = (cluster_at(-1), cluster_at(1));
     out.push(key(t::CLUSTER_BEFORE, before, 0));
@@ -212,8 +213,26 @@ pub fn extract_own(f: &Form, out: &mut Vec<u32>) {
     }
 }
 
+/// Appends the keys of the token's word cluster (`cluster`, from
+/// [`Context::clusters`]), which depend on its word alone.
+fn extract_cluster(f: &Form, cluster: u16, out: &mut Vec<u32>) {
+    if cluster != NO_CLUSTER {
+        out.push(key(t::CLUSTER, u64::from(fine(cluster)), f.shape));
+        out.push(key(t::COARSE, u64::from(coarse(cluster)), f.shape));
+    }
+}
+
+/// Appends the keys that depend only on the token's word: those of
+/// [`extract_own`] and of its word cluster (`cluster`, from
+/// [`Context::clusters`]). The same for every occurrence of the same
+/// string, so the tagger scores them once per distinct word.
+pub fn extract_word(f: &Form, cluster: u16, out: &mut Vec<u32>) {
+    extract_own(f, out);
+    extract_cluster(f, cluster, out);
+}
+
 /// Appends the keys of token `i` that depend on its context (everything
-/// [`extract`] adds beyond [`extract_own`]).
+/// [`extract`] adds beyond [`extract_word`]).
 pub fn extract_context(
     ctx: &Context,
     sentence: Range<usize>,
@@ -222,7 +241,7 @@ pub fn extract_context(
     out: &mut Vec<u32>,
 ) {
     let Some(f) = ctx.forms.get(i) else { return };
-    extract_rest(ctx, f, sentence, i, evidence, out);
+    extract_rest(ctx, f, sentence, i, evidence, false, out);
 }
 
 /// Appends only the second-pass evidence keys of token `i` (what
@@ -262,6 +281,39 @@ mod tests {
         let c = keys("Mayor Karen Bass spoke.", 2, None);
         let d = keys("Rep. Karen Bass spoke.", 2, None);
         assert_ne!(c, d);
+    }
+
+    #[test]
+    fn word_and_context_keys_add_up_to_all_keys() {
+        let res = Resources::new(
+            "# list given_name\nkaren\n# list city\nlos angeles\n",
+            "# coarse 0 5\n# cluster 1\nbass\nmayor\n# cluster 0\nsaid\n",
+        );
+        let text = "Los Angeles Mayor Karen Bass said on Tuesday: “We will rebuild.” \
+                    ARREST BASS NOW\n\nBass, 61, said it twice in 2023.";
+        let doc = Document::new(text);
+        let ctx = Context::new(&doc, &res);
+        let mut clustered = 0;
+        for s in &doc.sentences {
+            for i in s.tokens.clone() {
+                let mut all = Vec::new();
+                extract(&ctx, s.tokens.clone(), i, Some(1), &mut all);
+                let mut parts = Vec::new();
+                extract_word(&ctx.forms[i], ctx.clusters[i], &mut parts);
+                clustered += usize::from(
+                    parts.len() > {
+                        let mut own = Vec::new();
+                        extract_own(&ctx.forms[i], &mut own);
+                        own.len()
+                    },
+                );
+                extract_context(&ctx, s.tokens.clone(), i, Some(1), &mut parts);
+                all.sort_unstable();
+                parts.sort_unstable();
+                assert_eq!(all, parts, "token {i}");
+            }
+        }
+        assert!(clustered >= 4, "Mayor, Bass, said and BASS have clusters");
     }
 
     #[test]

@@ -85,8 +85,8 @@ struct Scratch {
     viterbi: Viterbi,
     out: Vec<u8>,
     mask: Vec<u32>,
-    /// Scores of the features of a word's own text, once per distinct
-    /// word of the document (emptied for every document).
+    /// Scores of the features of a word's own text and cluster, once per
+    /// distinct word of the document (emptied for every document).
     own: HashMap<u64, [f32; NUM_TAGS], PreHashed>,
 }
 
@@ -205,11 +205,14 @@ impl ModelTagger {
                     else {
                         continue;
                     };
+                    // The word's cluster is a function of its text, so it
+                    // belongs with the word's own features.
+                    let cluster = ctx.clusters.get(i).copied().unwrap_or(context::NO_CLUSTER);
                     let word = f.raw ^ u64::from(f.prefix[0] == 0);
                     let scores = s.own.entry(word).or_insert_with(|| {
                         let mut v = [0f32; NUM_TAGS];
                         s.keys.clear();
-                        features::extract_own(f, &mut s.keys);
+                        features::extract_word(f, cluster, &mut s.keys);
                         self.model.score(&s.keys, &mut v);
                         v
                     });

@@ -12,14 +12,22 @@ pub struct Transitions {
     pub start: [f32; NUM_TAGS],
     /// Score of ending a sentence with each tag.
     pub end: [f32; NUM_TAGS],
-    /// For each tag, the tags that may precede it (BILOU leaves 9 or 2 of
-    /// 17), so decoding skips the impossible moves.
-    preds: [[u8; NUM_TAGS]; NUM_TAGS],
-    /// How many entries of `preds[b]` are used.
-    pred_count: [u8; NUM_TAGS],
-    /// `pred_next[b][k]` is `next[preds[b][k]][b]`: the scores of the moves
-    /// into `b`, side by side.
-    pred_next: [[f32; NUM_TAGS]; NUM_TAGS],
+    /// The tags grouped by the tags that may precede them (BILOU: `O`,
+    /// `B` and `U` after `O`, `L` or `U`; `I` and `L` of a label after its
+    /// `B` or `I`), so decoding skips the impossible moves and scores the
+    /// moves into a whole group side by side.
+    groups: Vec<Group>,
+}
+
+/// Tags that may follow the same tags.
+#[derive(Clone, Debug, PartialEq)]
+struct Group {
+    /// The tags of the group, in order.
+    targets: Vec<u8>,
+    /// The tags that may precede them, in order.
+    preds: Vec<u8>,
+    /// `next[k][j]`: the score of the move from `preds[k]` to `targets[j]`.
+    next: Vec<[f32; NUM_TAGS]>,
 }
 
 impl Transitions {
@@ -33,9 +41,7 @@ impl Transitions {
             next: *next,
             start: *start,
             end: *end,
-            preds: [[0; NUM_TAGS]; NUM_TAGS],
-            pred_count: [0; NUM_TAGS],
-            pred_next: [[f32::NEG_INFINITY; NUM_TAGS]; NUM_TAGS],
+            groups: Vec::new(),
         };
         for a in 0..NUM_TAGS {
             for b in 0..NUM_TAGS {
@@ -50,15 +56,34 @@ impl Transitions {
                 t.end[a] = f32::NEG_INFINITY;
             }
         }
+        let preds_of = |b: usize| -> Vec<u8> {
+            (0..NUM_TAGS as u8)
+                .filter(|&a| tags::allowed(a, b as u8))
+                .collect()
+        };
         for b in 0..NUM_TAGS {
-            for a in 0..NUM_TAGS {
-                if tags::allowed(a as u8, b as u8) {
-                    let k = usize::from(t.pred_count[b]);
-                    t.preds[b][k] = a as u8;
-                    t.pred_next[b][k] = t.next[a][b];
-                    t.pred_count[b] += 1;
-                }
+            let preds = preds_of(b);
+            match t.groups.iter_mut().find(|g| g.preds == preds) {
+                Some(g) => g.targets.push(b as u8),
+                None => t.groups.push(Group {
+                    targets: vec![b as u8],
+                    preds,
+                    next: Vec::new(),
+                }),
             }
+        }
+        for g in &mut t.groups {
+            g.next = g
+                .preds
+                .iter()
+                .map(|&a| {
+                    let mut row = [f32::NEG_INFINITY; NUM_TAGS];
+                    for (slot, &b) in row.iter_mut().zip(&g.targets) {
+                        *slot = t.next[usize::from(a)][usize::from(b)];
+                    }
+                    row
+                })
+                .collect();
         }
         t
     }
@@ -134,25 +159,34 @@ impl Viterbi {
             let m = mask(i + 1);
             let prev = score;
             let mut back = [0u8; NUM_TAGS];
-            for b in 0..NUM_TAGS {
-                if m & (1 << b) == 0 {
-                    score[b] = f32::NEG_INFINITY;
-                    continue;
-                }
-                let count = usize::from(trans.pred_count[b]).min(NUM_TAGS);
-                let (preds, next) = (&trans.preds[b], &trans.pred_next[b]);
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0u8;
-                for k in 0..count {
-                    let a = preds[k];
-                    let s = prev[usize::from(a & 31)] + next[k];
-                    if s > best {
-                        best = s;
-                        arg = a;
+            for g in &trans.groups {
+                // The best move into each tag of the group, predecessors
+                // in order (the first of equal scores wins).
+                let width = g.targets.len().min(NUM_TAGS);
+                let mut best = [f32::NEG_INFINITY; NUM_TAGS];
+                let mut arg = [0u8; NUM_TAGS];
+                for (&a, next) in g.preds.iter().zip(&g.next) {
+                    let p = prev[usize::from(a & 31)];
+                    let lanes = best[..width].iter_mut().zip(&mut arg[..width]);
+                    for ((best, arg), &w) in lanes.zip(&next[..width]) {
+                        let s = p + w;
+                        if s > *best {
+                            *best = s;
+                            *arg = a;
+                        }
                     }
                 }
-                score[b] = best + em.get(b).copied().unwrap_or(0.0);
-                back[b] = arg;
+                for ((&b, &best), &arg) in g.targets.iter().zip(&best).zip(&arg) {
+                    let b = usize::from(b & 31);
+                    if m & (1 << b) == 0 {
+                        score[b] = f32::NEG_INFINITY;
+                        continue;
+                    }
+                    score[b] = best + em.get(b).copied().unwrap_or(0.0);
+                    if let Some(slot) = back.get_mut(b) {
+                        *slot = arg;
+                    }
+                }
             }
             self.back.push(back);
         }
