@@ -69,6 +69,44 @@ const RAISING: &[&str] = &[
 /// Subjects that stand for no thing (`It seems that …`).
 const EXPLETIVES: &[&str] = &["it", "there"];
 
+/// Participles of a state of mind (`is worried about`, `were convinced
+/// that`): after `be` with no `by` agent they are adjectives, and the
+/// subject holds the view, so it is the source, not part of the content
+/// (PolNeAR: `The union is worried about | what …`, source `The union`).
+const EXPERIENCERS: &[&str] = &[
+    "worried",
+    "concerned",
+    "convinced",
+    "unconvinced",
+    "assured",
+    "excited",
+    "thrilled",
+    "pleased",
+    "delighted",
+    "disappointed",
+    "frustrated",
+    "dismayed",
+    "alarmed",
+    "troubled",
+    "bothered",
+    "rattled",
+    "shocked",
+    "surprised",
+    "stunned",
+    "impressed",
+    "unimpressed",
+    "relieved",
+    "satisfied",
+    "encouraged",
+    "heartened",
+    "outraged",
+    "offended",
+    "horrified",
+    "annoyed",
+    "confused",
+    "pumped",
+];
+
 /// Possessive determiners: the source of a noun cue (`its ban on`).
 const POSSESSIVES: &[&str] = &["his", "her", "its", "their", "our", "my", "your"];
 
@@ -256,13 +294,18 @@ fn passive(
     let subject_tokens = ctx.token_at(subject.start)..ctx.token_at(subject.end);
     // The agent: `by Y` right after the cue (or after its complement).
     let by = (cue_end..(cue_end + 3).min(end)).find(|&i| ctx.word(i).eq_ignore_ascii_case("by"));
-    let source = by.and_then(|b| np_forward(ctx, b + 1, end)).map(|(s, _)| s);
+    let mut source = by.and_then(|b| np_forward(ctx, b + 1, end)).map(|(s, _)| s);
     let mut parts = vec![subject_tokens];
     let complement_end = by.unwrap_or(end);
     if cue_end < complement_end && !ctx.is_punct(cue_end, ",") {
         parts.push(cue_end..trim_end(ctx, cue_end, complement_end));
     }
     parts.retain(|r| !r.is_empty());
+    // A state of mind with what it is about: the subject holds it.
+    if by.is_none() && parts.len() == 2 && is_one_of(w, EXPERIENCERS) {
+        source = Some(subject);
+        parts.remove(0);
+    }
     let (kind, spans) = content_kind(ctx, quotes, &parts);
     if spans.iter().all(|s| s.is_empty()) {
         return None;
@@ -486,6 +529,28 @@ mod tests {
                 "The mayor"
             )]
         );
+    }
+
+    #[test]
+    fn a_state_of_mind_is_its_subjects_view() {
+        assert_eq!(
+            rows(
+                "The county board is worried about the cost of the new levee.",
+                &["worried"]
+            ),
+            [row(
+                "the cost of the new levee",
+                "worried about",
+                "The county board"
+            )]
+        );
+        // With an agent it stays a passive: the agent is the source.
+        let agent = rows(
+            "Residents were alarmed by the engineers' warning about the dam.",
+            &["alarmed"],
+        );
+        assert_eq!(agent.len(), 1);
+        assert_eq!(agent[0].2, "the engineers");
     }
 
     #[test]

@@ -557,6 +557,8 @@ struct Records {
     /// is right (`None` when the record's content found nothing), and its
     /// chooser features.
     sources: Vec<Vec<(Option<bool>, Vec<u32>)>>,
+    /// Each record's candidate sources (for `--dump`).
+    candidates: Vec<Vec<Option<Span>>>,
 }
 
 /// Every article's records with the cue model of its fold.
@@ -570,6 +572,11 @@ fn records(prepared: &[Prepared], fold_of: &[usize], cue_models: &[Model]) -> Ve
             let predicted = predicted(&found.attributions);
             let m = polnear::matching(&p.article.attributions, &predicted);
             let gold = &p.article.attributions;
+            let candidates = training
+                .sources
+                .iter()
+                .map(|cands| cands.iter().map(|(span, _)| *span).collect())
+                .collect();
             let sources = training
                 .sources
                 .into_iter()
@@ -601,6 +608,7 @@ fn records(prepared: &[Prepared], fold_of: &[usize], cue_models: &[Model]) -> Ve
                 keys,
                 chosen,
                 sources,
+                candidates,
             }
         })
         .collect()
@@ -726,6 +734,9 @@ fn dump(
                     "cue": x.cue.as_ref().map(pair),
                     "pattern": format!("{:?}", x.pattern),
                     "kept": keep(a, k),
+                    "candidates": r.candidates.get(k).map(|c| {
+                        c.iter().map(|s| s.as_ref().map(pair)).collect::<Vec<_>>()
+                    }),
                 })
             })
             .collect();
