@@ -238,7 +238,7 @@ fn at_run(
             return impression(ctx, quotes, a, first, t..stop, cue);
         }
         let source = possessor(ctx, first, a).or_else(|| subject(ctx, first, a, end));
-        return record(ctx, quotes, t..stop, cue, source);
+        return record(ctx, quotes, std::slice::from_ref(&(t..stop)), cue, source);
     }
     // The cue ends its clause: the content is the clause before it.
     let (opener, source) = if first > a && is_clause_opener(ctx, first - 1) {
@@ -262,7 +262,7 @@ fn at_run(
     if words < 2 {
         return None;
     }
-    record(ctx, quotes, a..stop, cue, source)
+    record(ctx, quotes, std::slice::from_ref(&(a..stop)), cue, source)
 }
 
 /// A passive cue (`X was described as …`, `X is considered …`, `X was
@@ -306,19 +306,7 @@ fn passive(
         source = Some(subject);
         parts.remove(0);
     }
-    let (kind, spans) = content_kind(ctx, quotes, &parts);
-    if spans.iter().all(|s| s.is_empty()) {
-        return None;
-    }
-    let mut rec = Attribution::new(
-        kind,
-        spans.first().copied().unwrap_or(cue),
-        Some(cue),
-        source,
-        Pattern::LearnedCue,
-    );
-    rec.set_parts(spans);
-    Some(rec)
+    record(ctx, quotes, &parts, cue, source)
 }
 
 /// The subject of the cue word at `first` (sentence from `a`, content
@@ -408,29 +396,19 @@ fn impression(
     parts.extend(subject);
     parts.push(after);
     parts.retain(|r| !r.is_empty());
-    let (kind, spans) = content_kind(ctx, quotes, &parts);
-    if spans.iter().all(|s| s.is_empty()) {
-        return None;
-    }
-    let mut rec = Attribution::new(
-        kind,
-        spans.first().copied().unwrap_or(cue),
-        Some(cue),
-        None,
-        Pattern::LearnedCue,
-    );
-    rec.set_parts(spans);
-    Some(rec)
+    record(ctx, quotes, &parts, cue, None)
 }
 
+/// The learned cue's record over the content pieces `parts` (kind from
+/// the quotation marks inside them); `None` when nothing is left.
 fn record(
     ctx: &Ctx,
     quotes: &[Quote],
-    content: Range<usize>,
+    parts: &[Range<usize>],
     cue: Span,
     source: Option<Span>,
 ) -> Option<Attribution> {
-    let (kind, spans) = content_kind(ctx, quotes, std::slice::from_ref(&content));
+    let (kind, spans) = content_kind(ctx, quotes, parts);
     if spans.iter().all(|s| s.is_empty()) {
         return None;
     }

@@ -266,8 +266,12 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
         self.outer(c).any(|_| true)
     }
 
-    /// The records' contents holding content `c` (at most 8 back).
-    fn outer(&self, c: crate::span::Span) -> impl Iterator<Item = super::Pattern> + '_ {
+    /// The records whose contents hold content `c` (looking at most 8
+    /// back from where `c` starts), the latest-starting first.
+    fn holding(
+        &self,
+        c: crate::span::Span,
+    ) -> impl Iterator<Item = &(crate::span::Span, super::Pattern)> + '_ {
         let k = self.records.partition_point(|x| x.0.start <= c.start);
         let before = self.records.get(..k).unwrap_or_default();
         before
@@ -275,20 +279,16 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
             .rev()
             .take(8)
             .filter(move |x| x.0.contains(c) && x.0 != c)
-            .map(|x| x.1)
     }
 
-    /// The nearest record content holding content `c` (at most 8 back).
+    /// The patterns of the records holding content `c`.
+    fn outer(&self, c: crate::span::Span) -> impl Iterator<Item = super::Pattern> + '_ {
+        self.holding(c).map(|x| x.1)
+    }
+
+    /// The nearest record content holding content `c`.
     fn holder(&self, c: crate::span::Span) -> Option<crate::span::Span> {
-        let k = self.records.partition_point(|x| x.0.start <= c.start);
-        let before = self.records.get(..k).unwrap_or_default();
-        before
-            .iter()
-            .rev()
-            .take(8)
-            .filter(|x| x.0.contains(c) && x.0 != c)
-            .map(|x| x.0)
-            .max_by_key(|h| h.start)
+        self.holding(c).map(|x| x.0).max_by_key(|h| h.start)
     }
 
     /// Where a nested record's clause starts inside its holder (see
