@@ -185,7 +185,11 @@ impl Parts {
         }
         let mut masks = Vec::with_capacity(n);
         for _ in 0..n {
-            masks.push(r.varint()?);
+            let mask = r.varint()?;
+            if mask >> NUM_TAGS != 0 {
+                return None;
+            }
+            masks.push(mask);
         }
         for (&k, &mask) in keys.iter().zip(&masks) {
             let mut w = [0i8; NUM_TAGS];
@@ -203,46 +207,14 @@ impl Parts {
 impl Model {
     /// Decodes a model file; `None` if it is malformed.
     pub fn decode(bytes: &[u8]) -> Option<Model> {
-        let mut r = Reader::new(bytes);
-        if r.take(MAGIC.len())? != MAGIC || usize::from(r.u8()?) != NUM_TAGS {
-            return None;
-        }
-        let scale = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
-        let mut next = [[0f32; NUM_TAGS]; NUM_TAGS];
-        for row in next.iter_mut() {
-            for v in row.iter_mut() {
-                *v = f32::from(r.i16()?);
-            }
-        }
-        let mut start = [0f32; NUM_TAGS];
-        let mut end = [0f32; NUM_TAGS];
-        for v in start.iter_mut().chain(end.iter_mut()) {
-            *v = f32::from(r.i16()?);
-        }
-        let n = r.u32()? as usize;
-        if n > bytes.len() {
-            return None;
-        }
-        let mut highs = Vec::with_capacity(n);
-        for high in 0..1u32 << 16 {
-            let count = r.varint()? as usize;
-            if highs.len() + count > n {
-                return None;
-            }
-            highs.extend(std::iter::repeat_n(high << 16, count));
-        }
-        if highs.len() != n {
-            return None;
-        }
-        let mut keys = Vec::with_capacity(n);
-        for high in highs {
-            let low = r.take(2)?;
-            keys.push(high | u32::from(u16::from_le_bytes([*low.first()?, *low.get(1)?])));
-        }
-        let mut masks = Vec::with_capacity(n);
-        for _ in 0..n {
-            masks.push(r.varint()?);
-        }
+        Model::from_parts(&Parts::decode(bytes)?)
+    }
+
+    /// The lookup table for `parts`; `None` if a key is 0 (the empty slot).
+    fn from_parts(parts: &Parts) -> Option<Model> {
+        let n = parts.features.len();
+        let widen = |row: &[i16; NUM_TAGS]| row.map(f32::from);
+        let next = parts.next.map(|row| widen(&row));
         // Load factor at most 1/2: most keys looked up are found in, or
         // missing from, their first slot (at 2/3 the probes for missing
         // keys cost a fifth more instructions in the tagger).
@@ -251,19 +223,17 @@ impl Model {
             keys: vec![0; capacity],
             slots: vec![Slot::default(); capacity],
             features: 0,
-            transitions: Transitions::constrained(&next, &start, &end),
-            scale,
+            transitions: Transitions::constrained(&next, &widen(&parts.start), &widen(&parts.end)),
+            scale: parts.scale,
         };
-        for (&k, &mask) in keys.iter().zip(&masks) {
-            if k == 0 || mask >> NUM_TAGS != 0 {
+        for &(k, weights) in &parts.features {
+            if k == 0 {
                 return None;
             }
             let mut w = [128u8; ROW];
-            for (t, slot) in w.iter_mut().enumerate().take(NUM_TAGS) {
-                if mask & (1 << t) != 0 {
-                    // i8 two's complement → offset binary.
-                    *slot = r.u8()? ^ 0x80;
-                }
+            for (slot, &x) in w.iter_mut().zip(&weights) {
+                // i8 two's complement → offset binary.
+                *slot = x as u8 ^ 0x80;
             }
             model.insert(k, w);
         }
