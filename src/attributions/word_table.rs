@@ -29,6 +29,19 @@ pub fn hash(word: &str) -> u32 {
     h
 }
 
+/// [`hash`] at compile time, for the words a feature compares hashes
+/// with.
+pub const fn hash_const(word: &str) -> u32 {
+    let bytes = word.as_bytes();
+    let mut h: u32 = 0x811c_9dc5;
+    let mut k = 0;
+    while k < bytes.len() {
+        h = (h ^ (bytes[k] | 0x20) as u32).wrapping_mul(0x0100_0193);
+        k += 1;
+    }
+    h
+}
+
 /// A table from words (ASCII case-insensitive) to `V`.
 pub struct WordTable<V: Copy> {
     /// The words, their case-folded bytes and their values, in open
@@ -203,6 +216,7 @@ mod tests {
             "spokespeople",
         ] {
             assert_eq!(hash(w), plain(w), "{w}");
+            assert_eq!(hash_const(w), plain(w), "{w}");
         }
     }
 

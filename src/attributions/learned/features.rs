@@ -71,20 +71,24 @@ mod ident {
 
 /// What token `i` is, for its neighbours' features: its word, its
 /// punctuation, or its kind; `OUTSIDE` beyond the sentence.
+#[inline]
 fn ident(ctx: &Ctx, sent: &Range<usize>, i: usize) -> u64 {
     if !sent.contains(&i) {
         return ident::OUTSIDE;
     }
-    match ctx.kind(i) {
-        Some(TokenKind::Word) => u64::from(ctx.word_hash(i)),
-        Some(TokenKind::Punct) => u64::from(word_table::hash(ctx.word(i))),
-        Some(TokenKind::Quote(m)) => match m.role {
+    let Some(t) = ctx.doc.tokens.get(i) else {
+        return ident::OTHER;
+    };
+    match t.kind {
+        TokenKind::Word => u64::from(ctx.word_hash(i)),
+        TokenKind::Punct => u64::from(word_table::hash(t.span.slice(ctx.doc.text))),
+        TokenKind::Quote(m) => match m.role {
             QuoteRole::Open => ident::QUOTE_OPEN,
             QuoteRole::Close => ident::QUOTE_CLOSE,
             _ => ident::QUOTE_EITHER,
         },
-        Some(TokenKind::Dash) => ident::DASH,
-        Some(TokenKind::Number) => ident::NUMBER,
+        TokenKind::Dash => ident::DASH,
+        TokenKind::Number => ident::NUMBER,
         _ => ident::OTHER,
     }
 }
@@ -127,9 +131,9 @@ pub struct Near {
     pub quoted: bool,
 }
 
-/// [`word_table::hash`] of `that` and `to`, computed once.
-static THAT: std::sync::LazyLock<u32> = std::sync::LazyLock::new(|| word_table::hash("that"));
-static TO: std::sync::LazyLock<u32> = std::sync::LazyLock::new(|| word_table::hash("to"));
+/// [`word_table::hash`] of `that` and `to`.
+const THAT: u32 = word_table::hash_const("that");
+const TO: u32 = word_table::hash_const("to");
 
 /// Appends the keys of the cue-detector features of word token `i`, in the
 /// sentence `sent` (token range), with the quotation marks `near` it.
@@ -187,21 +191,25 @@ pub fn cue(
     let quote_right = near.quote_right.map_or(7, |j| bucket(j - i));
     // What comes in the next few tokens: a quotation mark, a colon,
     // `that`, another clause word (`whether`, `how`), `to`.
+    // (A word is neither a quotation mark, a colon nor a clause's end;
+    // `that` and `to` are words.)
     let mut ahead = 0u64;
-    let (that, to) = (*THAT, *TO);
     for j in (i + 1..sent.end).take(4) {
-        if ctx.is_quote(j) {
-            ahead |= 1;
-        } else if ctx.is_punct(j, ":") {
-            ahead |= 2;
-        } else if ctx.word_hash(j) == that {
-            ahead |= 4;
-        } else if ctx.classes(j).has(CLAUSE_WORD) {
-            ahead |= 8;
-        } else if ctx.word_hash(j) == to {
-            ahead |= 16;
-        } else if ends_clause(ctx, j) {
-            break;
+        match ctx.doc.tokens.get(j).map(|t| t.kind) {
+            Some(TokenKind::Word) => {
+                let h = ctx.word_hash(j);
+                if h == THAT {
+                    ahead |= 4;
+                } else if ctx.classes(j).has(CLAUSE_WORD) {
+                    ahead |= 8;
+                } else if h == TO {
+                    ahead |= 16;
+                }
+            }
+            Some(TokenKind::Quote(_)) => ahead |= 1,
+            _ if ctx.is_punct(j, ":") => ahead |= 2,
+            _ if ends_clause(ctx, j) => break,
+            _ => {}
         }
     }
     let c_next2 = classes(Some(i + 2));
