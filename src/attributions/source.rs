@@ -30,6 +30,9 @@ use crate::text::{Document, TokenKind};
 /// Longest noun phrase read as a source, in tokens.
 pub const MAX_NP_TOKENS: usize = 8;
 
+/// The bytes of text a [`Ctx::token_at`] block covers (a power of two).
+const BLOCK: usize = 16;
+
 /// The document and its name entities, with the token-level questions the
 /// attribution rules ask.
 pub struct Ctx<'d, 't> {
@@ -40,9 +43,13 @@ pub struct Ctx<'d, 't> {
     /// What the rules ask of every token, looked up once (one record a
     /// token, so a token's questions touch one cache line).
     info: Vec<TokenInfo>,
-    /// The start of every token, for [`Ctx::token_at`]'s binary search over
-    /// a compact array (empty for a text too long for `u32` offsets).
+    /// The start of every token, for [`Ctx::token_at`] (empty for a text
+    /// too long for `u32` offsets).
     starts: Vec<u32>,
+    /// For every [`BLOCK`] bytes of text, the number of tokens starting
+    /// before the block: [`Ctx::token_at`] starts there and steps over the
+    /// few tokens starting inside the block (empty with `starts`).
+    blocks: Vec<u32>,
     /// False when the names' ends are not in order (overlapping entities
     /// passed in): [`Ctx::entity_ending_at`] then searches them.
     ends_ordered: bool,
@@ -121,16 +128,27 @@ impl<'d, 't> Ctx<'d, 't> {
             }
             info.push(ti);
         }
-        let starts = if u32::try_from(doc.text.len()).is_ok() {
-            doc.tokens.iter().map(|t| t.span.start as u32).collect()
+        let (starts, blocks) = if u32::try_from(doc.text.len()).is_ok() {
+            let starts: Vec<u32> = doc.tokens.iter().map(|t| t.span.start as u32).collect();
+            let mut blocks = Vec::with_capacity(doc.text.len() / BLOCK + 1);
+            let mut k = 0;
+            for b in 0..=doc.text.len() / BLOCK {
+                let o = (b * BLOCK) as u32;
+                while starts.get(k).is_some_and(|&s| s < o) {
+                    k += 1;
+                }
+                blocks.push(k as u32);
+            }
+            (starts, blocks)
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
         Ctx {
             doc,
             names,
             info,
             starts,
+            blocks,
             ends_ordered,
         }
     }
@@ -276,11 +294,17 @@ impl<'d, 't> Ctx<'d, 't> {
     /// Index of the first token at or after byte `offset`.
     pub fn token_at(&self, offset: usize) -> usize {
         if self.starts.len() == self.doc.tokens.len() {
-            // Offsets past `u32` are past every start.
-            match u32::try_from(offset) {
-                Ok(o) => self.starts.partition_point(|&s| s < o),
-                Err(_) => self.starts.len(),
+            // Past the last block (and past `u32`), offsets are past every
+            // start.
+            let (Some(&first), Ok(o)) = (self.blocks.get(offset / BLOCK), u32::try_from(offset))
+            else {
+                return self.starts.len();
+            };
+            let mut k = first as usize;
+            while self.starts.get(k).is_some_and(|&s| s < o) {
+                k += 1;
             }
+            k
         } else {
             self.doc.tokens.partition_point(|t| t.span.start < offset)
         }
@@ -802,6 +826,24 @@ mod tests {
         let doc = Document::new(text);
         let ctx = Ctx::new(&doc, &[]);
         assert_eq!(np_exact(&ctx, 0, 3), None);
+    }
+
+    /// The block index must give what a search over the starts gives, at
+    /// every offset (inside tokens, in gaps, past the end).
+    #[test]
+    fn token_at_finds_the_first_token_at_or_after_an_offset() {
+        let text = "Officials at the ministry\u{2019}s press office said on Tuesday, \
+                    \u{201c}We\u{2019}ll review it\u{201d} \u{2014} but gave no date. \
+                    Supercalifragilistically long words span blocks.";
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &[]);
+        for offset in 0..text.len() + 40 {
+            let expected = doc.tokens.partition_point(|t| t.span.start < offset);
+            assert_eq!(ctx.token_at(offset), expected, "offset {offset}");
+        }
+        assert_eq!(ctx.token_at(usize::MAX), doc.tokens.len());
+        let empty = Document::new("");
+        assert_eq!(Ctx::new(&empty, &[]).token_at(0), 0);
     }
 
     #[test]
