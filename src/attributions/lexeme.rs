@@ -78,16 +78,29 @@ impl Lexemes {
     /// [`lexeme_hashed`] in this table.
     #[inline]
     pub fn lexeme_hashed(self, word: &str, h: u32) -> Lexeme {
-        if word.is_empty() || word.len() > 16 {
+        self.lexeme_of_bytes(word.as_bytes(), h, || word)
+    }
+
+    /// [`lexeme_hashed`] of a word's bytes; `word` gives its text, needed
+    /// for the few words the class rules look at (Ctx reads every token's
+    /// bytes without checking character boundaries it knows are there).
+    #[inline]
+    pub fn lexeme_of_bytes<'w>(
+        self,
+        bytes: &[u8],
+        h: u32,
+        word: impl FnOnce() -> &'w str,
+    ) -> Lexeme {
+        if bytes.is_empty() || bytes.len() > 16 {
             return Lexeme::default();
         }
-        let mut l = self.0.get_hashed(word, h).unwrap_or_default();
-        if word.len() < 2 || word.len() > 14 {
+        let mut l = self.0.get_hashed_bytes(bytes, h).unwrap_or_default();
+        if bytes.len() < 2 || bytes.len() > 14 {
             l.cue = None;
         }
         // The rules only touch words ending in `.` or `y`.
-        if matches!(word.as_bytes().last(), Some(b'.' | b'y')) {
-            l.classes = lexicon::with_rules(word, l.classes);
+        if matches!(bytes.last(), Some(b'.' | b'y')) {
+            l.classes = lexicon::with_rules(word(), l.classes);
         }
         l
     }

@@ -96,12 +96,15 @@ impl<'d, 't> Ctx<'d, 't> {
         // token.
         let (mut by_start, mut by_end) = (0, 0);
         let lexemes = super::lexeme::Lexemes::get();
+        let bytes = doc.text.as_bytes();
         for t in &doc.tokens {
             let mut ti = TokenInfo::default();
             if t.kind == TokenKind::Word {
-                let word = t.span.slice(doc.text);
-                let h = super::word_table::hash(word);
-                let l = lexemes.lexeme_hashed(word, h);
+                // (A token's span lies on character boundaries: its bytes
+                // need no check, its text only for the rare class rule.)
+                let word = bytes.get(t.span.start..t.span.end).unwrap_or_default();
+                let h = super::word_table::hash_bytes(word);
+                let l = lexemes.lexeme_of_bytes(word, h, || t.span.slice(doc.text));
                 ti.hash = h;
                 ti.classes = l.classes;
                 ti.cue = l.cue;

@@ -10,6 +10,12 @@
 /// FNV-1a over the bytes with bit 5 set (`A` and `a` hash alike; so do a
 /// few punctuation pairs, which only costs a comparison).
 pub fn hash(word: &str) -> u32 {
+    hash_bytes(word.as_bytes())
+}
+
+/// [`hash`] of a word's bytes.
+#[inline]
+pub fn hash_bytes(word: &[u8]) -> u32 {
     #[inline(always)]
     fn step(h: u32, b: u8) -> u32 {
         (h ^ u32::from(b | 0x20)).wrapping_mul(0x0100_0193)
@@ -17,7 +23,7 @@ pub fn hash(word: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     // Four bytes a turn (every token is hashed: the loop's own overhead
     // was a good part of the cost); the same bytes in the same order.
-    let mut quads = word.as_bytes().chunks_exact(4);
+    let mut quads = word.chunks_exact(4);
     for quad in &mut quads {
         if let [a, b, c, d] = *quad {
             h = step(step(step(step(h, a), b), c), d);
@@ -77,19 +83,19 @@ impl<V: Copy> Slot<V> {
     /// True when the slot holds `word` (whose [`hash`] is `h`), ignoring
     /// ASCII case.
     #[inline]
-    fn holds(&self, word: &str, h: u32, words: &[&'static str]) -> bool {
+    fn holds(&self, word: &[u8], h: u32, words: &[&'static str]) -> bool {
         if self.hash != h || self.len as usize != word.len() {
             return false;
         }
         match self.folded.get(..word.len()) {
             Some(folded) => word
-                .bytes()
+                .iter()
                 .zip(folded)
                 .all(|(b, &f)| b.to_ascii_lowercase() == f),
             None => (self.index as usize)
                 .checked_sub(1)
                 .and_then(|k| words.get(k))
-                .is_some_and(|w| w.eq_ignore_ascii_case(word)),
+                .is_some_and(|w| w.as_bytes().eq_ignore_ascii_case(word)),
         }
     }
 }
@@ -120,7 +126,7 @@ impl<V: Copy> WordTable<V> {
             let mut i = h as usize & table.mask;
             loop {
                 match slots.get_mut(i) {
-                    Some(Some(slot)) if slot.holds(word, h, &table.words) => {
+                    Some(Some(slot)) if slot.holds(word.as_bytes(), h, &table.words) => {
                         slot.value = merge(slot.value, value);
                         break;
                     }
@@ -169,6 +175,12 @@ impl<V: Copy> WordTable<V> {
     /// [`WordTable::get`] with the word's [`hash`] already known.
     #[inline]
     pub fn get_hashed(&self, word: &str, h: u32) -> Option<V> {
+        self.get_hashed_bytes(word.as_bytes(), h)
+    }
+
+    /// [`WordTable::get_hashed`] of a word's bytes.
+    #[inline]
+    pub fn get_hashed_bytes(&self, word: &[u8], h: u32) -> Option<V> {
         let mut i = h as usize & self.mask;
         loop {
             let slot = self.slots.get(i)?;
