@@ -135,6 +135,40 @@ pub struct Near {
 const THAT: u32 = word_table::hash_const("that");
 const TO: u32 = word_table::hash_const("to");
 
+/// The keys `hash::key(template, v, 0)` of the small values `v < N`,
+/// computed at compile time: eight of a candidate's features have a few
+/// values only, and their keys need no hashing per candidate.
+const fn small_keys<const N: usize>(template: u64) -> [u32; N] {
+    let mut keys = [0; N];
+    let mut v = 0;
+    while v < N {
+        keys[v] = hash::key(template, v as u64, 0);
+        v += 1;
+    }
+    keys
+}
+
+/// `hash::key(template, v, 0)`, from `keys` ([`small_keys`] of the
+/// template) when `v` is small.
+#[inline]
+fn small_key<const N: usize>(keys: &[u32; N], template: u64, v: u64) -> u32 {
+    usize::try_from(v)
+        .ok()
+        .and_then(|k| keys.get(k))
+        .copied()
+        .unwrap_or_else(|| hash::key(template, v, 0))
+}
+
+/// [`small_keys`] of the templates with few values.
+const SHAPE_KEYS: [u32; 4] = small_keys(t::SHAPE);
+const QUOTE_LEFT_KEYS: [u32; 32] = small_keys(t::QUOTE_LEFT);
+const QUOTE_RIGHT_KEYS: [u32; 8] = small_keys(t::QUOTE_RIGHT);
+const POSITION_KEYS: [u32; 8] = small_keys(t::POSITION);
+const TO_END_KEYS: [u32; 8] = small_keys(t::TO_END);
+const SUBJECT_KEYS: [u32; 32] = small_keys(t::SUBJECT);
+const NAME_AFTER_KEYS: [u32; 32] = small_keys(t::NAME_AFTER);
+const AHEAD_KEYS: [u32; 32] = small_keys(t::AHEAD);
+
 /// Appends the keys of the cue-detector features of word token `i`, in the
 /// sentence `sent` (token range), with the quotation marks `near` it.
 /// `word_key` is [`word_key`] of the token, already computed by the
@@ -226,24 +260,28 @@ pub fn cue(
         hash::key(t::NEXT_NEXT2, n1, n2),
         hash::key(t::SUFFIX3, suffix3, 0),
         hash::key(t::SUFFIX4, suffix(word, 4), 0),
-        hash::key(t::SHAPE, shape, 0),
+        small_key(&SHAPE_KEYS, t::SHAPE, shape),
         hash::key(t::LEXICON, lexicon, 0),
         hash::key(t::CLASSES_PREV, c_prev, 0),
         hash::key(t::CLASSES_NEXT, c_next, 0),
         hash::key(t::CLASSES_SUBJECT, c_subject, subject_kind),
         hash::key(t::WORD_CLASSES_PREV, w0, c_prev),
         hash::key(t::WORD_CLASSES_NEXT, w0, c_next),
-        hash::key(t::QUOTE_LEFT, quote_left, 0),
-        hash::key(t::QUOTE_RIGHT, quote_right, 0),
-        hash::key(t::POSITION, position, 0),
-        hash::key(t::TO_END, bucket(sent.end.saturating_sub(i + 1)), 0),
-        hash::key(t::SUBJECT, subject_kind, 0),
-        hash::key(t::NAME_AFTER, name_after, 0),
+        small_key(&QUOTE_LEFT_KEYS, t::QUOTE_LEFT, quote_left),
+        small_key(&QUOTE_RIGHT_KEYS, t::QUOTE_RIGHT, quote_right),
+        small_key(&POSITION_KEYS, t::POSITION, position),
+        small_key(
+            &TO_END_KEYS,
+            t::TO_END,
+            bucket(sent.end.saturating_sub(i + 1)),
+        ),
+        small_key(&SUBJECT_KEYS, t::SUBJECT, subject_kind),
+        small_key(&NAME_AFTER_KEYS, t::NAME_AFTER, name_after),
         hash::key(t::WORD_SUBJECT, w0, subject_kind),
         hash::key(t::CLASSES_NEXT2, c_next2, 0),
         hash::key(t::WORD_QUOTE_RIGHT, w0, quote_right),
         hash::key(t::WORD_POSITION, w0, position),
-        hash::key(t::AHEAD, ahead, 0),
+        small_key(&AHEAD_KEYS, t::AHEAD, ahead),
         hash::key(t::WORD_AHEAD, w0, ahead),
         hash::key(t::SUFFIX_NEXT, suffix3, n1),
         hash::key(t::WORD_PREV2, w0, p2),
@@ -465,6 +503,26 @@ mod tests {
         let c = keys("The mayor voiced support against the plan.", "support");
         assert_eq!(a[0], c[0]);
         assert_ne!(a[2], c[2], "the next word differs");
+    }
+
+    /// The compile-time keys of small values are the hashed keys, and
+    /// larger values fall back to hashing.
+    #[test]
+    fn small_value_keys_are_the_hashed_keys() {
+        for v in 0..40u64 {
+            assert_eq!(
+                small_key(&AHEAD_KEYS, t::AHEAD, v),
+                hash::key(t::AHEAD, v, 0)
+            );
+            assert_eq!(
+                small_key(&SHAPE_KEYS, t::SHAPE, v),
+                hash::key(t::SHAPE, v, 0)
+            );
+        }
+        assert_eq!(
+            small_key(&SUBJECT_KEYS, t::SUBJECT, u64::MAX),
+            hash::key(t::SUBJECT, u64::MAX, 0)
+        );
     }
 
     #[test]
