@@ -340,12 +340,18 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// True for the possessive `'s` / `’s` token.
     pub fn is_possessive(&self, i: usize) -> bool {
-        // (`'s` has two bytes, `’s` four: the length test spares most
-        // words the comparisons.)
-        let w = self.word(i);
-        matches!(w.len(), 2 | 4)
-            && self.is_word(i)
-            && (w == "'s" || w == "’s" || w == "'S" || w == "’S")
+        // (`'s` has two bytes, `’s` four: the length test on the span
+        // spares most words the comparisons, and the bytes need no
+        // character-boundary check. `\xE2\x80\x99` is `’`.)
+        let Some(t) = self.doc.tokens.get(i) else {
+            return false;
+        };
+        t.kind == TokenKind::Word
+            && matches!(t.span.end.wrapping_sub(t.span.start), 2 | 4)
+            && matches!(
+                self.doc.text.as_bytes().get(t.span.start..t.span.end),
+                Some(b"'s" | b"\xE2\x80\x99s" | b"'S" | b"\xE2\x80\x99S")
+            )
     }
 }
 
@@ -829,6 +835,21 @@ mod tests {
         let doc = Document::new(text);
         let ctx = Ctx::new(&doc, &[]);
         assert_eq!(np_exact(&ctx, 0, 3), None);
+    }
+
+    /// Both apostrophes and both cases make a possessive `'s`; other short
+    /// words do not.
+    #[test]
+    fn possessives_with_either_apostrophe() {
+        let text = "The mayor's aide and the MAYOR\u{2019}S office said so as well.";
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &[]);
+        let found: Vec<&str> = (0..ctx.len())
+            .filter(|&i| ctx.is_possessive(i))
+            .map(|i| ctx.word(i))
+            .collect();
+        assert_eq!(found, ["'s", "\u{2019}S"]);
+        assert!(!ctx.is_possessive(ctx.len()));
     }
 
     /// The block index must give what a search over the starts gives, at
