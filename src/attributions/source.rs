@@ -89,48 +89,27 @@ impl<'d, 't> Ctx<'d, 't> {
             Cow::Owned(v)
         };
         let ends_ordered = names.windows(2).all(|w| w[0].span.end <= w[1].span.end);
-        let index = |k: usize| u32::try_from(k + 1).unwrap_or(0);
-        let mut info = Vec::with_capacity(doc.tokens.len());
-        // The names starting and ending at or after the current token (the
-        // tokens' starts and ends only grow): a merge, not a search per
-        // token.
-        let (mut by_start, mut by_end) = (0, 0);
         let lexemes = super::lexeme::Lexemes::get();
         let bytes = doc.text.as_bytes();
-        for t in &doc.tokens {
-            let mut ti = TokenInfo::default();
-            if t.kind == TokenKind::Word {
-                // (A token's span lies on character boundaries: its bytes
-                // need no check, its text only for the rare class rule.)
-                let word = bytes.get(t.span.start..t.span.end).unwrap_or_default();
-                let h = super::word_table::hash_bytes(word);
-                let l = lexemes.lexeme_of_bytes(word, h, || t.span.slice(doc.text));
-                ti.hash = h;
-                ti.classes = l.classes;
-                ti.cue = l.cue;
-            }
-            while names
-                .get(by_start)
-                .is_some_and(|e| e.span.start < t.span.start)
-            {
-                by_start += 1;
-            }
-            if names
-                .get(by_start)
-                .is_some_and(|e| e.span.start == t.span.start)
-            {
-                ti.entity_start = index(by_start);
-            }
-            if ends_ordered {
-                while names.get(by_end).is_some_and(|e| e.span.end < t.span.end) {
-                    by_end += 1;
+        let info: Vec<TokenInfo> = doc
+            .tokens
+            .iter()
+            .map(|t| {
+                let mut ti = TokenInfo::default();
+                if t.kind == TokenKind::Word {
+                    // (A token's span lies on character boundaries: its
+                    // bytes need no check, its text only for the rare class
+                    // rule.)
+                    let word = bytes.get(t.span.start..t.span.end).unwrap_or_default();
+                    let h = super::word_table::hash_bytes(word);
+                    let l = lexemes.lexeme_of_bytes(word, h, || t.span.slice(doc.text));
+                    ti.hash = h;
+                    ti.classes = l.classes;
+                    ti.cue = l.cue;
                 }
-                if names.get(by_end).is_some_and(|e| e.span.end == t.span.end) {
-                    ti.entity_end = index(by_end);
-                }
-            }
-            info.push(ti);
-        }
+                ti
+            })
+            .collect();
         let (starts, blocks) = if u32::try_from(doc.text.len()).is_ok() {
             let starts: Vec<u32> = doc.tokens.iter().map(|t| t.span.start as u32).collect();
             let mut blocks = Vec::with_capacity(doc.text.len() / BLOCK + 1);
@@ -146,13 +125,49 @@ impl<'d, 't> Ctx<'d, 't> {
         } else {
             (Vec::new(), Vec::new())
         };
-        Ctx {
+        let mut ctx = Ctx {
             doc,
             names,
             info,
             starts,
             blocks,
             ends_ordered,
+        };
+        ctx.mark_names();
+        ctx
+    }
+
+    /// Notes on each token the first name (in text order) starting where
+    /// it starts and, when the names' ends are in order, the first ending
+    /// where it ends. (Names are few: each is found with
+    /// [`Ctx::token_at`] rather than merged with every token.)
+    fn mark_names(&mut self) {
+        for k in 0..self.names.len() {
+            let Some(e) = self.names.get(k).copied() else {
+                break;
+            };
+            let index = u32::try_from(k + 1).unwrap_or(0);
+            let first = self.token_at(e.span.start);
+            let starts_here = |t: &crate::text::Token| t.span.start == e.span.start;
+            if self.doc.tokens.get(first).is_some_and(starts_here) {
+                if let Some(ti) = self.info.get_mut(first).filter(|ti| ti.entity_start == 0) {
+                    ti.entity_start = index;
+                }
+            }
+            if !self.ends_ordered {
+                continue;
+            }
+            // The token ending where the name ends is the last one
+            // starting before that end (tokens do not overlap).
+            let Some(last) = self.token_at(e.span.end).checked_sub(1) else {
+                continue;
+            };
+            let ends_here = |t: &crate::text::Token| t.span.end == e.span.end;
+            if self.doc.tokens.get(last).is_some_and(ends_here) {
+                if let Some(ti) = self.info.get_mut(last).filter(|ti| ti.entity_end == 0) {
+                    ti.entity_end = index;
+                }
+            }
         }
     }
 
@@ -835,6 +850,46 @@ mod tests {
         let doc = Document::new(text);
         let ctx = Ctx::new(&doc, &[]);
         assert_eq!(np_exact(&ctx, 0, 3), None);
+    }
+
+    /// Each token knows the first name starting where it starts and the
+    /// first ending where it ends, also when several names share a start.
+    #[test]
+    fn tokens_know_the_names_at_their_edges() {
+        let text = "Mayor Karen Bass met Los Angeles Police Chief Jim McDonnell \
+                    in Los Angeles on Friday.";
+        let doc = Document::new(text);
+        let span = |s: &str, nth: usize| {
+            let start = text.match_indices(s).nth(nth).map_or(0, |(k, _)| k);
+            Span::new(start, start + s.len())
+        };
+        let ents = [
+            Entity::new(span("Karen Bass", 0), Label::Person),
+            Entity::new(span("Los Angeles", 0), Label::Place),
+            Entity::new(span("Los Angeles Police", 0), Label::Org),
+            Entity::new(span("Jim McDonnell", 0), Label::Person),
+            Entity::new(span("Los Angeles", 1), Label::Place),
+            // Not a name: never a source.
+            Entity::new(span("Friday", 0), Label::Date),
+        ];
+        let ctx = Ctx::new(&doc, &ents);
+        let names = ctx.names();
+        assert_eq!(names.len(), 5);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let starting = names.iter().find(|e| e.span.start == t.span.start);
+            let ending = names.iter().find(|e| e.span.end == t.span.end);
+            assert_eq!(ctx.entity_starting_at(i).as_ref(), starting, "token {i}");
+            assert_eq!(ctx.entity_ending_at(i).as_ref(), ending, "token {i}");
+        }
+        let la = doc
+            .tokens
+            .iter()
+            .position(|t| t.span.start == span("Los", 0).start);
+        assert_eq!(
+            la.and_then(|i| ctx.entity_starting_at(i)).map(|e| e.label),
+            Some(Label::Place),
+            "the shorter name sharing a start comes first"
+        );
     }
 
     /// Both apostrophes and both cases make a possessive `'s`; other short
