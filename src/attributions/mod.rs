@@ -295,6 +295,7 @@ fn run(
     }
     if !collect {
         drop_held_quotes(&mut out);
+        end_before_main_clause(doc, &mut out);
     }
     for a in &mut out {
         let is_say = a
@@ -350,6 +351,74 @@ fn drop_held_quotes(records: &mut Vec<Attribution>) {
             .take(8)
             .any(|h| h.contains(c) && *h != c)
     });
+}
+
+/// Ends a report's content at the comma before the main clause when that
+/// clause is a kept attribution of its own: `While Clinton pledged to work
+/// with both parties, Sanders insisted that …` gives `to work with both
+/// parties`, not the rest of the sentence too. Only indirect reports read
+/// forward from their cue (`X said …`, learned cues, `…, saying …`) run
+/// on like this. With the later attribution dropped by the filters the
+/// content stays long: PolNeAR then often annotates the whole stretch. On
+/// cross-fitted PolNeAR train, content F1 unchanged, end-to-end +0.002
+/// (the later clause's source is no longer matched to the earlier one).
+fn end_before_main_clause(doc: &Document, records: &mut Vec<Attribution>) {
+    // Records to cut, with their new content end.
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (r, a) in records.iter().enumerate() {
+        if a.kind != AttributionKind::Indirect
+            || !matches!(
+                a.pattern,
+                Pattern::IndirectPreposed | Pattern::LearnedCue | Pattern::IndirectParticiple
+            )
+        {
+            continue;
+        }
+        let c = a.content;
+        // The earliest later clause, inside this content, of a record with
+        // a cue (records are sorted by content start).
+        let clause = records
+            .iter()
+            .skip(r + 1)
+            .take_while(|d| d.content.start < c.end)
+            .take(16)
+            .filter(|d| d.content.start > c.start && d.content.end <= c.end)
+            .filter_map(|d| {
+                let cue = d.cue?;
+                let start = d.source.map_or(cue.start, |s| s.start.min(cue.start));
+                let start = start.min(d.content.start);
+                (start > c.start).then_some(start)
+            })
+            .min();
+        let Some(clause) = clause else { continue };
+        let before = doc.text.get(c.start..clause).unwrap_or("").trim_end();
+        if let Some(kept) = before.strip_suffix(',') {
+            let kept = kept.trim_end_matches([' ', ',']);
+            if !kept.is_empty() {
+                cuts.push((r, c.start + kept.len()));
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return;
+    }
+    for &(r, end) in &cuts {
+        if let Some(a) = records.get_mut(r) {
+            let parts: Vec<Span> = a
+                .content_parts
+                .iter()
+                .filter(|p| p.start < end)
+                .map(|p| Span::new(p.start, p.end.min(end)))
+                .collect();
+            a.set_parts(parts);
+        }
+    }
+    // Keep the order and uniqueness promised by `find`.
+    records.sort_by(|a, b| {
+        (a.content.start, std::cmp::Reverse(a.content.end))
+            .cmp(&(b.content.start, std::cmp::Reverse(b.content.end)))
+    });
+    records.dedup_by(|b, a| a.content == b.content);
 }
 
 /// Most words of a quotation with neither cue nor source that is still
@@ -1057,6 +1126,62 @@ mod tests {
                 "the rescue to \"a crew that never slept,\"",
                 "the report, according to the council, \"blamed nobody.\"",
                 "blamed nobody."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_report_ends_before_a_main_clause_reported_on_its_own() {
+        let cut = |text: &str, holder: &str, inner: &str| {
+            let doc = Document::new(text);
+            let span = |needle: &str| {
+                let start = text.find(needle).unwrap();
+                Span::new(start, start + needle.len())
+            };
+            let mut records = vec![
+                Attribution::new(
+                    AttributionKind::Indirect,
+                    span(holder),
+                    Some(span("pledged")),
+                    Some(span("the mayor")),
+                    Pattern::IndirectPreposed,
+                ),
+                Attribution::new(
+                    AttributionKind::Indirect,
+                    span(inner),
+                    Some(span("insisted")),
+                    Some(span("the council")),
+                    Pattern::IndirectPreposed,
+                ),
+            ];
+            end_before_main_clause(&doc, &mut records);
+            records
+                .iter()
+                .map(|a| doc.slice(a.content).to_string())
+                .collect::<Vec<_>>()
+        };
+        let text = "While the mayor pledged to reopen the library, the council \
+                    insisted that the money had run out.";
+        assert_eq!(
+            cut(
+                text,
+                "to reopen the library, the council insisted that the money had run out",
+                "that the money had run out"
+            ),
+            ["to reopen the library", "that the money had run out"]
+        );
+        // Coordinated with `and`, the report is left as the rules read it.
+        let text = "On Monday the mayor pledged to reopen the library and the council \
+                    insisted that the money had run out.";
+        assert_eq!(
+            cut(
+                text,
+                "to reopen the library and the council insisted that the money had run out",
+                "that the money had run out"
+            ),
+            [
+                "to reopen the library and the council insisted that the money had run out",
+                "that the money had run out"
             ]
         );
     }
