@@ -215,6 +215,16 @@ fn at_cue(
         skip_adjuncts(ctx, after_object, b, 4)
     };
     let end = content_end(ctx, a, b);
+    // `…, a spokesperson told reporters.`: the addressee (and adjuncts) end
+    // the sentence, so the content came before the cue clause, not after.
+    if usage == Usage::Finite && after_object == tail && takes_object(cue) {
+        let rest = np_forward(ctx, tail, b).map(|(_, after)| skip_adjuncts(ctx, after, b, 4));
+        if rest.is_some_and(|r| r >= end) {
+            if let Some(found) = postposed(ctx, quotes, a, b, v, cue, end, end) {
+                return Some(found);
+            }
+        }
+    }
     // Verb first after the content: `…, said Bass.` (only verbs of speech
     // invert so).
     if usage == Usage::Finite && v > a && is_clause_opener(ctx, v - 1) && inverts(cue) {
@@ -1157,6 +1167,19 @@ mod tests {
                 "told",
                 "a city spokesperson"
             )]
+        );
+        // The addressee ends the sentence: the content came before.
+        assert_eq!(
+            rows("The branch will close in June, a city spokesperson told reporters."),
+            [ind(
+                "The branch will close in June",
+                "told",
+                "a city spokesperson"
+            )]
+        );
+        assert_eq!(
+            rows("The pool stays shut, the parks director told the council last week."),
+            [ind("The pool stays shut", "told", "the parks director")]
         );
         assert_eq!(
             rows("The suspect, police said, fled on foot."),
