@@ -258,7 +258,7 @@ fn run(
     }
     let quoted = quoted_tokens(&ctx, &quotes);
     let reported = indirect::find(&ctx, &quotes, &quoted);
-    merge_reported(&mut direct, reported, &mut out);
+    merge_reported(doc, &mut direct, reported, &mut out);
     out.extend(direct.into_iter().map(|d| d.attribution));
     let scores = model.map_or_else(Vec::new, |m| learned::score_cues(&ctx, &quoted, m));
     let cues: Vec<usize> = match (oracle, model) {
@@ -485,6 +485,7 @@ fn continue_speakers(doc: &Document, records: &mut [Attribution]) {
 /// when it had none); a mixed record with words of its own outside the
 /// marks (`Bass said the plan was "dead on arrival"`) replaces it.
 fn merge_reported(
+    doc: &Document,
     direct: &mut Vec<direct::DirectQuote>,
     reported: Vec<Attribution>,
     out: &mut Vec<Attribution>,
@@ -509,8 +510,29 @@ fn merge_reported(
         index.get(i).filter(|e| e.0 == key).map(|e| e.1)
     };
     for r in reported {
-        let same_cue = find(&by_cue, r.cue);
+        let mut same_cue = find(&by_cue, r.cue);
         let holding = find(&by_part, Some(r.content));
+        // `"… terrorism." Trump said the country faces …`: a quotation that
+        // ends its sentence took the next sentence's cue as its trailer, but
+        // that cue has its own content after it. The report keeps the cue;
+        // the quotation stays, without cue or source.
+        if let Some(k) = same_cue {
+            if let (Some(d), Some(cue)) = (direct.get_mut(k), r.cue) {
+                let quote = d.attribution.content;
+                let ends_sentence = doc.slice(quote).trim_end().ends_with(['.', '!', '?']);
+                if r.pattern == Pattern::IndirectPreposed
+                    && r.kind != AttributionKind::Direct
+                    && quote.end <= cue.start
+                    && cue.end <= r.content.start
+                    && ends_sentence
+                {
+                    d.attribution.cue = None;
+                    d.attribution.source = None;
+                    d.attribution.pattern = Pattern::DirectBare;
+                    same_cue = None;
+                }
+            }
+        }
         match r.kind {
             AttributionKind::Direct => {
                 if let Some(k) = holding.or(same_cue) {
@@ -1082,6 +1104,22 @@ mod tests {
         assert!(rows("").is_empty());
         assert!(rows("\"").is_empty());
         assert!(rows("“”").is_empty());
+    }
+
+    #[test]
+    fn a_quotation_ending_its_sentence_leaves_the_next_cue_to_its_report() {
+        assert_eq!(
+            rows("“We will not close the library.” Adler said the city would keep it open."),
+            [
+                uncued("We will not close the library."),
+                indirect("the city would keep it open", "said", "Adler"),
+            ]
+        );
+        // Tied by a comma, the cue is the quotation's.
+        assert_eq!(
+            rows("“We will not close the library,” Adler said."),
+            [direct("We will not close the library", "said", "Adler")]
+        );
     }
 
     #[test]
