@@ -236,7 +236,13 @@ fn at_cue(
         if usage == Usage::Participle {
             return None;
         }
-        return postposed(ctx, quotes, a, b, v, cue, t, end);
+        let found = postposed(ctx, quotes, a, b, v, cue, t, end);
+        if found.is_some() || !content_after_comma(ctx, t, end) {
+            return found;
+        }
+        // `Rubio says, win or lose, he is staying.`, `As the Post reported,
+        // the deal …`: nothing before the cue clause, the content after its
+        // comma (read below as preposed).
     }
     // Preposed: the subject before, the content after.
     let progressive = cue.form == Form::Progressive && usage == Usage::Finite;
@@ -380,6 +386,28 @@ fn asked(
         source,
         Pattern::IndirectPreposed,
     ))
+}
+
+/// True when the comma at `t` (after a cue clause) opens a content running
+/// to the sentence's `end`: a word follows that starts a clause, not a
+/// participle or a joining word (`, adding …`, `, and …`, `, who …`), nor a
+/// one-word aside (`, however, …`).
+fn content_after_comma(ctx: &Ctx, t: usize, end: usize) -> bool {
+    let next = t + 1;
+    if !ctx.is_punct(t, ",") || next >= end || !ctx.is_word(next) {
+        return false;
+    }
+    let participle = ctx
+        .cue(next)
+        .is_some_and(|c| c.form == Form::Progressive || c.form.is_finite());
+    let joins = is_one_of(
+        ctx.word(next),
+        &[
+            "and", "but", "or", "while", "who", "which", "as", "although", "though", "because",
+        ],
+    );
+    let aside = ctx.is_punct(next + 1, ",");
+    !participle && !joins && !aside && starts_content(ctx, next) && end - next >= 3
 }
 
 /// `…, Bass said.` / `…, said Bass.` / `The man, police said, fled.`: the
@@ -1167,6 +1195,19 @@ mod tests {
                 "told",
                 "a city spokesperson"
             )]
+        );
+        // Nothing before the cue clause: the content follows its comma.
+        assert_eq!(
+            rows("As Adler noted, the branch had been losing money for years."),
+            [ind(
+                "the branch had been losing money for years",
+                "noted",
+                "Adler"
+            )]
+        );
+        assert_eq!(
+            rows("Adler says, win or lose, the library stays open."),
+            [ind("win or lose, the library stays open", "says", "Adler")]
         );
         // The addressee ends the sentence: the content came before.
         assert_eq!(

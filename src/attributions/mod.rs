@@ -992,6 +992,18 @@ mod tests {
 
     #[test]
     fn according_to() {
+        // A source the noun-phrase rules do not read is still the source.
+        assert_eq!(
+            rows("Turnout fell in the north, according to early returns."),
+            [according("Turnout fell in the north", "early returns")]
+        );
+        assert_eq!(
+            rows("The library will reopen in May, according to one of her aides."),
+            [according(
+                "The library will reopen in May",
+                "one of her aides"
+            )]
+        );
         assert_eq!(
             rows("Two people were hurt, according to police."),
             [according("Two people were hurt", "police")]
