@@ -447,20 +447,21 @@ fn drop_held_quotes(doc: &Document, records: &mut Vec<Attribution>) {
         .filter(|a| holds(a))
         .map(|a| a.content)
         .collect();
-    if holders.is_empty() || !records.iter().any(speakerless) {
+    if holders.is_empty() {
         return;
     }
     records.retain(|a| {
-        if !speakerless(a) {
+        if !matches!(a.pattern, Pattern::DirectBare | Pattern::DirectCued) {
             return true;
         }
         let c = a.content;
         let k = holders.partition_point(|h| h.start <= c.start);
-        !holders[..k]
+        let held = holders[..k]
             .iter()
             .rev()
             .take(8)
-            .any(|h| h.contains(c) && *h != c)
+            .any(|h| h.contains(c) && *h != c);
+        !(held && speakerless(a))
     });
 }
 
