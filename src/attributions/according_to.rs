@@ -176,7 +176,14 @@ fn one(
     phrase: Phrase,
     scope: std::ops::Range<usize>,
 ) -> Option<Found> {
-    let (mut source, mut after) = np_forward(ctx, a + phrase.len(), scope.end)?;
+    let (mut source, mut after) = match np_forward(ctx, a + phrase.len(), scope.end) {
+        Some(found) => found,
+        // `according to early returns`, `according to one of his aides`:
+        // `according to` always attributes, so a phrase the noun-phrase
+        // reader does not take is still its source.
+        None if phrase == Phrase::AccordingTo => source_phrase(ctx, a + phrase.len(), scope.end)?,
+        None => return None,
+    };
     // A medium: the source is who it comes from.
     let medium_prep = (a + phrase.len() + 1..after).find(|&k| {
         is_one_of(ctx.word(k), &["from", "of", "by"]) && ctx.text_classes(k - 1).has(MEDIUM_NOUN)
@@ -242,6 +249,31 @@ fn one(
         ),
         quote,
     })
+}
+
+/// Most tokens of a source phrase read without the noun-phrase rules.
+const MAX_SOURCE_PHRASE: usize = 10;
+
+/// The source after `according to` at token `s` when it is not a plain noun
+/// phrase: its words up to the next punctuation (a comma, the sentence's
+/// end, a dash, a bracket), at most [`MAX_SOURCE_PHRASE`] tokens; its span
+/// and the token after it. `None` when no word comes first.
+fn source_phrase(ctx: &Ctx, s: usize, end: usize) -> Option<(crate::span::Span, usize)> {
+    if !ctx.is_word(s) {
+        return None;
+    }
+    let stop = (s..end.min(s + MAX_SOURCE_PHRASE + 1))
+        .find(|&k| {
+            matches!(
+                ctx.kind(k),
+                Some(TokenKind::Punct | TokenKind::Dash | TokenKind::Ellipsis) | None
+            ) && !matches!(ctx.word(k), "'s" | "’s" | "&" | "-" | "/")
+        })
+        .unwrap_or(end);
+    if stop <= s || stop > s + MAX_SOURCE_PHRASE {
+        return None;
+    }
+    Some((ctx.span(s).cover(ctx.span(stop - 1)), stop))
 }
 
 /// Words, numbers and the like: what makes a stretch of tokens content.

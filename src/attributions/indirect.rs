@@ -215,6 +215,16 @@ fn at_cue(
         skip_adjuncts(ctx, after_object, b, 4)
     };
     let end = content_end(ctx, a, b);
+    // `…, a spokesperson told reporters.`: the addressee (and adjuncts) end
+    // the sentence, so the content came before the cue clause, not after.
+    if usage == Usage::Finite && after_object == tail && takes_object(cue) {
+        let rest = np_forward(ctx, tail, b).map(|(_, after)| skip_adjuncts(ctx, after, b, 4));
+        if rest.is_some_and(|r| r >= end) {
+            if let Some(found) = postposed(ctx, quotes, a, b, v, cue, end, end) {
+                return Some(found);
+            }
+        }
+    }
     // Verb first after the content: `…, said Bass.` (only verbs of speech
     // invert so).
     if usage == Usage::Finite && v > a && is_clause_opener(ctx, v - 1) && inverts(cue) {
@@ -226,7 +236,13 @@ fn at_cue(
         if usage == Usage::Participle {
             return None;
         }
-        return postposed(ctx, quotes, a, b, v, cue, t, end);
+        let found = postposed(ctx, quotes, a, b, v, cue, t, end);
+        if found.is_some() || !content_after_comma(ctx, t, end) {
+            return found;
+        }
+        // `Rubio says, win or lose, he is staying.`, `As the Post reported,
+        // the deal …`: nothing before the cue clause, the content after its
+        // comma (read below as preposed).
     }
     // Preposed: the subject before, the content after.
     let progressive = cue.form == Form::Progressive && usage == Usage::Finite;
@@ -370,6 +386,28 @@ fn asked(
         source,
         Pattern::IndirectPreposed,
     ))
+}
+
+/// True when the comma at `t` (after a cue clause) opens a content running
+/// to the sentence's `end`: a word follows that starts a clause, not a
+/// participle or a joining word (`, adding …`, `, and …`, `, who …`), nor a
+/// one-word aside (`, however, …`).
+fn content_after_comma(ctx: &Ctx, t: usize, end: usize) -> bool {
+    let next = t + 1;
+    if !ctx.is_punct(t, ",") || next >= end || !ctx.is_word(next) {
+        return false;
+    }
+    let participle = ctx
+        .cue(next)
+        .is_some_and(|c| c.form == Form::Progressive || c.form.is_finite());
+    let joins = is_one_of(
+        ctx.word(next),
+        &[
+            "and", "but", "or", "while", "who", "which", "as", "although", "though", "because",
+        ],
+    );
+    let aside = ctx.is_punct(next + 1, ",");
+    !participle && !joins && !aside && starts_content(ctx, next) && end - next >= 3
 }
 
 /// `…, Bass said.` / `…, said Bass.` / `The man, police said, fled.`: the
@@ -1157,6 +1195,32 @@ mod tests {
                 "told",
                 "a city spokesperson"
             )]
+        );
+        // Nothing before the cue clause: the content follows its comma.
+        assert_eq!(
+            rows("As Adler noted, the branch had been losing money for years."),
+            [ind(
+                "the branch had been losing money for years",
+                "noted",
+                "Adler"
+            )]
+        );
+        assert_eq!(
+            rows("Adler says, win or lose, the library stays open."),
+            [ind("win or lose, the library stays open", "says", "Adler")]
+        );
+        // The addressee ends the sentence: the content came before.
+        assert_eq!(
+            rows("The branch will close in June, a city spokesperson told reporters."),
+            [ind(
+                "The branch will close in June",
+                "told",
+                "a city spokesperson"
+            )]
+        );
+        assert_eq!(
+            rows("The pool stays shut, the parks director told the council last week."),
+            [ind("The pool stays shut", "told", "the parks director")]
         );
         assert_eq!(
             rows("The suspect, police said, fled on foot."),
