@@ -230,6 +230,15 @@ fn at_run(
         if let Some(edge) = (t..stop).find(|&i| !quoted_at(quoted, i) && ends_content(ctx, i)) {
             stop = edge;
         }
+        // A cue inside a relative clause set off by commas (`Reyes, who
+        // voted against it, said …`): the content ends with the clause.
+        let k = modifiers_start(ctx, first, a);
+        if k >= a + 2 && is_one_of(ctx.word(k - 1), &["who", "which"]) && ctx.is_punct(k - 2, ",") {
+            if let Some(comma) = (t..stop).find(|&i| !quoted_at(quoted, i) && ctx.is_punct(i, ","))
+            {
+                stop = comma;
+            }
+        }
         let stop = extend_into_quote(quotes, t, trim_end(ctx, t, stop));
         if stop <= t || is_empty_content(ctx, t, stop) {
             return None;
@@ -452,6 +461,20 @@ mod tests {
 
     fn row(content: &str, cue: &str, source: &str) -> (String, String, String) {
         (content.into(), cue.into(), source.into())
+    }
+
+    #[test]
+    fn a_cue_in_a_relative_clause_keeps_its_content_inside_it() {
+        let text = "Councillor Ines Duarte, who opposed the budget, said the pool would close.";
+        let found = rows(text, &["opposed"]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "the budget");
+        // Without the commas the clause is not set off: the content runs on.
+        let text = "Voters who opposed the budget marched on Friday.";
+        assert_eq!(
+            rows(text, &["opposed"])[0].0,
+            "the budget marched on Friday"
+        );
     }
 
     #[test]
