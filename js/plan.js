@@ -397,6 +397,8 @@ export function packPlan(text, plan) {
       }
     });
     const extra = Object.keys(a).filter((key) => !ATTR_PACKED_FIELDS.has(key));
+    // A quote split around its cue keeps its pieces, for the statement lists.
+    if (Array.isArray(a.content_parts) && a.content_parts.length > 1) extra.push('content_parts');
     if (extra.length > 0) attrExtra[i] = JSON.stringify(Object.fromEntries(extra.map((key) => [key, a[key]])));
   });
 
@@ -491,7 +493,7 @@ export function packedEntity(packed, text, i) {
 /**
  * Attribution `i` of a packed plan of `text`: `{ kind, content, cue, source }`
  * (spans with their text; cue and source may be null) plus any other fields
- * the analyser reported. Split quotes' `content_parts` are only in the analysis.
+ * the analyser reported; `content_parts` only for a quote split around its cue.
  */
 export function packedAttribution(packed, text, i) {
   const spans = packed.attrSpans;

@@ -53,6 +53,16 @@ function appendCapped(list, count, makeItem, what, first = FIRST_ITEMS) {
   }
 }
 
+/**
+ * The words of statement `a`: the pieces of a quote split around its cue
+ * (`"We will," she said, "hold the line."`) joined by ' … ', so the cue
+ * and speaker are not shown as part of the quote; otherwise its content.
+ */
+export function statementText(a) {
+  const parts = Array.isArray(a.content_parts) && a.content_parts.length > 1 ? a.content_parts : null;
+  return parts ? parts.map((p) => (typeof p?.text === 'string' ? p.text : '')).join(' … ') : a.content.text;
+}
+
 /** Shortens `text` to about `max` characters, on a code point boundary. */
 export function excerpt(text, max) {
   // Only the start matters (a quote may run for pages).
@@ -248,7 +258,7 @@ export function renderSources({ summary, list, claims }, plan, text, sidebar, { 
       { type: 'button', className: 'statement', dataset: { attr: String(attr), kind: a.kind } },
       el('span', { className: 'kind', dataset: { kind: a.kind }, textContent: kindName(a.kind) }),
       ' ',
-      el('span', { className: 'excerpt', textContent: excerpt(a.content.text, EXCERPT) }),
+      el('span', { className: 'excerpt', textContent: excerpt(statementText(a), EXCERPT) }),
     );
     if (a.cue) button.append(' ', el('span', { className: 'cue', textContent: `(${excerpt(a.cue.text, 30)})` }));
     linkable(button, attr);

@@ -277,7 +277,9 @@ test('a packed plan holds exactly the plan, in typed arrays, with identical ment
     plan.entities.forEach((e, i) => assert.deepEqual(packedEntity(packed, text, i), { start: e.start, end: e.end, label: e.label, text: e.text }));
     assert.equal(packed.attributionCount, plan.attributions.length);
     plan.attributions.forEach((a, i) => {
-      const { content_parts: _, ...expected } = a;
+      // A quote split around its cue keeps its pieces; other parts stay in the analysis.
+      const { content_parts: parts, ...rest } = a;
+      const expected = parts?.length > 1 ? { ...rest, content_parts: parts } : rest;
       assert.deepEqual(packedAttribution(packed, text, i), expected);
     });
     assert.deepEqual(Array.from(packed.chunkStarts), plan.chunkStarts);
@@ -305,4 +307,14 @@ test('a packed plan holds exactly the plan, in typed arrays, with identical ment
     assert.ok(buffers.length >= 18);
     assert.doesNotThrow(() => structuredClone(packed, { transfer: buffers }));
   }
+});
+
+test('a statement list shows a quote split around its cue as its pieces, without the cue', async () => {
+  const { statementText } = await import('../../www/lists.js');
+  const text = '“We will,” Ada Okafor said, “hold the line.”';
+  const [a] = analyse(text).attributions;
+  assert.equal(a.content.text, 'We will,” Ada Okafor said, “hold the line.');
+  const packed = packPlan(text, planRender(text, analyse(text)));
+  assert.equal(statementText(packedAttribution(packed, text, 0)), 'We will … hold the line.');
+  assert.equal(statementText({ content: { text: 'the plan is dead' } }), 'the plan is dead');
 });
