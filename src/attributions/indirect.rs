@@ -276,7 +276,7 @@ fn at_cue(
     let relative = prev_is_word && before.is_some_and(|w| is_one_of(w, &["who", "which"]));
     let mut stop = end;
     if relative {
-        if let Some(c) = (start..end).find(|&i| ctx.is_punct(i, ",") && !quoted_at(quoted, i)) {
+        if let Some(c) = relative_clause_end(ctx, quoted, start..end) {
             stop = c;
         }
     }
@@ -972,6 +972,19 @@ fn is_postposed_clause(ctx: &Ctx, i: usize) -> bool {
         return ends_clause(ctx, t) && !ctx.is_quote(t);
     }
     false
+}
+
+/// Where a content read inside a relative clause set off by commas (`Bass,
+/// who said the vote was close, left early`) ends: the first comma in
+/// `range` outside quotation marks.
+pub(super) fn relative_clause_end(
+    ctx: &Ctx,
+    quoted: &[bool],
+    range: std::ops::Range<usize>,
+) -> Option<usize> {
+    range
+        .into_iter()
+        .find(|&i| ctx.is_punct(i, ",") && !quoted_at(quoted, i))
 }
 
 pub(super) fn quoted_at(quoted: &[bool], i: usize) -> bool {

@@ -156,6 +156,12 @@ impl Attribution {
         }
     }
 
+    /// The key of the order [`find`] returns records in: text order of the
+    /// content, the longer first on ties.
+    pub(crate) fn text_order(&self) -> (usize, std::cmp::Reverse<usize>) {
+        (self.content.start, std::cmp::Reverse(self.content.end))
+    }
+
     /// Sets the content pieces (sorted, non-empty) and their cover.
     pub fn set_parts(&mut self, mut parts: Vec<Span>) {
         parts.retain(|p| !p.is_empty());
@@ -278,8 +284,8 @@ fn run(
     // Same content: keep the best-informed attribution (a rule's before a
     // learned cue's).
     out.sort_by(|a, b| {
-        (a.content.start, std::cmp::Reverse(a.content.end))
-            .cmp(&(b.content.start, std::cmp::Reverse(b.content.end)))
+        a.text_order()
+            .cmp(&b.text_order())
             .then(a.cue.is_none().cmp(&b.cue.is_none()))
             .then(a.source.is_none().cmp(&b.source.is_none()))
             .then((a.pattern == Pattern::LearnedCue).cmp(&(b.pattern == Pattern::LearnedCue)))
@@ -409,12 +415,11 @@ fn merge_reported(
         if let Some(k) = same_cue {
             if let (Some(d), Some(cue)) = (direct.get_mut(k), r.cue) {
                 let quote = d.attribution.content;
-                let ends_sentence = doc.slice(quote).trim_end().ends_with(['.', '!', '?']);
                 if r.pattern == Pattern::IndirectPreposed
                     && r.kind != AttributionKind::Direct
                     && quote.end <= cue.start
                     && cue.end <= r.content.start
-                    && ends_sentence
+                    && doc.slice(quote).trim_end().ends_with(['.', '!', '?'])
                 {
                     d.attribution.cue = None;
                     d.attribution.source = None;

@@ -225,10 +225,7 @@ pub(super) fn end_before_main_clause(doc: &Document, records: &mut Vec<Attributi
         }
     }
     // Keep the order and uniqueness promised by `find`.
-    records.sort_by(|a, b| {
-        (a.content.start, std::cmp::Reverse(a.content.end))
-            .cmp(&(b.content.start, std::cmp::Reverse(b.content.end)))
-    });
+    records.sort_by_key(Attribution::text_order);
     records.dedup_by(|b, a| a.content == b.content);
 }
 

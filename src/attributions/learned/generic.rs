@@ -23,7 +23,7 @@ use super::super::clause::{
 use super::super::confidence::Pattern;
 use super::super::indirect::{
     content_kind, ends_content, extend_into_quote, is_clause_opener, is_empty_content,
-    plausible_subject, quoted_at, reads_words, starts_content, trim_end,
+    plausible_subject, quoted_at, reads_words, relative_clause_end, starts_content, trim_end,
 };
 use super::super::lexicon::*;
 use super::super::quotes::Quote;
@@ -234,8 +234,7 @@ fn at_run(
         // voted against it, said …`): the content ends with the clause.
         let k = modifiers_start(ctx, first, a);
         if k >= a + 2 && is_one_of(ctx.word(k - 1), &["who", "which"]) && ctx.is_punct(k - 2, ",") {
-            if let Some(comma) = (t..stop).find(|&i| !quoted_at(quoted, i) && ctx.is_punct(i, ","))
-            {
+            if let Some(comma) = relative_clause_end(ctx, quoted, t..stop) {
                 stop = comma;
             }
         }
