@@ -12,6 +12,7 @@
 
 import { kindName, labelName, LABELS } from './labels.js';
 import { planRender, walkRuns } from './plan.js';
+import { statementText } from './sources.js';
 import { themeCss } from './theme.js';
 
 // ----- JSON -------------------------------------------------------------------
@@ -322,7 +323,7 @@ export function toHTML(text, analysis, { title, theme = 'auto', labels, lang = '
   const attributions = plan.attributions
     .map((a) => {
       const who = a.source ? escapeHtml(a.source.text) : '<em>no named source</em>';
-      return `<li><span class="who">${who}</span> → “${escapeHtml(a.content.text)}” <span class="kind">${escapeHtml(kindName(a.kind))}${a.cue ? ` · ${escapeHtml(a.cue.text)}` : ''}</span></li>`;
+      return `<li><span class="who">${who}</span> → “${escapeHtml(statementText(a))}” <span class="kind">${escapeHtml(kindName(a.kind))}${a.cue ? ` · ${escapeHtml(a.cue.text)}` : ''}</span></li>`;
     })
     .join('\n');
   const version = typeof analysis?.version === 'string' ? analysis.version : '';

@@ -51,6 +51,18 @@ export function quotedWords(a) {
   return parts.reduce((n, p) => n + countWords(typeof p?.text === 'string' ? p.text : ''), 0);
 }
 
+/**
+ * The words of statement `a`: the pieces of a quote split around its cue
+ * (`"We will," she said, "hold the line."`) joined by ' … ', so the cue
+ * and speaker are not shown as part of the quote; otherwise (or when a
+ * piece lacks its text, as in an analysis from another version) its content.
+ */
+export function statementText(a) {
+  const parts = a.content_parts;
+  const usable = Array.isArray(parts) && parts.length > 1 && parts.every((p) => typeof p?.text === 'string');
+  return usable ? parts.map((p) => p.text).join(' … ') : a.content.text;
+}
+
 /** Whitespace runs as one space, trimmed. */
 const flat = (s) => s.replace(/\s+/g, ' ').trim();
 

@@ -10,7 +10,7 @@
 
 import { kindName, labelName, labelRank } from './pkg/labels.js';
 import { packedAttribution } from './pkg/plan.js';
-import { sourceTypeName, sourcingSummary } from './pkg/sources.js';
+import { sourceTypeName, sourcingSummary, statementText } from './pkg/sources.js';
 
 /** Items shown per label (or sources, or statements of a source) before a "show all" button. */
 const FIRST_ITEMS = 60;
@@ -51,16 +51,6 @@ function appendCapped(list, count, makeItem, what, first = FIRST_ITEMS) {
     });
     list.append(li);
   }
-}
-
-/**
- * The words of statement `a`: the pieces of a quote split around its cue
- * (`"We will," she said, "hold the line."`) joined by ' … ', so the cue
- * and speaker are not shown as part of the quote; otherwise its content.
- */
-export function statementText(a) {
-  const parts = Array.isArray(a.content_parts) && a.content_parts.length > 1 ? a.content_parts : null;
-  return parts ? parts.map((p) => (typeof p?.text === 'string' ? p.text : '')).join(' … ') : a.content.text;
 }
 
 /** Shortens `text` to about `max` characters, on a code point boundary. */

@@ -197,6 +197,19 @@ test('toJSON: the text and the analysis, parseable back', () => {
   assert.equal(toJSON(TEXT, ANALYSIS, { space: 0 }).includes('\n'), false);
 });
 
+test('toHTML lists a quote split around its cue as its pieces, and the cue beside it', () => {
+  const text = '“We will,” Ada Okafor said, “hold the line.”';
+  const html = toHTML(text, analyse(text));
+  const list = html.slice(html.lastIndexOf('</article>'));
+  assert.ok(list.includes('→ “We will … hold the line.”'), list);
+  assert.ok(!list.includes('We will,” Ada Okafor said'), 'the cue and speaker are not shown inside the quote');
+  assert.match(list, /· said</);
+  // An analysis whose pieces lack their text (another version) falls back to the content.
+  const analysis = analyse(text);
+  analysis.attributions[0].content_parts = analysis.attributions[0].content_parts.map(({ start, end }) => ({ start, end }));
+  assert.ok(toHTML(text, analysis).includes('We will,” Ada Okafor said, “hold the line.'));
+});
+
 test('exports tolerate analyses from other versions: missing lists, null parts, unknown fields', () => {
   const text = 'Hello there';
   for (const analysis of [{}, { entities: null, attributions: undefined }, { entities: [null, { label: 'X' }], attributions: [null, { kind: 'direct' }] }]) {

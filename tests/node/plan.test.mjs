@@ -8,6 +8,7 @@ import test from 'node:test';
 
 import { packedAttribution, packedEntity, packedLabelCounts, packedRole, packedTransfer, packPlan, planRender, walkRuns } from '../../js/plan.js';
 import { corpus, random } from './corpus.mjs';
+import { statementText } from '../../js/sources.js';
 import { analyse } from './lede.mjs';
 
 const span = (text, start, end) => ({ start, end, text: text.slice(start, end) });
@@ -309,8 +310,7 @@ test('a packed plan holds exactly the plan, in typed arrays, with identical ment
   }
 });
 
-test('a statement list shows a quote split around its cue as its pieces, without the cue', async () => {
-  const { statementText } = await import('../../www/lists.js');
+test('a statement list shows a quote split around its cue as its pieces, without the cue', () => {
   const text = '“We will,” Ada Okafor said, “hold the line.”';
   const [a] = analyse(text).attributions;
   assert.equal(a.content.text, 'We will,” Ada Okafor said, “hold the line.');
