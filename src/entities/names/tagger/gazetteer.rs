@@ -190,6 +190,23 @@ impl Gazetteers {
         self.entries.get(&key).copied().unwrap_or(0)
     }
 
+    /// True when `word` is an inflection of one of the most frequent
+    /// English words that the list lacks in this form (`Approves`,
+    /// `Rebuilds`, `Pledged`: the list has `approve`): in a Title Case
+    /// headline such a word is as common as its stem.
+    pub fn inflects_common(&self, word: &str) -> bool {
+        const COMMON: Start = 1 << 7;
+        let lower = word.to_lowercase();
+        let is_common =
+            |stem: &str| stem.chars().count() >= 3 && self.start(lower_hash(stem)) & COMMON != 0;
+        let stripped = |suffix: &str| lower.strip_suffix(suffix);
+        stripped("ies").is_some_and(|s| is_common(&format!("{s}y")))
+            || ["s", "es", "d", "ed", "ing"]
+                .iter()
+                .any(|suffix| stripped(suffix).is_some_and(is_common))
+            || stripped("ing").is_some_and(|s| is_common(&format!("{s}e")))
+    }
+
     /// Marks the longest match of every list over `lowers` (the lower-form
     /// hashes of consecutive tokens), writing one [`Matches`] per token.
     pub fn matches(&self, lowers: &[u64], out: &mut [Matches]) {

@@ -355,7 +355,7 @@ impl NameTagger for ModelTagger {
             .filter_map(|(range, label)| Some((range, *tags::LABELS.get(label)?)))
             .collect();
         let confidence = |m: &Range<usize>| decoded.confidence(self, &ctx, m);
-        post::finish(doc, &ctx, mentions, &confidence)
+        post::finish(doc, &ctx, &self.resources.gazetteers, mentions, &confidence)
             .into_iter()
             .map(|(range, label)| Entity::new(doc.tokens_span(range), label))
             .collect()
