@@ -295,7 +295,7 @@ fn run(
     continue_speakers(doc, &mut out);
     out.retain(|a| !is_scare_quote(&ctx, a));
     enrich(&ctx, &mut out);
-    let hedged_claims = hedges::find(&ctx, &quoted, &mut out);
+    let mut hedged_claims = hedges::find(&ctx, &quoted, &mut out);
     let collect = training.is_some();
     if let Some(m) = model {
         learned::refine(&ctx, &mut out, &scores, &quoted, m, training);
@@ -303,6 +303,10 @@ fn run(
     if !collect {
         nesting::drop_held_quotes(doc, &mut out);
         nesting::end_before_main_clause(doc, &mut out);
+        if model.is_some() {
+            // The records the filters dropped hide no claim.
+            hedged_claims = hedges::claims(&ctx, &quoted, &mut out);
+        }
     }
     for a in &mut out {
         let is_say = a

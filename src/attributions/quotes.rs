@@ -145,8 +145,12 @@ pub fn pair(doc: &Document) -> Vec<Quote> {
             let same_class = stack.iter().rposition(|o| o.double == mark.double);
             let closes = match (mark.role, same_class) {
                 (_, None) => false,
-                // Straight marks alternate.
-                (QuoteRole::Open, Some(s)) => !mark.curly && !stack[s].curly,
+                // Straight marks alternate; a curly opener typed where the
+                // closer belongs (`“It's late,“ she said`) closes.
+                (QuoteRole::Open, Some(s)) => {
+                    let curly = mark.curly && stack[s].curly;
+                    (!mark.curly && !stack[s].curly) || curly && is_misplaced_opener(doc, i, last)
+                }
                 (QuoteRole::Close | QuoteRole::Either, Some(_)) => true,
             };
             if let (true, Some(s)) = (closes, same_class) {
@@ -225,6 +229,21 @@ pub fn pair(doc: &Document) -> Vec<Quote> {
     let mut keep = kept.into_iter();
     out.retain(|_| keep.next().unwrap_or(false));
     out
+}
+
+/// True when the curly opening mark at tokens `i..=last` stands where a
+/// closing one belongs: glued to the word or punctuation before it and
+/// followed by a space, a line end or the end of the text (`“It's late,“
+/// she said`), never glued to the word after it as an opener is.
+fn is_misplaced_opener(doc: &Document, i: usize, last: usize) -> bool {
+    let glued_before = i > 0
+        && doc.tokens.get(i).is_some_and(|t| t.gap == Gap::None)
+        && doc
+            .tokens
+            .get(i - 1)
+            .is_some_and(|p| !matches!(p.kind, TokenKind::Quote(_)));
+    let apart_after = doc.tokens.get(last + 1).is_none_or(|t| t.gap != Gap::None);
+    glued_before && apart_after
 }
 
 /// The quotation mark starting at token `i` and how many tokens it takes:
@@ -359,6 +378,25 @@ mod tests {
         );
         assert_eq!(quotes("«Nous restons» dit-il."), ["Nous restons"]);
         assert_eq!(quotes("He said: 'We are ready.'"), ["We are ready."]);
+    }
+
+    #[test]
+    fn a_curly_opener_typed_as_the_closer_closes() {
+        assert_eq!(
+            quotes("“It is too late,“ the clerk said. “We closed at five.”"),
+            ["It is too late,", "We closed at five."]
+        );
+        // At the end of a paragraph too.
+        assert_eq!(
+            quotes("The sign read “Closed for repairs.“\n\nNobody came."),
+            ["Closed for repairs."]
+        );
+        // An opener glued to the next word still opens (the quotation
+        // before it was left open).
+        assert_eq!(
+            quotes("“We are open. “Come in,” she said."),
+            ["We are open.…|", "Come in,"]
+        );
     }
 
     #[test]

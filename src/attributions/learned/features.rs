@@ -325,6 +325,8 @@ mod r {
     pub const SCORE_SOURCE_TYPE: u64 = 131;
     pub const NESTED_AT: u64 = 132;
     pub const NESTED_AT_CUE: u64 = 133;
+    pub const NEIGHBOURS: u64 = 134;
+    pub const PREVIOUS_GAP: u64 = 135;
 }
 
 /// A signed distance bucket: sign and [`bucket`] of the size.
@@ -378,6 +380,14 @@ pub struct RecordFacts {
     /// inside the holder, bit 7 it runs to the holder's end; 0 when not
     /// nested.
     pub nested_at: u64,
+    /// The records around it that compete for its words: bit 0 another
+    /// record with the same content (two rules' or cues' readings), bit 1
+    /// one overlapping it without either holding the other (a boundary
+    /// disagreement).
+    pub neighbours: u64,
+    /// Tokens from the end of the content before it (the latest-starting
+    /// record starting earlier) to its start, `None` for the first.
+    pub previous_gap: Option<isize>,
 }
 
 /// Appends the keys of the record-filter features of `a`.
@@ -466,6 +476,12 @@ pub fn record(ctx: &Ctx, a: &super::super::Attribution, facts: &RecordFacts, out
         hash::key(r::SCORE_SOURCE_TYPE, score, source_type),
         hash::key(r::NESTED_AT, facts.nested_at, pattern),
         hash::key(r::NESTED_AT_CUE, facts.nested_at & 0x0f, cue_first),
+        hash::key(r::NEIGHBOURS, facts.neighbours, pattern),
+        hash::key(
+            r::PREVIOUS_GAP,
+            facts.previous_gap.map_or(15, signed_bucket),
+            pattern,
+        ),
     ];
     out.extend_from_slice(&keys);
 }

@@ -346,6 +346,37 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
         boundary | distance << 4 | u64::from(own_source) << 6 | u64::from(tail) << 7
     }
 
+    /// [`features::RecordFacts::neighbours`] of content `c`: the records
+    /// starting at most 8 before or after it are looked at.
+    fn neighbours(&self, c: crate::span::Span) -> u64 {
+        let k = self.contents.partition_point(|x| x.start < c.start);
+        let before = self
+            .contents
+            .get(k.saturating_sub(8)..k)
+            .unwrap_or_default();
+        let after = self.contents.get(k..).unwrap_or_default();
+        let around = before
+            .iter()
+            .chain(after.iter().take_while(|x| x.start < c.end).take(9));
+        let (mut same, mut crossing) = (0, false);
+        for x in around {
+            if *x == c {
+                same += 1;
+            } else if x.start < c.end && c.start < x.end && !x.contains(c) && !c.contains(*x) {
+                crossing = true;
+            }
+        }
+        u64::from(same > 1) | u64::from(crossing) << 1
+    }
+
+    /// [`features::RecordFacts::previous_gap`] of content `c`.
+    fn previous_gap(&self, c: crate::span::Span) -> Option<isize> {
+        let k = self.contents.partition_point(|x| x.start < c.start);
+        let previous = self.contents.get(k.checked_sub(1)?)?;
+        let ctx = self.ctx;
+        Some(ctx.token_at(c.start) as isize - ctx.token_at(previous.end) as isize)
+    }
+
     /// True for a rule's record framed by `according to`/`per`
     /// (`According to Chen, the inspection found …`): the learned passes
     /// keep it as the rules read it. PolNeAR rarely annotates such nested
@@ -396,8 +427,10 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
                 .is_some_and(|(f, _)| self.quoted.get(f).copied().unwrap_or(false)),
             content_cues,
             nested_at: self.nested_at(a),
+            neighbours: self.neighbours(c),
+            previous_gap: self.previous_gap(c),
         };
-        let mut keys = Vec::with_capacity(32);
+        let mut keys = Vec::with_capacity(36);
         features::record(ctx, a, &facts, &mut keys);
         keys
     }
@@ -640,6 +673,80 @@ mod tests {
         assert_eq!(at[2], 0);
         // The inner clause (its source `they`) opens the holder.
         assert_eq!(at[3], 1);
+    }
+
+    /// Two readings of the same words and a boundary disagreement are
+    /// visible to the filter, as is the gap from the content before.
+    #[test]
+    fn records_know_their_competitors() {
+        use super::super::{Attribution, AttributionKind, Pattern};
+        let text = "Officials said the bridge would reopen soon, the mayor told reporters. \
+                    Crews warned that the river was rising fast.";
+        let doc = crate::text::Document::new(text);
+        let ctx = Ctx::new(&doc, &[]);
+        let span = |s: &str| {
+            let start = text.find(s).unwrap_or(0);
+            crate::span::Span::new(start, start + s.len())
+        };
+        let record = |content: &str, cue: &str, pattern: Pattern| {
+            Attribution::new(
+                AttributionKind::Indirect,
+                span(content),
+                Some(span(cue)),
+                None,
+                pattern,
+            )
+        };
+        let records = [
+            // Two boundaries for `said`'s content: the second crosses the
+            // mayor's.
+            record(
+                "the bridge would reopen soon",
+                "said",
+                Pattern::IndirectPreposed,
+            ),
+            record(
+                "Officials said the bridge would reopen soon",
+                "told",
+                Pattern::IndirectPostposed,
+            ),
+            record(
+                "the bridge would reopen soon, the mayor told",
+                "said",
+                Pattern::LearnedCue,
+            ),
+            // The same content read twice, by a rule and a learned cue.
+            record(
+                "that the river was rising fast",
+                "warned",
+                Pattern::IndirectPreposed,
+            ),
+            record(
+                "that the river was rising fast",
+                "warned",
+                Pattern::LearnedCue,
+            ),
+        ];
+        let model = Model {
+            cue: model::Linear::default(),
+            vocabulary: model::Linear::default(),
+            record: model::Linear::default(),
+            source: model::Linear::default(),
+            chooser: model::Linear::default(),
+            filtered: 0,
+        };
+        let quoted = vec![false; ctx.len()];
+        let f = RecordFeatures::new(&ctx, &records, &[], &quoted, &model);
+        let near: Vec<u64> = records.iter().map(|a| f.neighbours(a.content)).collect();
+        assert_eq!(near[0], 0, "held by one record, crossing none");
+        assert_eq!(near[1], 2, "crosses the learned reading");
+        assert_eq!(near[2], 2);
+        assert_eq!(near[3], 1);
+        assert_eq!(near[4], 1);
+        assert_eq!(f.previous_gap(records[1].content), None, "the first");
+        // `Crews warned` lies between the mayor's sentence and the content.
+        let gap = f.previous_gap(records[3].content);
+        assert!(gap.is_some_and(|g| g > 0), "{gap:?}");
     }
 
     /// Whatever the build, a passive hedge is no cue candidate: `is said
