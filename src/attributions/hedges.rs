@@ -76,20 +76,34 @@ fn hedge_at(ctx: &Ctx, i: usize) -> Option<Span> {
 /// Marks hedged records in `records` (sorted by content start) and returns
 /// the hedged claims no record covers.
 pub fn find(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution]) -> Vec<HedgedClaim> {
-    scan(ctx, quoted, records, true)
+    let (claims, marks) = scan(ctx, quoted, records);
+    for (k, hedge) in marks {
+        if let Some(r) = records.get_mut(k) {
+            r.hedge.get_or_insert(hedge);
+        }
+    }
+    claims
 }
 
 /// The hedged claims no record of `records` (sorted by content start)
 /// covers, marking nothing: run again after the learned filters, so that a
 /// record they drop (a learned cue on `missed` in `The developer
 /// reportedly missed two payments`) no longer hides the claim.
-pub fn claims(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution]) -> Vec<HedgedClaim> {
-    scan(ctx, quoted, records, false)
+pub fn claims(ctx: &Ctx, quoted: &[bool], records: &[Attribution]) -> Vec<HedgedClaim> {
+    scan(ctx, quoted, records).0
 }
 
-/// [`find`] (`mark`) or [`claims`].
-fn scan(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution], mark: bool) -> Vec<HedgedClaim> {
+/// The hedged claims no record of `records` covers, and the hedge each
+/// record with a cue in a hedged sentence is to be marked with (by index;
+/// not when its own content holds the hedge). Marking changes no content,
+/// so [`find`] applies the marks after the scan.
+fn scan(
+    ctx: &Ctx,
+    quoted: &[bool],
+    records: &[Attribution],
+) -> (Vec<HedgedClaim>, Vec<(usize, Span)>) {
     let mut claims = Vec::new();
+    let mut marks = Vec::new();
     // Cue offsets of the records, sorted, to find those in a sentence.
     let mut cues: Vec<(usize, usize)> = records
         .iter()
@@ -113,9 +127,9 @@ fn scan(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution], mark: bool) -> 
         let hi = cues.partition_point(|c| c.0 < span.end);
         let mut marked = false;
         for &(_, k) in cues.get(lo..hi).unwrap_or(&[]) {
-            if let Some(r) = records.get_mut(k) {
-                if mark && !r.content.contains(hedge) {
-                    r.hedge.get_or_insert(hedge);
+            if let Some(r) = records.get(k) {
+                if !r.content.contains(hedge) {
+                    marks.push((k, hedge));
                 }
                 marked = true;
             }
@@ -144,7 +158,7 @@ fn scan(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution], mark: bool) -> 
             claims.push(HedgedClaim { content, hedge });
         }
     }
-    claims
+    (claims, marks)
 }
 
 #[cfg(test)]

@@ -305,7 +305,7 @@ fn run(
         nesting::end_before_main_clause(doc, &mut out);
         if model.is_some() {
             // The records the filters dropped hide no claim.
-            hedged_claims = hedges::claims(&ctx, &quoted, &mut out);
+            hedged_claims = hedges::claims(&ctx, &quoted, &out);
         }
     }
     for a in &mut out {

@@ -656,14 +656,7 @@ mod tests {
             ),
             record("the council will meet", "think", Some("they"), second),
         ];
-        let model = Model {
-            cue: model::Linear::default(),
-            vocabulary: model::Linear::default(),
-            record: model::Linear::default(),
-            source: model::Linear::default(),
-            chooser: model::Linear::default(),
-            filtered: 0,
-        };
+        let model = empty_model();
         let quoted = vec![false; ctx.len()];
         let f = RecordFeatures::new(&ctx, &records, &[], &quoted, &model);
         let at: Vec<u64> = records.iter().map(|a| f.nested_at(a)).collect();
@@ -673,6 +666,18 @@ mod tests {
         assert_eq!(at[2], 0);
         // The inner clause (its source `they`) opens the holder.
         assert_eq!(at[3], 1);
+    }
+
+    /// A model with empty heads: record features need its thresholds only.
+    fn empty_model() -> Model {
+        Model {
+            cue: model::Linear::default(),
+            vocabulary: model::Linear::default(),
+            record: model::Linear::default(),
+            source: model::Linear::default(),
+            chooser: model::Linear::default(),
+            filtered: 0,
+        }
     }
 
     /// Two readings of the same words and a boundary disagreement are
@@ -727,14 +732,7 @@ mod tests {
                 Pattern::LearnedCue,
             ),
         ];
-        let model = Model {
-            cue: model::Linear::default(),
-            vocabulary: model::Linear::default(),
-            record: model::Linear::default(),
-            source: model::Linear::default(),
-            chooser: model::Linear::default(),
-            filtered: 0,
-        };
+        let model = empty_model();
         let quoted = vec![false; ctx.len()];
         let f = RecordFeatures::new(&ctx, &records, &[], &quoted, &model);
         let near: Vec<u64> = records.iter().map(|a| f.neighbours(a.content)).collect();

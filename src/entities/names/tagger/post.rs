@@ -277,14 +277,14 @@ fn vouched(
 /// never capitalises in running text: a headline's verb run into the name
 /// before it (`Sacramento Approves` in a Title Case headline).
 fn contradicted(doc: &Document, ctx: &Context, gazetteers: &Gazetteers, r: &Range<usize>) -> bool {
-    let doccap = |i: usize| ctx.doccap.get(i).copied().unwrap_or(doccap::NONE);
+    let evidence = |i: usize| ctx.doccap.get(i).copied().unwrap_or(doccap::NONE);
     let lower_elsewhere = r.clone().filter(|&i| capitalised(doc, i)).any(|i| {
-        let dc = doccap(i);
+        let dc = evidence(i);
         dc != doccap::NONE && dc & 2 != 0
     });
     let verb_last = r.len() > 1
         && r.clone().last().is_some_and(|i| {
-            let dc = doccap(i);
+            let dc = evidence(i);
             let capitalised_elsewhere = dc != doccap::NONE && dc & 1 != 0;
             // (`Services`, `Holdings` end organisations' names.)
             let org_head = class_of(doc, i) & class::ORG_HEAD != 0;
