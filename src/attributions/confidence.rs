@@ -41,6 +41,8 @@ pub enum Pattern {
     /// A cue found by the learned cue detector (see
     /// [`super::learned`]).
     LearnedCue,
+    /// A turn of an interview transcript (`TAPPER: …`).
+    TranscriptTurn,
 }
 
 impl Pattern {
@@ -75,6 +77,7 @@ impl Pattern {
             Pattern::AccordingTo => 0.77,
             Pattern::Per => 0.7,
             Pattern::SocialPost => 0.9,
+            Pattern::TranscriptTurn => 0.85,
             Pattern::LearnedCue => 0.6,
         }
     }

@@ -14,6 +14,7 @@
 //!   `…, X said.`) and mixed speech (a partial quote inside it);
 //! - [`according_to`] handles `according to X` and `per X`;
 //! - [`social`] finds pasted social-media posts by their trailer line;
+//! - [`transcript`] reads interview transcripts (`TAPPER: …`) turn by turn;
 //! - [`hedges`] marks hedged claims (`reportedly`, `is said to`);
 //! - [`source_type`] types a source (named person, anonymous, group, …) and
 //!   [`coref`] resolves pronoun sources to a named person or organisation;
@@ -41,6 +42,7 @@ pub mod quotes;
 pub mod social;
 pub mod source;
 pub mod source_type;
+pub mod transcript;
 pub mod word_table;
 
 use serde::{Deserialize, Serialize};
@@ -241,9 +243,10 @@ fn run(
     training: Option<&mut learned::Training>,
 ) -> Found {
     let ctx = source::Ctx::new(doc, entities);
-    let quotes = quotes::pair(doc);
+    let (mut turns, quotes, quoted) = quotations(&ctx);
     let mut direct = direct::attribute(&ctx, &quotes);
     let mut out: Vec<Attribution> = social::find(&ctx);
+    out.append(&mut turns.records);
     out.extend(headline::find(&ctx));
     for found in according_to::find(&ctx, &quotes) {
         match found.quote {
@@ -263,7 +266,6 @@ fn run(
             None => out.push(found.attribution),
         }
     }
-    let quoted = quoted_tokens(&ctx, &quotes);
     let reported = indirect::find(&ctx, &quotes, &quoted);
     merge_reported(doc, &mut direct, reported, &mut out);
     out.extend(direct.into_iter().map(|d| d.attribution));
@@ -281,6 +283,7 @@ fn run(
         let found = learned::generic::build(&ctx, &quotes, &quoted, &cues, &out);
         out.extend(found);
     }
+    turns.clip(&mut out);
     // Same content: keep the best-informed attribution (a rule's before a
     // learned cue's).
     out.sort_by(|a, b| {
@@ -484,6 +487,17 @@ fn merge_reported(
     }
     let mut keep = dropped.into_iter().map(|d| !d);
     direct.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// The document's transcript turns, its quotations, and which tokens are
+/// quoted (inside quotation marks or a turn): read once, the same way by
+/// every finder and by the trainer.
+pub fn quotations(ctx: &source::Ctx) -> (transcript::Turns, Vec<quotes::Quote>, Vec<bool>) {
+    let turns = transcript::find(ctx);
+    let quotes = quotes::pair_except(ctx.doc, &turns.framing);
+    let mut quoted = quoted_tokens(ctx, &quotes);
+    turns.mark_quoted(&mut quoted);
+    (turns, quotes, quoted)
 }
 
 /// For every token: inside (or a mark of) a top-level quotation.

@@ -118,6 +118,13 @@ struct Open {
 /// Every quotation in `doc`, in order of their opening marks (so in order
 /// of content start).
 pub fn pair(doc: &Document) -> Vec<Quote> {
+    pair_except(doc, &[])
+}
+
+/// [`pair`], reading the marks at the (sorted) token indices `skip` as no
+/// marks at all: those that frame a transcript's turns
+/// ([`super::transcript`]).
+pub fn pair_except(doc: &Document, skip: &[usize]) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
     // The enclosing quotation of each one, by index into `out`.
@@ -141,6 +148,10 @@ pub fn pair(doc: &Document) -> Vec<Quote> {
                 i += 1;
                 continue;
             };
+            if !skip.is_empty() && skip.binary_search(&i).is_ok() {
+                i += width;
+                continue;
+            }
             let last = i + width - 1;
             let same_class = stack.iter().rposition(|o| o.double == mark.double);
             let closes = match (mark.role, same_class) {

@@ -61,7 +61,8 @@ pub struct Candidate {
 /// True for the records whose source the chooser reconsiders: all but
 /// cued quotations (their source is right nine times in ten, and choosing
 /// costs time), `according to`/`per` (the source is what follows the cue
-/// by construction), dash trailers, pasted posts and bare quotations
+/// by construction), dash trailers, pasted posts, transcript turns (the
+/// label is the speaker) and bare quotations
 /// (with no cue, a source from a neighbouring sentence is a guess).
 pub fn worth_choosing(a: &Attribution) -> bool {
     use super::super::Pattern;
@@ -73,6 +74,7 @@ pub fn worth_choosing(a: &Attribution) -> bool {
             | Pattern::Per
             | Pattern::DirectTrailer
             | Pattern::DirectBare
+            | Pattern::TranscriptTurn
     )
 }
 

@@ -36,7 +36,7 @@ use std::time::Instant;
 use clap::Parser;
 use lede::attributions::learned::model::{self, Head};
 use lede::attributions::learned::{self, heads, Model};
-use lede::attributions::{self, quotes, source::Ctx, Attribution, Pattern};
+use lede::attributions::{self, source::Ctx, Attribution, Pattern};
 use lede::corpus::polnear::{self, Article, Counts, Predicted};
 use lede::entities::{self, names, Entity};
 use lede::text::{Document, TokenKind};
@@ -491,8 +491,7 @@ fn vocabulary(prepared: &[Prepared], golds: &[Vec<bool>], args: &Args) -> Head {
     let mut seen: HashMap<u32, (usize, usize)> = HashMap::new();
     for (p, gold) in prepared.iter().zip(golds) {
         let ctx = Ctx::new(&p.doc, &p.entities);
-        let qs = quotes::pair(&p.doc);
-        let quoted = attributions::quoted_tokens(&ctx, &qs);
+        let (_, _, quoted) = attributions::quotations(&ctx);
         for (i, &g) in gold.iter().enumerate().take(ctx.len()) {
             if let Some(key) = learned::candidate(&ctx, &quoted, i, None) {
                 let e = seen.entry(key).or_default();
@@ -526,8 +525,7 @@ fn cue_rows(
         .enumerate()
         .flat_map_iter(|(a, (p, gold))| {
             let ctx = Ctx::new(&p.doc, &p.entities);
-            let qs = quotes::pair(&p.doc);
-            let quoted = attributions::quoted_tokens(&ctx, &qs);
+            let (_, _, quoted) = attributions::quotations(&ctx);
             let mut rows = Vec::new();
             learned::each_candidate(&ctx, &quoted, Some(&vocab), |i, keys| {
                 let kept = keys
@@ -685,8 +683,7 @@ fn oracle(prepared: &[Prepared], golds: &[Vec<bool>], vocabulary: Option<&Head>)
         .zip(golds)
         .map(|(p, gold)| {
             let ctx = Ctx::new(&p.doc, &p.entities);
-            let qs = quotes::pair(&p.doc);
-            let quoted = attributions::quoted_tokens(&ctx, &qs);
+            let (_, _, quoted) = attributions::quotations(&ctx);
             let cues: Vec<usize> = (0..ctx.len())
                 .filter(|&i| {
                     gold[i] && learned::candidate(&ctx, &quoted, i, vocab.as_ref()).is_some()
@@ -1052,6 +1049,7 @@ fn pattern_mask(names: &[String]) -> Result<u32, String> {
         Pattern::AccordingTo,
         Pattern::Per,
         Pattern::SocialPost,
+        Pattern::TranscriptTurn,
     ];
     names
         .iter()

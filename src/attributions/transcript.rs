@@ -1,0 +1,405 @@
+//! Interview transcripts: `TAPPER: Will you debate him?` ⏎ `FALLIN: I will.`
+//!
+//! Articles that print an interview give each turn its own paragraph, the
+//! speaker's label in capitals before a colon. Every turn is the speaker's
+//! own words, so it is one direct record: the label is the source, the
+//! colon the cue, the rest of the paragraph the content. Decisions:
+//! - A label is one to [`MAX_LABEL_WORDS`] words written in capitals (at
+//!   least two letters in all: `Q:` and `A:` name no one), at the very
+//!   start of a paragraph or right after an opening quotation mark.
+//! - A document is a transcript only when at least two such paragraphs
+//!   carry two different labels: a lone capitalised label before a colon
+//!   is a rubric (`UPDATE: …`), not a conversation. Rubric words
+//!   ([`RUBRICS`]) are never labels.
+//! - A transcript quoted in an article opens each paragraph with a
+//!   quotation mark and closes only the last (news style). Those marks
+//!   frame the turns: they are not quotations of their own, so quotation
+//!   pairing skips them ([`Turns::framing`]) and quotations inside a turn
+//!   still pair.
+//! - The content ends at the paragraph's end, without a final framing mark.
+//!   In a quoted transcript a turn goes on through the paragraphs that
+//!   reopen the mark, up to the next turn, a closing mark or a stage
+//!   direction in brackets (`"(CROSSTALK.)`).
+
+use super::confidence::Pattern;
+use super::source::Ctx;
+use super::{Attribution, AttributionKind};
+use crate::span::Span;
+use crate::text::TokenKind;
+
+/// Most words in a speaker label (`SEN. JANE DOE`).
+const MAX_LABEL_WORDS: usize = 4;
+
+/// Capitalised words that head a paragraph as a rubric, not a speaker
+/// (compared in lower case).
+const RUBRICS: &[&str] = &[
+    "update",
+    "updated",
+    "correction",
+    "clarification",
+    "editor",
+    "editors",
+    "note",
+    "video",
+    "watch",
+    "photos",
+    "photo",
+    "breaking",
+    "exclusive",
+    "source",
+    "sources",
+    "related",
+    "read",
+    "more",
+    "transcript",
+    "warning",
+    "disclosure",
+    "listen",
+];
+
+/// The turns of a transcript, and the quotation marks that frame them.
+#[derive(Debug, Default)]
+pub struct Turns {
+    /// One direct record per turn, in text order.
+    pub records: Vec<Attribution>,
+    /// Token indices of the quotation marks that open (or close) a turn's
+    /// paragraph, sorted: quotation pairing ignores them.
+    pub framing: Vec<usize>,
+    /// Each turn's head (from its paragraph's start to the end of its
+    /// colon) and where its words start.
+    heads: Vec<(Span, usize)>,
+    /// The token ranges of the turns' words.
+    words: Vec<std::ops::Range<usize>>,
+}
+
+impl Turns {
+    /// Marks the turns' words as quoted in `quoted` (one flag per token):
+    /// like words in quotation marks, they are the speaker's own, and the
+    /// finders of reported speech leave them alone.
+    pub fn mark_quoted(&self, quoted: &mut [bool]) {
+        for w in &self.words {
+            if let Some(slots) = quoted.get_mut(w.clone()) {
+                slots.fill(true);
+            }
+        }
+    }
+
+    /// Starts each record that begins inside a turn's head (`"TAPPER: Why
+    /// …`, when a finder took the sentence from the paragraph's start) where
+    /// the turn's words start: the label is no one's words.
+    pub fn clip(&self, records: &mut [Attribution]) {
+        if self.heads.is_empty() {
+            return;
+        }
+        for r in records.iter_mut() {
+            let start = r.content.start;
+            let Some(&(_, words)) = self
+                .heads
+                .iter()
+                .find(|(h, _)| h.start <= start && start < h.end)
+            else {
+                continue;
+            };
+            if r.pattern == Pattern::TranscriptTurn || r.content.end <= words {
+                continue;
+            }
+            r.content.start = words;
+            r.content_parts.retain(|p| p.end > words);
+            if let Some(p) = r.content_parts.first_mut() {
+                p.start = p.start.max(words);
+            }
+        }
+    }
+}
+
+/// One turn before the document-level check.
+struct Turn {
+    /// The paragraph's index.
+    paragraph: usize,
+    /// The opening framing mark, if the paragraph has one.
+    opener: Option<usize>,
+    /// The label's tokens.
+    label: std::ops::Range<usize>,
+    /// The colon's token.
+    colon: usize,
+    /// The paragraph's end (exclusive token index).
+    end: usize,
+}
+
+/// The transcript turns of the document (none unless it reads as a
+/// transcript).
+pub fn find(ctx: &Ctx) -> Turns {
+    let paragraphs = &ctx.doc.paragraphs;
+    let mut turns = Vec::new();
+    for (p, para) in paragraphs.iter().enumerate() {
+        let end = para.tokens.end.min(ctx.len());
+        if let Some(turn) = turn_at(ctx, p, para.tokens.start, end) {
+            turns.push(turn);
+        }
+    }
+    let first_label = turns.first().map(|t| label_text(ctx, t));
+    let distinct = turns
+        .iter()
+        .any(|t| Some(label_text(ctx, t)) != first_label);
+    if turns.len() < 2 || !distinct {
+        return Turns::default();
+    }
+    let mut out = Turns::default();
+    for (n, t) in turns.iter().enumerate() {
+        let next_turn = turns.get(n + 1).map_or(paragraphs.len(), |u| u.paragraph);
+        let mut parts = Vec::new();
+        let mut first = t.colon + 1;
+        let mut end = t.end;
+        let mut p = t.paragraph;
+        loop {
+            let Some(open) = t.opener else {
+                parts.extend(piece(ctx, first, end));
+                out.words.push(first..end);
+                break;
+            };
+            out.framing
+                .push(if p == t.paragraph { open } else { first - 1 });
+            // A closing mark that ends the paragraph closes the frame when
+            // the marks inside are balanced without it; then the turn ends.
+            let inner = (first..end - 1)
+                .filter(|&k| same_class(ctx, k, open))
+                .count();
+            let closed = end - 1 > first && same_class(ctx, end - 1, open) && inner % 2 == 0;
+            if closed {
+                out.framing.push(end - 1);
+                end -= 1;
+            }
+            parts.extend(piece(ctx, first, end));
+            out.words.push(first..end);
+            // A quoted transcript reopens the mark on every paragraph: the
+            // turn goes on into the next one unless it is a new turn or a
+            // stage direction (`"(CROSSTALK.)`).
+            p += 1;
+            let Some(next) = paragraphs.get(p).filter(|_| !closed && p < next_turn) else {
+                break;
+            };
+            let (a, b) = (next.tokens.start, next.tokens.end.min(ctx.len()));
+            if b <= a + 1 || !same_class(ctx, a, open) || ctx.is_punct(a + 1, "(") {
+                break;
+            }
+            first = a + 1;
+            end = b;
+        }
+        let (Some(head), Some(tail)) = (parts.first(), parts.last()) else {
+            continue;
+        };
+        let head_start = ctx.span(t.opener.unwrap_or(t.label.start)).start;
+        out.heads
+            .push((Span::new(head_start, ctx.span(t.colon).end), head.start));
+        let source = ctx.span(t.label.start).cover(ctx.span(t.label.end - 1));
+        let mut record = Attribution::new(
+            AttributionKind::Direct,
+            head.cover(*tail),
+            Some(ctx.span(t.colon)),
+            Some(source),
+            Pattern::TranscriptTurn,
+        );
+        record.content_parts = parts;
+        out.records.push(record);
+    }
+    out.framing.sort_unstable();
+    out
+}
+
+/// The span of tokens `first..end`, if there are any.
+fn piece(ctx: &Ctx, first: usize, end: usize) -> Option<Span> {
+    (first < end).then(|| ctx.span(first).cover(ctx.span(end - 1)))
+}
+
+/// The turn that paragraph `start..end` opens, if it opens with a label.
+fn turn_at(ctx: &Ctx, paragraph: usize, start: usize, end: usize) -> Option<Turn> {
+    let opener = ctx.is_quote(start).then_some(start);
+    let first = start + usize::from(opener.is_some());
+    let colon = (first..(first + 2 * MAX_LABEL_WORDS).min(end)).find(|&k| ctx.is_punct(k, ":"))?;
+    // Something must follow the colon.
+    if colon == first || colon + 1 >= end {
+        return None;
+    }
+    let mut words = 0;
+    let mut letters = 0;
+    for k in first..colon {
+        let w = ctx.word(k);
+        match ctx.kind(k) {
+            Some(TokenKind::Word) => {
+                if w.chars().any(char::is_lowercase)
+                    || RUBRICS.iter().any(|r| w.eq_ignore_ascii_case(r))
+                {
+                    return None;
+                }
+                words += 1;
+                letters += w.chars().filter(|c| c.is_alphabetic()).count();
+            }
+            // `SEN. DOE`, `O'NEILL`, `JEAN-PIERRE`.
+            Some(TokenKind::Punct) if matches!(w, "." | "'" | "’" | "-") => {}
+            _ => return None,
+        }
+    }
+    (words <= MAX_LABEL_WORDS && letters >= 2).then_some(Turn {
+        paragraph,
+        opener,
+        label: first..colon,
+        colon,
+        end,
+    })
+}
+
+/// The label's text, to tell speakers apart.
+fn label_text<'t>(ctx: &Ctx<'_, 't>, t: &Turn) -> &'t str {
+    let span = ctx.span(t.label.start).cover(ctx.span(t.label.end - 1));
+    ctx.doc.slice(span)
+}
+
+/// True when token `k` is a quotation mark of the same class (double or
+/// single) as the mark at `open`.
+fn same_class(ctx: &Ctx, k: usize, open: usize) -> bool {
+    let double = |i: usize| match ctx.kind(i) {
+        Some(TokenKind::Quote(q)) => Some(q.double),
+        _ => None,
+    };
+    double(k).is_some() && double(k) == double(open)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyse, Options};
+
+    /// (source, content) of each record cued by a colon in `text`.
+    fn turns(text: &str) -> Vec<(String, String)> {
+        let analysis = analyse(text, &Options::default());
+        let slice = |s: crate::span::Span| text.get(s.start..s.end).unwrap_or("").to_string();
+        analysis
+            .attributions
+            .iter()
+            .filter(|a| a.cue.is_some_and(|c| text.get(c.start..c.end) == Some(":")))
+            .map(|a| (a.source.map(slice).unwrap_or_default(), slice(a.content)))
+            .collect()
+    }
+
+    #[test]
+    fn each_turn_is_its_speakers_statement() {
+        let text = "The governor spoke to the station on Sunday. Part of the exchange:\n\n\
+                    HOLLIS: Will the bridge reopen before winter?\n\n\
+                    GOV. MARA QUINN: It will. The crews are working nights, and I have \
+                    told them “no more delays.”\n\n\
+                    HOLLIS: Thank you, Governor.";
+        let found = turns(text);
+        assert_eq!(
+            found,
+            [
+                (
+                    "HOLLIS".into(),
+                    "Will the bridge reopen before winter?".into()
+                ),
+                (
+                    "GOV. MARA QUINN".into(),
+                    "It will. The crews are working nights, and I have told them “no more delays.”"
+                        .into()
+                ),
+                ("HOLLIS".into(), "Thank you, Governor.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_transcript_marks_frame_the_turns() {
+        let text = "The network released the exchange:\n\n\
+                    \"HOLLIS: Why now?\n\n\
+                    \"QUINN: Because the money is finally there. The council said \"yes\" \
+                    last week.\n\n\
+                    \"HOLLIS: And the tolls?\n\n\
+                    \"QUINN: The tolls pay for the repairs, the treasurer told me.\n\n\
+                    \"QUINN: They stay where they are.\"\n\nThe interview ran ten minutes.";
+        let analysis = analyse(text, &Options::default());
+        let slice = |s: crate::span::Span| text.get(s.start..s.end).unwrap_or("");
+        let contents: Vec<&str> = analysis
+            .attributions
+            .iter()
+            .map(|a| slice(a.content))
+            .collect();
+        assert!(contents.contains(&"Why now?"), "{contents:?}");
+        assert!(
+            contents.contains(
+                &"Because the money is finally there. The council said \"yes\" last week."
+            ),
+            "{contents:?}"
+        );
+        assert!(
+            contents.contains(&"They stay where they are."),
+            "{contents:?}"
+        );
+        // No quotation runs from one turn into the next.
+        assert!(
+            contents
+                .iter()
+                .all(|c| !c.contains("HOLLIS") && !c.contains("QUINN")),
+            "{contents:?}"
+        );
+    }
+
+    #[test]
+    fn a_quoted_turn_goes_on_until_the_next_speaker() {
+        let text = "From the broadcast:\n\n\
+                    \"HOLLIS: Why now?\n\n\
+                    \"QUINN: Because the money is there.\n\n\
+                    \"And the council agrees.\n\n\
+                    \"(CROSSTALK.)\n\n\
+                    \"HOLLIS: One more question.\"";
+        let analysis = analyse(text, &Options::default());
+        let slice = |s: crate::span::Span| text.get(s.start..s.end).unwrap_or("");
+        let quinn = analysis
+            .attributions
+            .iter()
+            .find(|a| a.source.map(slice) == Some("QUINN"));
+        let parts: Vec<&str> = quinn
+            .map(|a| a.content_parts.iter().map(|&p| slice(p)).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            parts,
+            ["Because the money is there.", "And the council agrees."]
+        );
+        assert!(turns(text).contains(&("HOLLIS".into(), "One more question.".into())));
+    }
+
+    #[test]
+    fn no_record_starts_inside_a_turns_label() {
+        use super::super::source::Ctx;
+        use super::super::{Attribution, AttributionKind, Pattern};
+        use crate::span::Span;
+        use crate::text::Document;
+        let text = "From the broadcast:\n\n\"HOLLIS: Why now?\n\n\"QUINN: Because it is time.";
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &[]);
+        let turns = super::find(&ctx);
+        let start = text.find("\"QUINN").unwrap_or(0);
+        let content = Span::new(start, text.len());
+        let mut records = [Attribution::new(
+            AttributionKind::Indirect,
+            content,
+            None,
+            None,
+            Pattern::LearnedCue,
+        )];
+        turns.clip(&mut records);
+        let [r] = &records;
+        assert_eq!(doc.slice(r.content), "Because it is time.");
+        assert_eq!(r.content_parts, [r.content]);
+    }
+
+    #[test]
+    fn rubrics_and_lone_labels_are_not_transcripts() {
+        let lone = "NOTE: The figures below are in dollars.\n\nThe council met on Monday.";
+        assert!(turns(lone).is_empty());
+        let rubrics =
+            "UPDATE: The road is open.\n\nCORRECTION: An earlier version misspelled a name.";
+        assert!(turns(rubrics).is_empty());
+        let same = "The panel met.\n\nQUINN: First.\n\nQUINN: Second.";
+        assert!(turns(same).is_empty(), "one speaker is not a conversation");
+        let lower = "The panel met.\n\nQuinn: the road is open.\n\nHollis: good to hear.";
+        assert!(turns(lower).is_empty(), "labels are in capitals");
+    }
+}
