@@ -49,6 +49,18 @@ const SPEAKING_NOUNS: &[&str] = &[
     "voters",
 ];
 
+/// True when a person or organisation named `name` in the article is the
+/// headline's `speaker`: the same words, or the name's last word alone
+/// (`Pence:` over a story about Mike Pence, untagged in the headline's
+/// capitals).
+fn names_speaker(name: &str, speaker: &str) -> bool {
+    name == speaker
+        || !speaker.contains(' ')
+            && name
+                .strip_suffix(speaker)
+                .is_some_and(|rest| rest.ends_with(' '))
+}
+
 /// The headline attribution of the document, if its first line is one.
 pub fn find(ctx: &Ctx) -> Option<Attribution> {
     let para = ctx.doc.paragraphs.first()?;
@@ -68,10 +80,11 @@ pub fn find(ctx: &Ctx) -> Option<Attribution> {
         .find(|&k| is_one_of(ctx.word(k), &["to", "on"]))
         .unwrap_or(colon);
     let speaker = ctx.span(a).cover(ctx.span(speaker_end - 1));
-    let named = ctx
-        .names()
-        .iter()
-        .any(|e| matches!(e.label, Label::Person | Label::Org) && speaker.contains(e.span));
+    let speaker_text = ctx.doc.slice(speaker);
+    let named = ctx.names().iter().any(|e| {
+        matches!(e.label, Label::Person | Label::Org)
+            && (speaker.contains(e.span) || names_speaker(ctx.doc.slice(e.span), speaker_text))
+    });
     let noun = speaker_end == a + 1 && is_one_of(ctx.word(a), SPEAKING_NOUNS);
     if !named && !noun {
         return None;
@@ -129,6 +142,23 @@ mod tests {
                 .any(|(c, s)| c == "Budget cuts will close three libraries" && s.contains("Ortiz")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_speaker_named_in_the_article() {
+        // `Brand` is a common word: the headline's capitals alone do not
+        // make it a name, the treasurer named in the body does.
+        let text = "Brand: Tolls Will Stay, Governor Was ‘Wrong’ on Roads.\n\nState treasurer \
+                    Leo Brand said on Monday the tolls would stay.";
+        let found = headline_records(text);
+        assert!(
+            found.iter().any(
+                |(c, s)| c == "Tolls Will Stay, Governor Was ‘Wrong’ on Roads" && s == "Brand"
+            ),
+            "{found:?}"
+        );
+        let unnamed = "Ferries: Fares Will Not Rise This Year.\n\nThe board met on Tuesday.";
+        assert!(headline_records(unnamed).is_empty());
     }
 
     #[test]
