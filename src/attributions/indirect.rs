@@ -773,6 +773,23 @@ fn takes_object(cue: CueVerb) -> bool {
     )
 }
 
+/// Where the `that` clause after an addressee starts, for a verb whose
+/// first complement is the addressee (`told reporters at 9 a.m. that …`):
+/// the index of `that`, when the addressee and at most four words of
+/// adjuncts lead to it. For the learned records, which otherwise take the
+/// addressee as the start of the content.
+pub fn addressed_complement(ctx: &Ctx, cue: CueVerb, t: usize, end: usize) -> Option<usize> {
+    if !takes_object(cue) {
+        return None;
+    }
+    let after = skip_object(ctx, t, end);
+    if after == t {
+        return None;
+    }
+    let start = skip_adjuncts(ctx, after, end, 4);
+    (start < end && ctx.word(start).eq_ignore_ascii_case("that")).then_some(start)
+}
+
 /// The index after the addressee starting at `t`: a pronoun, a name, or a
 /// short noun phrase (`reporters`, `The Associated Press`), when what
 /// follows it starts a complement (`that`, `to`, a clause, an adjunct).

@@ -22,8 +22,9 @@ use super::super::clause::{
 };
 use super::super::confidence::Pattern;
 use super::super::indirect::{
-    content_kind, ends_content, extend_into_quote, is_clause_opener, is_empty_content,
-    plausible_subject, quoted_at, reads_words, relative_clause_end, starts_content, trim_end,
+    addressed_complement, content_kind, ends_content, extend_into_quote, is_clause_opener,
+    is_empty_content, plausible_subject, quoted_at, reads_words, relative_clause_end,
+    starts_content, trim_end,
 };
 use super::super::lexicon::*;
 use super::super::quotes::Quote;
@@ -220,6 +221,12 @@ fn at_run(
     if let Some(found) = passive(ctx, quotes, a, end, first, cue_end, cue) {
         return Some(found);
     }
+    // `told reporters at 9 a.m. that …`: the content starts at `that`,
+    // not with the addressee.
+    let t = ctx
+        .cue(last)
+        .and_then(|cue| addressed_complement(ctx, cue, t, end))
+        .unwrap_or(t);
     // Content follows: any word, number or quotation (`which officials
     // said will take effect …` starts with an auxiliary).
     let opens = t < end
@@ -460,6 +467,19 @@ mod tests {
 
     fn row(content: &str, cue: &str, source: &str) -> (String, String, String) {
         (content.into(), cue.into(), source.into())
+    }
+
+    #[test]
+    fn an_addressee_is_not_part_of_the_content() {
+        let text =
+            "The bank's chief, Ana Ruiz, told reporters at 9 a.m. that the branch would stay.";
+        let found = rows(text, &["told"]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "that the branch would stay");
+        // Without `that`, the words after the cue stay the content.
+        let found = rows("Ruiz told the story of the branch again.", &["told"]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "the story of the branch again");
     }
 
     #[test]
