@@ -527,6 +527,14 @@ pub(crate) fn enrich(ctx: &source::Ctx, records: &mut [Attribution]) {
                 .map_or(Stance::Neutral, |c| c.stance);
         }
         a.source_type = a.source.map(|s| source_type::classify(ctx, s));
+        // A transcript label in capitals (`OKAFOR:`) is a speaker's name,
+        // not an acronym, unless the entity layer read an organisation.
+        if a.pattern == Pattern::TranscriptTurn
+            && a.source_type == Some(SourceType::NamedOrg)
+            && a.source.is_some_and(|s| ctx.label_of(s).is_none())
+        {
+            a.source_type = Some(SourceType::NamedPerson);
+        }
     }
     coref::resolve(ctx, records);
 }
