@@ -93,11 +93,9 @@ impl Turns {
         }
         for r in records.iter_mut() {
             let start = r.content.start;
-            let Some(&(_, words)) = self
-                .heads
-                .iter()
-                .find(|(h, _)| h.start <= start && start < h.end)
-            else {
+            // Heads are in text order and never overlap.
+            let k = self.heads.partition_point(|(h, _)| h.end <= start);
+            let Some(&(_, words)) = self.heads.get(k).filter(|(h, _)| h.start <= start) else {
                 continue;
             };
             if r.pattern == Pattern::TranscriptTurn || r.content.end <= words {
