@@ -140,6 +140,16 @@ pub fn candidate(ctx: &Ctx, quoted: &[bool], i: usize, vocabulary: Option<&Linea
 /// [`candidate`] for a content word outside quotation marks.
 #[inline(never)]
 fn content_candidate(ctx: &Ctx, i: usize, vocabulary: Option<&Linear>) -> Option<u32> {
+    // Most content words are not in the vocabulary: one lookup rules them
+    // out before the tests below that read the text.
+    let key = features::word_key(ctx.word_hash(i));
+    let known = match vocabulary {
+        Some(v) => v.contains(key) || ctx.may_be_cue(i),
+        None => true,
+    };
+    if !known {
+        return None;
+    }
     // A capitalised word inside a sentence is a name (or a headline's
     // word), unless the lexicon knows it.
     let line_start = ctx.doc.tokens.get(i).is_some_and(|t| {
@@ -152,12 +162,7 @@ fn content_candidate(ctx: &Ctx, i: usize, vocabulary: Option<&Linear>) -> Option
     if !first && is_capitalised(ctx.word(i)) && !ctx.may_be_cue(i) {
         return None;
     }
-    let key = features::word_key(ctx.word_hash(i));
-    let known = match vocabulary {
-        Some(v) => v.contains(key) || ctx.may_be_cue(i),
-        None => true,
-    };
-    (known && !super::hedges::is_hedge_passive(ctx, i)).then_some(key)
+    (!super::hedges::is_hedge_passive(ctx, i)).then_some(key)
 }
 
 /// Calls `f` with every candidate cue word of the document (in text
@@ -472,12 +477,18 @@ pub fn refine(
     let mut framed: Vec<bool> = Vec::new();
     if filters {
         let f = RecordFeatures::new(ctx, records, scores, quoted, model);
-        keys = records.iter().map(|a| f.keys(a)).collect();
         framed = records.iter().map(|a| f.framed(a)).collect();
         may_drop = records
             .iter()
             .zip(&framed)
             .map(|(a, &framed)| !framed && may_drop_rule(model, a))
+            .collect();
+        // The filters only score the records they may drop: the others
+        // need no features (unless training collects them all).
+        keys = records
+            .iter()
+            .zip(&may_drop)
+            .map(|(a, &d)| if collect || d { f.keys(a) } else { Vec::new() })
             .collect();
         match training.as_deref_mut() {
             Some(t) => {
@@ -512,7 +523,8 @@ pub fn refine(
         if filters {
             // Only the records whose source changed need new features.
             let f = RecordFeatures::new(ctx, records, scores, quoted, model);
-            for ((k, a), &c) in keys.iter_mut().zip(records.iter()).zip(&changed) {
+            let needed = changed.iter().zip(&may_drop).map(|(&c, &d)| c && (collect || d));
+            for ((k, a), c) in keys.iter_mut().zip(records.iter()).zip(needed) {
                 if c {
                     *k = f.keys(a);
                 }
