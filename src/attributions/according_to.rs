@@ -46,15 +46,11 @@ pub fn find(ctx: &Ctx, quotes: &[Quote]) -> Vec<Found> {
     let doc = ctx.doc;
     let mut out = Vec::new();
     let mut sentence = 0usize;
-    for a in 0..ctx.len() {
-        // Most tokens are neither `in` nor attributing: two loads from
-        // `Ctx`'s per-token record tell (a hash match is checked on the
-        // text).
-        let h = ctx.word_hash(a);
-        if h != IN && !ctx.classes(a).has(ATTRIBUTING) {
-            continue;
-        }
-        let phrase = if h == IN && ctx.word(a).eq_ignore_ascii_case("in") {
+    // Most tokens are neither `in` nor attributing: `Ctx`'s per-token
+    // facts tell without reading the text (a hash match is checked on the
+    // text below).
+    for a in ctx.positions(|h, c, _| h == IN || c.has(ATTRIBUTING)) {
+        let phrase = if ctx.word_hash(a) == IN && ctx.word(a).eq_ignore_ascii_case("in") {
             if is_poll_source(ctx, a) {
                 Phrase::InPoll
             } else {

@@ -248,6 +248,20 @@ impl<'d, 't> Ctx<'d, 't> {
         self.info.get(i).is_some_and(|t| t.cue.is_some())
     }
 
+    /// The tokens whose per-token facts pass `keep` (word hash, word
+    /// classes, whether the word may be a cue), ascending: a pass looking
+    /// for a few words then visits those alone, and reads no text to find
+    /// them. Other tokens than words have hash 0, no classes and no cue.
+    pub fn positions(&self, keep: impl Fn(u32, Classes, bool) -> bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (k, t) in self.info.iter().enumerate() {
+            if keep(t.hash, t.classes, t.cue.is_some()) {
+                out.push(k);
+            }
+        }
+        out
+    }
+
     /// The reporting verb token `i` is a form of, ignoring particles.
     pub fn cue_word(&self, i: usize) -> Option<CueVerb> {
         cues::verb(self.cue_id(i)?)

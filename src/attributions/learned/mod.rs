@@ -523,7 +523,10 @@ pub fn refine(
         if filters {
             // Only the records whose source changed need new features.
             let f = RecordFeatures::new(ctx, records, scores, quoted, model);
-            let needed = changed.iter().zip(&may_drop).map(|(&c, &d)| c && (collect || d));
+            let needed = changed
+                .iter()
+                .zip(&may_drop)
+                .map(|(&c, &d)| c && (collect || d));
             for ((k, a), c) in keys.iter_mut().zip(records.iter()).zip(needed) {
                 if c {
                     *k = f.keys(a);
