@@ -421,6 +421,15 @@ enum Mode {
     Bounded,
 }
 
+/// [`super::word_table::hash`] of `has`, `have`, `had` and `not`: most
+/// words differ in hash, sparing them the text comparisons.
+const HAVE_NOT: [u32; 4] = [
+    super::word_table::hash_const("has"),
+    super::word_table::hash_const("have"),
+    super::word_table::hash_const("had"),
+    super::word_table::hash_const("not"),
+];
+
 fn part(ctx: &Ctx, i: usize, mode: Mode) -> Part {
     match ctx.kind(i) {
         Some(TokenKind::Number) | Some(TokenKind::Handle) => return Part::Name,
@@ -451,7 +460,7 @@ fn part(ctx: &Ctx, i: usize, mode: Mode) -> Part {
         return Part::Prep;
     }
     if c.has(CLAUSE_WORD | STOP_PREPOSITION | AUXILIARY | OBJECT_PRONOUN | SUBJECT_PRONOUN)
-        || is_one_of(w, &["has", "have", "had", "not"])
+        || (HAVE_NOT.contains(&ctx.word_hash(i)) && is_one_of(w, &["has", "have", "had", "not"]))
     {
         return Part::Stop;
     }
