@@ -265,6 +265,9 @@ fn run(
     }
     let quoted = quoted_tokens(&ctx, &quotes);
     let reported = indirect::find(&ctx, &quotes, &quoted);
+    // (Records are large: one allocation for all the rules' records rather
+    // than a copy at every doubling.)
+    out.reserve(reported.len() + direct.len());
     merge_reported(doc, &mut direct, reported, &mut out);
     out.extend(direct.into_iter().map(|d| d.attribution));
     let scores = model.map_or_else(Vec::new, |m| learned::score_cues(&ctx, &quoted, m));
