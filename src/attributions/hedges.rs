@@ -105,11 +105,13 @@ fn scan(
     let mut claims = Vec::new();
     let mut marks = Vec::new();
     // Cue offsets of the records, sorted, to find those in a sentence.
-    let mut cues: Vec<(usize, usize)> = records
-        .iter()
-        .enumerate()
-        .filter_map(|(k, r)| r.cue.map(|c| (c.start, k)))
-        .collect();
+    let mut cues: Vec<(usize, usize)> = Vec::with_capacity(records.len());
+    cues.extend(
+        records
+            .iter()
+            .enumerate()
+            .filter_map(|(k, r)| r.cue.map(|c| (c.start, k))),
+    );
     cues.sort_unstable();
     for sent in &ctx.doc.sentences {
         let (a, b) = (sent.tokens.start, sent.tokens.end.min(ctx.len()));

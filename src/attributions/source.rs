@@ -80,12 +80,18 @@ impl<'d, 't> Ctx<'d, 't> {
         {
             Cow::Borrowed(entities)
         } else {
-            let mut v: Vec<Entity> = entities
-                .iter()
-                .copied()
-                .filter(|e| is_source_label(e.label))
-                .collect();
-            v.sort_by_key(|e| e.span);
+            let mut v: Vec<Entity> = Vec::with_capacity(entities.len());
+            v.extend(
+                entities
+                    .iter()
+                    .copied()
+                    .filter(|e| is_source_label(e.label)),
+            );
+            // (Entities usually come in order: the filter keeps it, and a
+            // sorted list needs no sort's scratch buffer.)
+            if !v.is_sorted_by_key(|e| e.span) {
+                v.sort_by_key(|e| e.span);
+            }
             Cow::Owned(v)
         };
         let ends_ordered = names.windows(2).all(|w| w[0].span.end <= w[1].span.end);

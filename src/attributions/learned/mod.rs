@@ -238,11 +238,13 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
         model: &Model,
     ) -> Self {
         let threshold = model.cue.threshold;
-        let accepted = scores
-            .iter()
-            .filter(|&&(_, s)| s > threshold)
-            .map(|&(i, _)| i)
-            .collect();
+        let mut accepted = Vec::with_capacity(scores.len());
+        accepted.extend(
+            scores
+                .iter()
+                .filter(|&&(_, s)| s > threshold)
+                .map(|&(i, _)| i),
+        );
         let mut contents: Vec<crate::span::Span> = records.iter().map(|a| a.content).collect();
         contents.sort_unstable();
         let mut sorted: Vec<_> = records.iter().map(|a| (a.content, a.pattern)).collect();
