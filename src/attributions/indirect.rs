@@ -904,10 +904,19 @@ pub(super) fn extend_into_quote(quotes: &[Quote], s: usize, e: usize) -> usize {
         .map_or(e, |c| (c + 1).max(e))
 }
 
+/// [`super::word_table::hash`] of `and` and `but`.
+const AND: u32 = super::word_table::hash_const("and");
+const BUT: u32 = super::word_table::hash_const("but");
+
 /// True when token `i` ends a preposed content early: a semicolon, or a
 /// comma before another attribution's participle (`, adding …`) or
 /// `according to`.
 pub(super) fn ends_content(ctx: &Ctx, i: usize) -> bool {
+    // (Of the words only `and` and `but` may: the hash spares the others
+    // the text tests.)
+    if ctx.is_word(i) && !matches!(ctx.word_hash(i), AND | BUT) {
+        return false;
+    }
     if ctx.is_punct(i, ";") {
         return true;
     }
