@@ -884,6 +884,33 @@ mod tests {
     /// Each token knows the first name starting where it starts and the
     /// first ending where it ends, also when several names share a start.
     #[test]
+    fn positions_agree_with_the_per_token_questions() {
+        let text = "According to police, the mayor said on Tuesday that \"the plan\" \
+                    was dead, per two aides.";
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &[]);
+        let words = |ps: Vec<usize>| ps.iter().map(|&i| ctx.word(i)).collect::<Vec<_>>();
+        let attributing = ctx.positions(|_, c, _| c.has(ATTRIBUTING));
+        assert_eq!(words(attributing), ["According", "per"]);
+        let cues = ctx.positions(|_, _, cue| cue);
+        assert_eq!(
+            cues,
+            (0..ctx.len())
+                .filter(|&i| ctx.may_be_cue(i))
+                .collect::<Vec<_>>()
+        );
+        assert!(words(cues).contains(&"said"));
+        // Quotation marks and punctuation are no words: hash 0, no classes.
+        let non_words = ctx.positions(|h, c, cue| h == 0 && c.0 == 0 && !cue);
+        assert_eq!(
+            non_words,
+            (0..ctx.len())
+                .filter(|&i| !ctx.is_word(i))
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
     fn tokens_know_the_names_at_their_edges() {
         let text = "Mayor Karen Bass met Los Angeles Police Chief Jim McDonnell \
                     in Los Angeles on Friday.";
