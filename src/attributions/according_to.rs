@@ -38,13 +38,19 @@ pub struct Found {
     pub quote: Option<usize>,
 }
 
+/// [`super::word_table::hash`] of `in` (what [`Ctx::word_hash`] gives it).
+const IN: u32 = super::word_table::hash_const("in");
+
 /// Every `according to X` and `per X` in the document, in text order.
 pub fn find(ctx: &Ctx, quotes: &[Quote]) -> Vec<Found> {
     let doc = ctx.doc;
     let mut out = Vec::new();
     let mut sentence = 0usize;
-    for a in 0..ctx.len() {
-        let phrase = if ctx.word(a).eq_ignore_ascii_case("in") {
+    // Most tokens are neither `in` nor attributing: `Ctx`'s per-token
+    // facts tell without reading the text (a hash match is checked on the
+    // text below).
+    for a in ctx.positions(|h, c, _| h == IN || c.has(ATTRIBUTING)) {
+        let phrase = if ctx.word_hash(a) == IN && ctx.word(a).eq_ignore_ascii_case("in") {
             if is_poll_source(ctx, a) {
                 Phrase::InPoll
             } else {

@@ -30,8 +30,8 @@ pub fn usable_cue(ctx: &Ctx, v: usize, floor: usize, allow_progressive: bool) ->
     let cue = ctx.cue(v)?;
     let k = modifiers_start(ctx, v, floor);
     let before = (k > floor).then(|| ctx.word(k - 1));
-    let has_aux =
-        (k..v).any(|i| ctx.text_classes(i).has(AUXILIARY)) || before.is_some_and(is_auxiliary);
+    let has_aux = (k..v).any(|i| ctx.text_classes(i).has(AUXILIARY))
+        || (k > floor && ctx.text_classes(k - 1).has(AUXILIARY));
     if before.is_some_and(is_be) && matches!(cue.form, Form::Past | Form::Participle) {
         return None;
     }
@@ -494,7 +494,7 @@ pub fn skip_adjuncts(ctx: &Ctx, t: usize, end: usize, max: usize) -> usize {
             break;
         }
         let w = ctx.word(i);
-        if is_time_word(w) && !is_one_of(w, &["later", "earlier", "recently"]) {
+        if ctx.text_classes(i).has(TIME_WORD) && !is_one_of(w, &["later", "earlier", "recently"]) {
             i += 1;
             while i < end && ctx.is_word(i) && ctx.text_classes(i).has(TIME_WORD) {
                 i += 1;

@@ -42,7 +42,7 @@ pub fn resolve(ctx: &Ctx, records: &mut [Attribution]) {
     {
         return;
     }
-    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(ctx.names().len() + records.len());
     for e in ctx.names() {
         let kind = match e.label {
             Label::Person => SourceType::NamedPerson,

@@ -546,15 +546,24 @@ fn shape(ctx: &Ctx, q: &Quote) -> Shape {
                 if first_lower.is_none() {
                     first_lower = Some(is_lowercase(w));
                 }
-                let minor = is_one_of(
-                    w,
-                    &[
-                        "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "or", "with",
-                    ],
-                );
+                // (Each test only while its answer is still open: most
+                // quotations settle both within a few words.)
+                let minor = |w: &str| {
+                    is_one_of(
+                        w,
+                        &[
+                            "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "or",
+                            "with",
+                        ],
+                    )
+                };
                 let number = ctx.kind(i) == Some(TokenKind::Number);
-                all_caps &= number || is_capitalised(w) || minor;
-                all_upper &= number || !w.chars().any(char::is_lowercase);
+                if all_caps {
+                    all_caps = number || is_capitalised(w) || minor(w);
+                }
+                if all_upper {
+                    all_upper = number || !w.chars().any(char::is_lowercase);
+                }
             }
             Some(TokenKind::Punct) if Some(i) != last => {
                 inner_stop |= matches!(w, "." | ";") || w.contains(['?', '!']);

@@ -11,7 +11,7 @@ use super::lexicon::{is_one_of, BE_FORM, HEDGE_ADVERB};
 use super::source::Ctx;
 use super::{Attribution, HedgedClaim};
 use crate::span::Span;
-use crate::text::TokenKind;
+use crate::text::{Segment, TokenKind};
 
 /// Participles that hedge after `is`/`are`/`was`/`were` and before `to`
 /// (`is said to`, `are believed to`).
@@ -73,10 +73,34 @@ fn hedge_at(ctx: &Ctx, i: usize) -> Option<Span> {
     None
 }
 
+/// The hedged sentences of a document: each sentence's first hedge outside
+/// quotation marks, found once for [`find`] and [`claims`] (they depend on
+/// the text alone, not on the records).
+pub struct Hedged(Vec<(Segment, Span)>);
+
+/// The hedged sentences of the document (`quoted`: the tokens inside
+/// top-level quotations, whose hedges are the speakers').
+pub fn sentences(ctx: &Ctx, quoted: &[bool]) -> Hedged {
+    let mut out = Vec::new();
+    for sent in &ctx.doc.sentences {
+        let (a, b) = (sent.tokens.start, sent.tokens.end.min(ctx.len()));
+        // (Only a hedge adverb or a form of `be` can start a hedge: the
+        // class test spares most tokens the call.)
+        let hedge = (a..b)
+            .filter(|&i| ctx.classes(i).has(HEDGE_ADVERB | BE_FORM))
+            .filter(|&i| !quoted.get(i).copied().unwrap_or(false))
+            .find_map(|i| hedge_at(ctx, i));
+        if let Some(hedge) = hedge {
+            out.push((sent.clone(), hedge));
+        }
+    }
+    Hedged(out)
+}
+
 /// Marks hedged records in `records` (sorted by content start) and returns
 /// the hedged claims no record covers.
-pub fn find(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution]) -> Vec<HedgedClaim> {
-    let (claims, marks) = scan(ctx, quoted, records);
+pub fn find(ctx: &Ctx, hedged: &Hedged, records: &mut [Attribution]) -> Vec<HedgedClaim> {
+    let (claims, marks) = scan(ctx, hedged, records);
     for (k, hedge) in marks {
         if let Some(r) = records.get_mut(k) {
             r.hedge.get_or_insert(hedge);
@@ -89,8 +113,8 @@ pub fn find(ctx: &Ctx, quoted: &[bool], records: &mut [Attribution]) -> Vec<Hedg
 /// covers, marking nothing: run again after the learned filters, so that a
 /// record they drop (a learned cue on `missed` in `The developer
 /// reportedly missed two payments`) no longer hides the claim.
-pub fn claims(ctx: &Ctx, quoted: &[bool], records: &[Attribution]) -> Vec<HedgedClaim> {
-    scan(ctx, quoted, records).0
+pub fn claims(ctx: &Ctx, hedged: &Hedged, records: &[Attribution]) -> Vec<HedgedClaim> {
+    scan(ctx, hedged, records).0
 }
 
 /// The hedged claims no record of `records` covers, and the hedge each
@@ -99,29 +123,23 @@ pub fn claims(ctx: &Ctx, quoted: &[bool], records: &[Attribution]) -> Vec<Hedged
 /// so [`find`] applies the marks after the scan.
 fn scan(
     ctx: &Ctx,
-    quoted: &[bool],
+    hedged: &Hedged,
     records: &[Attribution],
 ) -> (Vec<HedgedClaim>, Vec<(usize, Span)>) {
     let mut claims = Vec::new();
     let mut marks = Vec::new();
     // Cue offsets of the records, sorted, to find those in a sentence.
-    let mut cues: Vec<(usize, usize)> = records
-        .iter()
-        .enumerate()
-        .filter_map(|(k, r)| r.cue.map(|c| (c.start, k)))
-        .collect();
+    let mut cues: Vec<(usize, usize)> = Vec::with_capacity(records.len());
+    cues.extend(
+        records
+            .iter()
+            .enumerate()
+            .filter_map(|(k, r)| r.cue.map(|c| (c.start, k))),
+    );
     cues.sort_unstable();
-    for sent in &ctx.doc.sentences {
+    for (sent, hedge) in &hedged.0 {
         let (a, b) = (sent.tokens.start, sent.tokens.end.min(ctx.len()));
-        // (Only a hedge adverb or a form of `be` can start a hedge: the
-        // class test spares most tokens the call.)
-        let Some(hedge) = (a..b)
-            .filter(|&i| ctx.classes(i).has(HEDGE_ADVERB | BE_FORM))
-            .filter(|&i| !quoted.get(i).copied().unwrap_or(false))
-            .find_map(|i| hedge_at(ctx, i))
-        else {
-            continue;
-        };
+        let hedge = *hedge;
         let span = sent.span;
         let lo = cues.partition_point(|c| c.0 < span.start);
         let hi = cues.partition_point(|c| c.0 < span.end);

@@ -144,7 +144,7 @@ fn at_cue(
         return None;
     }
     let has_aux = (k..v).any(|i| ctx.text_classes(i).has(AUXILIARY))
-        || (prev_is_word && before.is_some_and(is_auxiliary));
+        || (prev_is_word && ctx.text_classes(k - 1).has(AUXILIARY));
     let usage = match cue.form {
         Form::Past | Form::Present => Usage::Finite,
         Form::Participle if (k..v).any(|i| is_one_of(ctx.word(i), &["has", "have", "had"])) => {
@@ -607,7 +607,8 @@ pub(super) fn plausible_subject(ctx: &Ctx, span: Span) -> bool {
     if !ctx.is_word(last) || !is_lowercase(w) {
         return true;
     }
-    if super::source_type::is_anonymous_noun(w)
+    let classes = ctx.text_classes(last);
+    if classes.has(ANONYMOUS_NOUN)
         || is_one_of(
             w,
             &[
@@ -619,8 +620,7 @@ pub(super) fn plausible_subject(ctx: &Ctx, span: Span) -> bool {
                 "contacted",
             ],
         )
-        || super::source_type::is_group_noun(w)
-        || super::source_type::is_document_noun(w)
+        || classes.has(GROUP_NOUN | DOCUMENT_NOUN)
         || is_one_of(
             w,
             &["individual", "rival", "critic", "general", "professional"],
@@ -921,10 +921,19 @@ pub(super) fn extend_into_quote(quotes: &[Quote], s: usize, e: usize) -> usize {
         .map_or(e, |c| (c + 1).max(e))
 }
 
+/// [`super::word_table::hash`] of `and` and `but`.
+const AND: u32 = super::word_table::hash_const("and");
+const BUT: u32 = super::word_table::hash_const("but");
+
 /// True when token `i` ends a preposed content early: a semicolon, or a
 /// comma before another attribution's participle (`, adding …`) or
 /// `according to`.
 pub(super) fn ends_content(ctx: &Ctx, i: usize) -> bool {
+    // (Of the words only `and` and `but` may: the hash spares the others
+    // the text tests.)
+    if ctx.is_word(i) && !matches!(ctx.word_hash(i), AND | BUT) {
+        return false;
+    }
     if ctx.is_punct(i, ";") {
         return true;
     }
@@ -1014,7 +1023,7 @@ pub(super) fn starts_content(ctx: &Ctx, i: usize) -> bool {
     match ctx.kind(i) {
         Some(TokenKind::Word) => {
             let w = ctx.word(i);
-            (!is_auxiliary(w) || w.eq_ignore_ascii_case("to"))
+            (!ctx.text_classes(i).has(AUXILIARY) || w.eq_ignore_ascii_case("to"))
                 && !is_be(w)
                 && !is_one_of(
                     w,

@@ -267,6 +267,9 @@ fn run(
         }
     }
     let reported = indirect::find(&ctx, &quotes, &quoted);
+    // (Records are large: one allocation for all the rules' records rather
+    // than a copy at every doubling.)
+    out.reserve(reported.len() + direct.len());
     merge_reported(doc, &mut direct, reported, &mut out);
     out.extend(direct.into_iter().map(|d| d.attribution));
     let scores = model.map_or_else(Vec::new, |m| learned::score_cues(&ctx, &quoted, m));
@@ -298,7 +301,8 @@ fn run(
     continue_speakers(doc, &mut out);
     out.retain(|a| !is_scare_quote(&ctx, a));
     enrich(&ctx, &mut out);
-    let mut hedged_claims = hedges::find(&ctx, &quoted, &mut out);
+    let hedged = hedges::sentences(&ctx, &quoted);
+    let mut hedged_claims = hedges::find(&ctx, &hedged, &mut out);
     let collect = training.is_some();
     if let Some(m) = model {
         learned::refine(&ctx, &mut out, &scores, &quoted, m, training);
@@ -308,7 +312,7 @@ fn run(
         nesting::end_before_main_clause(doc, &mut out);
         if model.is_some() {
             // The records the filters dropped hide no claim.
-            hedged_claims = hedges::claims(&ctx, &quoted, &out);
+            hedged_claims = hedges::claims(&ctx, &hedged, &out);
         }
     }
     for a in &mut out {

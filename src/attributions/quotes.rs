@@ -129,21 +129,41 @@ pub fn pair_except(doc: &Document, skip: &[usize]) -> Vec<Quote> {
     let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
     // The enclosing quotation of each one, by index into `out`.
     let mut parents: Vec<Option<usize>> = Vec::new();
+    // The quotation-mark tokens, ascending: the scans below visit those
+    // alone (every other token is no mark).
+    let marks: Vec<usize> = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.kind, TokenKind::Quote(_)))
+        .map(|(k, _)| k)
+        .collect();
     for para in &doc.paragraphs {
         let range = para.tokens.clone();
-        let Some(tokens) = doc.tokens.get(range.clone()) else {
+        if doc.tokens.get(range.clone()).is_none() {
             continue;
-        };
+        }
+        let lo = marks.partition_point(|&k| k < range.start);
+        let hi = marks.partition_point(|&k| k < range.end);
+        let here = marks.get(lo..hi.max(lo)).unwrap_or_default();
         // The last single mark that can close, for the apostrophe test.
-        let last_single_closer = tokens
-            .iter()
-            .rposition(
+        let last_single_closer = here.iter().rev().copied().find(|&k| {
+            doc.tokens.get(k).is_some_and(
                 |t| matches!(t.kind, TokenKind::Quote(q) if !q.double && q.role != QuoteRole::Open),
             )
-            .map(|k| range.start + k);
+        });
         stack.clear();
         let mut i = range.start;
+        let mut next = 0;
         while i < range.end {
+            // Straight to the next mark (the tokens before it are none).
+            while here.get(next).is_some_and(|&k| k < i) {
+                next += 1;
+            }
+            let Some(&k) = here.get(next) else {
+                break;
+            };
+            i = k;
             let Some((mark, width)) = mark_at(doc, i, range.end) else {
                 i += 1;
                 continue;

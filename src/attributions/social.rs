@@ -32,11 +32,16 @@ const MAX_TRAILER_TOKENS: usize = 24;
 /// Every pasted post in the document, in text order.
 pub fn find(ctx: &Ctx) -> Vec<Attribution> {
     let mut out = Vec::new();
-    let tokens = &ctx.doc.tokens;
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Dash || !(i == 0 || t.gap >= Gap::LineBreak) {
-            continue;
-        }
+    // Dashes opening a line, found first in one tight pass (they are few).
+    let dashes: Vec<usize> = ctx
+        .doc
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| t.kind == TokenKind::Dash && (i == 0 || t.gap >= Gap::LineBreak))
+        .map(|(i, _)| i)
+        .collect();
+    for i in dashes {
         let end = line_end(ctx, i);
         if end - i > MAX_TRAILER_TOKENS {
             continue;

@@ -80,12 +80,18 @@ impl<'d, 't> Ctx<'d, 't> {
         {
             Cow::Borrowed(entities)
         } else {
-            let mut v: Vec<Entity> = entities
-                .iter()
-                .copied()
-                .filter(|e| is_source_label(e.label))
-                .collect();
-            v.sort_by_key(|e| e.span);
+            let mut v: Vec<Entity> = Vec::with_capacity(entities.len());
+            v.extend(
+                entities
+                    .iter()
+                    .copied()
+                    .filter(|e| is_source_label(e.label)),
+            );
+            // (Entities usually come in order: the filter keeps it, and a
+            // sorted list needs no sort's scratch buffer.)
+            if !v.is_sorted_by_key(|e| e.span) {
+                v.sort_by_key(|e| e.span);
+            }
             Cow::Owned(v)
         };
         let ends_ordered = names.windows(2).all(|w| w[0].span.end <= w[1].span.end);
@@ -248,6 +254,20 @@ impl<'d, 't> Ctx<'d, 't> {
         self.info.get(i).is_some_and(|t| t.cue.is_some())
     }
 
+    /// The tokens whose per-token facts pass `keep` (word hash, word
+    /// classes, whether the word may be a cue), ascending: a pass looking
+    /// for a few words then visits those alone, and reads no text to find
+    /// them. Other tokens than words have hash 0, no classes and no cue.
+    pub fn positions(&self, keep: impl Fn(u32, Classes, bool) -> bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (k, t) in self.info.iter().enumerate() {
+            if keep(t.hash, t.classes, t.cue.is_some()) {
+                out.push(k);
+            }
+        }
+        out
+    }
+
     /// The reporting verb token `i` is a form of, ignoring particles.
     pub fn cue_word(&self, i: usize) -> Option<CueVerb> {
         cues::verb(self.cue_id(i)?)
@@ -407,6 +427,15 @@ enum Mode {
     Bounded,
 }
 
+/// [`super::word_table::hash`] of `has`, `have`, `had` and `not`: most
+/// words differ in hash, sparing them the text comparisons.
+const HAVE_NOT: [u32; 4] = [
+    super::word_table::hash_const("has"),
+    super::word_table::hash_const("have"),
+    super::word_table::hash_const("had"),
+    super::word_table::hash_const("not"),
+];
+
 fn part(ctx: &Ctx, i: usize, mode: Mode) -> Part {
     match ctx.kind(i) {
         Some(TokenKind::Number) | Some(TokenKind::Handle) => return Part::Name,
@@ -437,7 +466,7 @@ fn part(ctx: &Ctx, i: usize, mode: Mode) -> Part {
         return Part::Prep;
     }
     if c.has(CLAUSE_WORD | STOP_PREPOSITION | AUXILIARY | OBJECT_PRONOUN | SUBJECT_PRONOUN)
-        || is_one_of(w, &["has", "have", "had", "not"])
+        || (HAVE_NOT.contains(&ctx.word_hash(i)) && is_one_of(w, &["has", "have", "had", "not"]))
     {
         return Part::Stop;
     }
@@ -854,6 +883,33 @@ mod tests {
 
     /// Each token knows the first name starting where it starts and the
     /// first ending where it ends, also when several names share a start.
+    #[test]
+    fn positions_agree_with_the_per_token_questions() {
+        let text = "According to police, the mayor said on Tuesday that \"the plan\" \
+                    was dead, per two aides.";
+        let doc = Document::new(text);
+        let ctx = Ctx::new(&doc, &[]);
+        let words = |ps: Vec<usize>| ps.iter().map(|&i| ctx.word(i)).collect::<Vec<_>>();
+        let attributing = ctx.positions(|_, c, _| c.has(ATTRIBUTING));
+        assert_eq!(words(attributing), ["According", "per"]);
+        let cues = ctx.positions(|_, _, cue| cue);
+        assert_eq!(
+            cues,
+            (0..ctx.len())
+                .filter(|&i| ctx.may_be_cue(i))
+                .collect::<Vec<_>>()
+        );
+        assert!(words(cues).contains(&"said"));
+        // Quotation marks and punctuation are no words: hash 0, no classes.
+        let non_words = ctx.positions(|h, c, cue| h == 0 && c.0 == 0 && !cue);
+        assert_eq!(
+            non_words,
+            (0..ctx.len())
+                .filter(|&i| !ctx.is_word(i))
+                .collect::<Vec<_>>()
+        );
+    }
+
     #[test]
     fn tokens_know_the_names_at_their_edges() {
         let text = "Mayor Karen Bass met Los Angeles Police Chief Jim McDonnell \

@@ -81,21 +81,23 @@ pub fn classify(ctx: &Ctx, span: Span) -> SourceType {
         }
     }
     let head = ctx.word(head_token);
+    // (The head token's classes, looked up when `Ctx` was built.)
+    let head_classes = ctx.text_classes(head_token);
     if let Some(label) = ctx.label_of(span) {
         return match label {
             Label::Person => SourceType::NamedPerson,
-            Label::Misc if head.ends_with('s') && is_group_noun(head) => SourceType::Group,
+            Label::Misc if head.ends_with('s') && head_classes.has(GROUP_NOUN) => SourceType::Group,
             Label::Handle => SourceType::NamedPerson,
             _ => SourceType::NamedOrg,
         };
     }
-    if is_document_noun(head) {
+    if head_classes.has(DOCUMENT_NOUN) {
         return SourceType::Document;
     }
-    if is_anonymous_noun(head) || text_is_anonymous(ctx, first_token, last_token) {
+    if head_classes.has(ANONYMOUS_NOUN) || text_is_anonymous(ctx, first_token, last_token) {
         return SourceType::Anonymous;
     }
-    if is_group_noun(head) {
+    if head_classes.has(GROUP_NOUN) {
         return SourceType::Group;
     }
     // A definite description of one organisation or office-holder: `the
@@ -105,7 +107,7 @@ pub fn classify(ctx: &Ctx, span: Span) -> SourceType {
         &["the", "his", "her", "their", "its"],
     );
     if definite && is_lowercase(head) {
-        if is_org_word(head)
+        if head_classes.has(ORG_WORD)
             || is_one_of(
                 head,
                 &[
@@ -130,7 +132,7 @@ pub fn classify(ctx: &Ctx, span: Span) -> SourceType {
         {
             return SourceType::NamedOrg;
         }
-        if is_title(head) {
+        if head_classes.has(TITLE) {
             return SourceType::NamedPerson;
         }
     }

@@ -140,6 +140,16 @@ pub fn candidate(ctx: &Ctx, quoted: &[bool], i: usize, vocabulary: Option<&Linea
 /// [`candidate`] for a content word outside quotation marks.
 #[inline(never)]
 fn content_candidate(ctx: &Ctx, i: usize, vocabulary: Option<&Linear>) -> Option<u32> {
+    // Most content words are not in the vocabulary: one lookup rules them
+    // out before the tests below that read the text.
+    let key = features::word_key(ctx.word_hash(i));
+    let known = match vocabulary {
+        Some(v) => v.contains(key) || ctx.may_be_cue(i),
+        None => true,
+    };
+    if !known {
+        return None;
+    }
     // A capitalised word inside a sentence is a name (or a headline's
     // word), unless the lexicon knows it.
     let line_start = ctx.doc.tokens.get(i).is_some_and(|t| {
@@ -152,12 +162,7 @@ fn content_candidate(ctx: &Ctx, i: usize, vocabulary: Option<&Linear>) -> Option
     if !first && is_capitalised(ctx.word(i)) && !ctx.may_be_cue(i) {
         return None;
     }
-    let key = features::word_key(ctx.word_hash(i));
-    let known = match vocabulary {
-        Some(v) => v.contains(key) || ctx.may_be_cue(i),
-        None => true,
-    };
-    (known && !super::hedges::is_hedge_passive(ctx, i)).then_some(key)
+    (!super::hedges::is_hedge_passive(ctx, i)).then_some(key)
 }
 
 /// Calls `f` with every candidate cue word of the document (in text
@@ -233,11 +238,13 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
         model: &Model,
     ) -> Self {
         let threshold = model.cue.threshold;
-        let accepted = scores
-            .iter()
-            .filter(|&&(_, s)| s > threshold)
-            .map(|&(i, _)| i)
-            .collect();
+        let mut accepted = Vec::with_capacity(scores.len());
+        accepted.extend(
+            scores
+                .iter()
+                .filter(|&&(_, s)| s > threshold)
+                .map(|&(i, _)| i),
+        );
         let mut contents: Vec<crate::span::Span> = records.iter().map(|a| a.content).collect();
         contents.sort_unstable();
         let mut sorted: Vec<_> = records.iter().map(|a| (a.content, a.pattern)).collect();
@@ -272,7 +279,20 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
         &self,
         c: crate::span::Span,
     ) -> impl Iterator<Item = &(crate::span::Span, super::Pattern)> + '_ {
-        let k = self.records.partition_point(|x| x.0.start <= c.start);
+        self.holding_at(self.records_upto(c), c)
+    }
+
+    /// How many records start at or before content `c` starts.
+    fn records_upto(&self, c: crate::span::Span) -> usize {
+        self.records.partition_point(|x| x.0.start <= c.start)
+    }
+
+    /// [`RecordFeatures::holding`], with `k` its [`RecordFeatures::records_upto`].
+    fn holding_at(
+        &self,
+        k: usize,
+        c: crate::span::Span,
+    ) -> impl Iterator<Item = &(crate::span::Span, super::Pattern)> + '_ {
         let before = self.records.get(..k).unwrap_or_default();
         before
             .iter()
@@ -286,16 +306,23 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
         self.holding(c).map(|x| x.1)
     }
 
-    /// The nearest record content holding content `c`.
-    fn holder(&self, c: crate::span::Span) -> Option<crate::span::Span> {
-        self.holding(c).map(|x| x.0).max_by_key(|h| h.start)
-    }
-
     /// Where a nested record's clause starts inside its holder (see
     /// [`features::RecordFacts::nested_at`]; 0 when not nested).
+    #[cfg(test)]
     fn nested_at(&self, a: &super::Attribution) -> u64 {
+        self.nested_at_with(self.records_upto(a.content), a)
+    }
+
+    /// [`RecordFeatures::nested_at`], with `k` the
+    /// [`RecordFeatures::records_upto`] of its content.
+    fn nested_at_with(&self, k: usize, a: &super::Attribution) -> u64 {
         let ctx = self.ctx;
-        let Some(h) = self.holder(a.content) else {
+        // The nearest record content holding the content.
+        let holder = self
+            .holding_at(k, a.content)
+            .map(|x| x.0)
+            .max_by_key(|h| h.start);
+        let Some(h) = holder else {
             return 0;
         };
         let start = [Some(a.content), a.cue, a.source]
@@ -348,8 +375,19 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
 
     /// [`features::RecordFacts::neighbours`] of content `c`: the records
     /// starting at most 8 before or after it are looked at.
+    #[cfg(test)]
     fn neighbours(&self, c: crate::span::Span) -> u64 {
-        let k = self.contents.partition_point(|x| x.start < c.start);
+        self.neighbours_at(self.contents_before(c), c)
+    }
+
+    /// How many record contents start before content `c` starts.
+    fn contents_before(&self, c: crate::span::Span) -> usize {
+        self.contents.partition_point(|x| x.start < c.start)
+    }
+
+    /// [`RecordFeatures::neighbours`], with `k` the
+    /// [`RecordFeatures::contents_before`] content `c`.
+    fn neighbours_at(&self, k: usize, c: crate::span::Span) -> u64 {
         let before = self
             .contents
             .get(k.saturating_sub(8)..k)
@@ -370,8 +408,14 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
     }
 
     /// [`features::RecordFacts::previous_gap`] of content `c`.
+    #[cfg(test)]
     fn previous_gap(&self, c: crate::span::Span) -> Option<isize> {
-        let k = self.contents.partition_point(|x| x.start < c.start);
+        self.previous_gap_at(self.contents_before(c), c)
+    }
+
+    /// [`RecordFeatures::previous_gap`], with `k` the
+    /// [`RecordFeatures::contents_before`] content `c`.
+    fn previous_gap_at(&self, k: usize, c: crate::span::Span) -> Option<isize> {
         let previous = self.contents.get(k.checked_sub(1)?)?;
         let ctx = self.ctx;
         Some(ctx.token_at(c.start) as isize - ctx.token_at(previous.end) as isize)
@@ -394,8 +438,11 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
     pub fn keys(&self, a: &super::Attribution) -> Vec<u32> {
         let ctx = self.ctx;
         let c = a.content;
-        let k = self.contents.partition_point(|x| x.start < c.start);
-        let inside = self.inside(c);
+        // (Where `c` falls among the contents and the records, found once
+        // for all the facts below.)
+        let k = self.contents_before(c);
+        let kr = self.records_upto(c);
+        let inside = self.holding_at(kr, c).next().is_some();
         let holds = self.contents[k..]
             .iter()
             .take(8)
@@ -412,8 +459,7 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
         // `They said they think …`: a cue opening another record's content
         // (PolNeAR annotates the outer attribution only).
         let opens_outer = a.cue.is_some_and(|cue| {
-            let k = self.records.partition_point(|x| x.0.start <= c.start);
-            self.records[..k].iter().rev().take(8).any(|x| {
+            self.records[..kr].iter().rev().take(8).any(|x| {
                 x.0.contains(c)
                     && x.0 != c
                     && ctx.token_at(cue.start) <= ctx.token_at(x.0.start) + 3
@@ -426,9 +472,9 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
             cue_quoted: cue_tokens
                 .is_some_and(|(f, _)| self.quoted.get(f).copied().unwrap_or(false)),
             content_cues,
-            nested_at: self.nested_at(a),
-            neighbours: self.neighbours(c),
-            previous_gap: self.previous_gap(c),
+            nested_at: self.nested_at_with(kr, a),
+            neighbours: self.neighbours_at(k, c),
+            previous_gap: self.previous_gap_at(k, c),
         };
         let mut keys = Vec::with_capacity(36);
         features::record(ctx, a, &facts, &mut keys);
@@ -472,12 +518,18 @@ pub fn refine(
     let mut framed: Vec<bool> = Vec::new();
     if filters {
         let f = RecordFeatures::new(ctx, records, scores, quoted, model);
-        keys = records.iter().map(|a| f.keys(a)).collect();
         framed = records.iter().map(|a| f.framed(a)).collect();
         may_drop = records
             .iter()
             .zip(&framed)
             .map(|(a, &framed)| !framed && may_drop_rule(model, a))
+            .collect();
+        // The filters only score the records they may drop: the others
+        // need no features (unless training collects them all).
+        keys = records
+            .iter()
+            .zip(&may_drop)
+            .map(|(a, &d)| if collect || d { f.keys(a) } else { Vec::new() })
             .collect();
         match training.as_deref_mut() {
             Some(t) => {
@@ -512,7 +564,11 @@ pub fn refine(
         if filters {
             // Only the records whose source changed need new features.
             let f = RecordFeatures::new(ctx, records, scores, quoted, model);
-            for ((k, a), &c) in keys.iter_mut().zip(records.iter()).zip(&changed) {
+            let needed = changed
+                .iter()
+                .zip(&may_drop)
+                .map(|(&c, &d)| c && (collect || d));
+            for ((k, a), c) in keys.iter_mut().zip(records.iter()).zip(needed) {
                 if c {
                     *k = f.keys(a);
                 }
