@@ -187,7 +187,10 @@ fn one(
         // `according to early returns`, `according to one of his aides`:
         // `according to` always attributes, so a phrase the noun-phrase
         // reader does not take is still its source.
-        None if phrase == Phrase::AccordingTo => source_phrase(ctx, a + phrase.len(), scope.end)?,
+        // `in this poll`: the poll test already found the poll noun.
+        None if matches!(phrase, Phrase::AccordingTo | Phrase::InPoll) => {
+            source_phrase(ctx, a + phrase.len(), scope.end)?
+        }
         None => return None,
     };
     // A medium: the source is who it comes from.
@@ -213,8 +216,13 @@ fn one(
         }
     }
     // The phrase ends at the next comma (or the scope's end).
-    let comma = (after..scope.end).find(|&k| ctx.is_punct(k, ","));
+    let mut comma = (after..scope.end).find(|&k| ctx.is_punct(k, ","));
     let front = (scope.start..a).all(|k| !is_content_token(ctx, k));
+    // `In the latest poll, conducted last week, Reyes leads`: a participle
+    // set off by commas still describes the source.
+    if front {
+        comma = comma.map(|c| participle_after(ctx, c, scope.end).unwrap_or(c));
+    }
     // `in the polls` inside a clause is mostly a plain fact (`he slid in
     // the polls`); only a poll that opens the sentence attributes it.
     if phrase == Phrase::InPoll && !front {
@@ -255,6 +263,24 @@ fn one(
         ),
         quote,
     })
+}
+
+/// Most tokens of a participle phrase set off after a source.
+const MAX_PARTICIPLE_PHRASE: usize = 8;
+
+/// The comma that closes a participle phrase opened by the comma at
+/// `comma` (`, conducted in early September,`), if one does.
+fn participle_after(ctx: &Ctx, comma: usize, end: usize) -> Option<usize> {
+    let w = ctx.word(comma + 1);
+    let participle = w.len() > 4 && w.ends_with("ed")
+        || is_one_of(
+            w,
+            &["taken", "done", "written", "made", "given", "shown", "run"],
+        );
+    if !participle || !ctx.is_word(comma + 1) {
+        return None;
+    }
+    (comma + 2..end.min(comma + 2 + MAX_PARTICIPLE_PHRASE)).find(|&k| ctx.is_punct(k, ","))
 }
 
 /// Most tokens of a source phrase read without the noun-phrase rules.

@@ -900,6 +900,36 @@ mod tests {
     }
 
     #[test]
+    fn a_poll_that_opens_the_sentence_is_its_source() {
+        let poll = |content: &str, source: &str| -> Row {
+            (
+                AttributionKind::AccordingTo,
+                content.into(),
+                Some("In".into()),
+                Some(source.into()),
+            )
+        };
+        // A determiner the noun-phrase reader does not take (`this`).
+        assert_eq!(
+            rows("In this poll, Reyes gained two points since the debate."),
+            [poll(
+                "Reyes gained two points since the debate",
+                "this poll"
+            )]
+        );
+        // A participle set off by commas still describes the poll.
+        assert_eq!(
+            rows(
+                "In the latest city poll, conducted in early May, Reyes led Ortiz by five points."
+            ),
+            [poll(
+                "Reyes led Ortiz by five points",
+                "the latest city poll"
+            )]
+        );
+    }
+
+    #[test]
     fn a_tied_quote_takes_an_unknown_trailer_verb() {
         assert_eq!(
             rows("“We will not back down,” Reyes fumed on Tuesday."),
