@@ -881,8 +881,6 @@ mod tests {
         assert_eq!(np_exact(&ctx, 0, 3), None);
     }
 
-    /// Each token knows the first name starting where it starts and the
-    /// first ending where it ends, also when several names share a start.
     #[test]
     fn positions_agree_with_the_per_token_questions() {
         let text = "According to police, the mayor said on Tuesday that \"the plan\" \
@@ -910,6 +908,8 @@ mod tests {
         );
     }
 
+    /// Each token knows the first name starting where it starts and the
+    /// first ending where it ends, also when several names share a start.
     #[test]
     fn tokens_know_the_names_at_their_edges() {
         let text = "Mayor Karen Bass met Los Angeles Police Chief Jim McDonnell \
