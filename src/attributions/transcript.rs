@@ -22,6 +22,7 @@
 //!   direction in brackets (`"(CROSSTALK.)`).
 
 use super::confidence::Pattern;
+use super::lexicon::is_one_of;
 use super::source::Ctx;
 use super::{Attribution, AttributionKind};
 use crate::span::Span;
@@ -189,7 +190,7 @@ pub fn find(ctx: &Ctx) -> Turns {
         let head_start = ctx.span(t.opener.unwrap_or(t.label.start)).start;
         out.heads
             .push((Span::new(head_start, ctx.span(t.colon).end), head.start));
-        let source = ctx.span(t.label.start).cover(ctx.span(t.label.end - 1));
+        let source = label_span(ctx, t);
         let mut record = Attribution::new(
             AttributionKind::Direct,
             head.cover(*tail),
@@ -224,9 +225,7 @@ fn turn_at(ctx: &Ctx, paragraph: usize, start: usize, end: usize) -> Option<Turn
         let w = ctx.word(k);
         match ctx.kind(k) {
             Some(TokenKind::Word) => {
-                if w.chars().any(char::is_lowercase)
-                    || RUBRICS.iter().any(|r| w.eq_ignore_ascii_case(r))
-                {
+                if w.chars().any(char::is_lowercase) || is_one_of(w, RUBRICS) {
                     return None;
                 }
                 words += 1;
@@ -246,10 +245,14 @@ fn turn_at(ctx: &Ctx, paragraph: usize, start: usize, end: usize) -> Option<Turn
     })
 }
 
+/// The span of the turn's label (the record's source).
+fn label_span(ctx: &Ctx, t: &Turn) -> Span {
+    ctx.span(t.label.start).cover(ctx.span(t.label.end - 1))
+}
+
 /// The label's text, to tell speakers apart.
 fn label_text<'t>(ctx: &Ctx<'_, 't>, t: &Turn) -> &'t str {
-    let span = ctx.span(t.label.start).cover(ctx.span(t.label.end - 1));
-    ctx.doc.slice(span)
+    ctx.doc.slice(label_span(ctx, t))
 }
 
 /// True when token `k` is a quotation mark of the same class (double or
