@@ -7,6 +7,8 @@
 //! - A label is one to [`MAX_LABEL_WORDS`] words written in capitals (at
 //!   least two letters in all: `Q:` and `A:` name no one), at the very
 //!   start of a paragraph or right after an opening quotation mark.
+//!   A label in title case (`Whitcombe:`, `Reporter:`) counts only when
+//!   it heads two turns or more, and another such label does too.
 //! - A document is a transcript only when at least two such paragraphs
 //!   carry two different labels: a lone capitalised label before a colon
 //!   is a rubric (`UPDATE: …`), not a conversation. Rubric words
@@ -123,6 +125,9 @@ struct Turn {
     colon: usize,
     /// The paragraph's end (exclusive token index).
     end: usize,
+    /// Every word of the label is in capitals (`TAPPER`), not only its
+    /// first letter (`Tapper`).
+    shouted: bool,
 }
 
 /// The transcript turns of the document (none unless it reads as a
@@ -136,6 +141,7 @@ pub fn find(ctx: &Ctx) -> Turns {
             turns.push(turn);
         }
     }
+    keep_title_case_if_repeated(ctx, &mut turns);
     let first_label = turns.first().map(|t| label_text(ctx, t));
     let distinct = turns
         .iter()
@@ -215,19 +221,21 @@ fn turn_at(ctx: &Ctx, paragraph: usize, start: usize, end: usize) -> Option<Turn
     let opener = ctx.is_quote(start).then_some(start);
     let first = start + usize::from(opener.is_some());
     let colon = (first..(first + 2 * MAX_LABEL_WORDS).min(end)).find(|&k| ctx.is_punct(k, ":"))?;
-    // Something must follow the colon.
-    if colon == first || colon + 1 >= end {
+    // Words must follow the colon: `Clinton: 547.` is a tally, not a turn.
+    if colon == first || !(colon + 1..end).any(|k| ctx.kind(k) == Some(TokenKind::Word)) {
         return None;
     }
     let mut words = 0;
     let mut letters = 0;
+    let mut shouted = true;
     for k in first..colon {
         let w = ctx.word(k);
         match ctx.kind(k) {
             Some(TokenKind::Word) => {
-                if w.chars().any(char::is_lowercase) || is_one_of(w, RUBRICS) {
+                if !w.starts_with(char::is_uppercase) || is_one_of(w, RUBRICS) {
                     return None;
                 }
+                shouted &= !w.chars().any(char::is_lowercase);
                 words += 1;
                 letters += w.chars().filter(|c| c.is_alphabetic()).count();
             }
@@ -242,7 +250,27 @@ fn turn_at(ctx: &Ctx, paragraph: usize, start: usize, end: usize) -> Option<Turn
         label: first..colon,
         colon,
         end,
+        shouted,
     })
+}
+
+/// Keeps a turn whose label is in title case (`Whitcombe:`, `Reporter:`)
+/// only when its label heads two turns or more and another such label
+/// does too: the back and forth of an interview. A title-case word before
+/// a colon is far more often a rubric or a list's heading (`Pros: …`,
+/// `Jane Doe: a teacher …`) than a label in capitals is.
+fn keep_title_case_if_repeated(ctx: &Ctx, turns: &mut Vec<Turn>) {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for t in turns.iter().filter(|t| !t.shouted) {
+        let label = label_text(ctx, t);
+        match counts.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((label, 1)),
+        }
+    }
+    let repeated = |label: &str| counts.iter().any(|&(l, n)| l == label && n >= 2);
+    let conversation = counts.iter().filter(|&&(_, n)| n >= 2).count() >= 2;
+    turns.retain(|t| t.shouted || (conversation && repeated(label_text(ctx, t))));
 }
 
 /// The span of the turn's label (the record's source).
@@ -400,7 +428,41 @@ mod tests {
         assert!(turns(rubrics).is_empty());
         let same = "The panel met.\n\nQUINN: First.\n\nQUINN: Second.";
         assert!(turns(same).is_empty(), "one speaker is not a conversation");
-        let lower = "The panel met.\n\nQuinn: the road is open.\n\nHollis: good to hear.";
-        assert!(turns(lower).is_empty(), "labels are in capitals");
+        let once = "The panel met.\n\nQuinn: the road is open.\n\nHollis: good to hear.";
+        assert!(turns(once).is_empty(), "title-case labels must come back");
+        let tally = "The count so far.\n\nQUINN: 1,204.\n\nHOLLIS: 988.\n\n\
+                     Quinn: 1,310.\n\nHollis: 1,002.";
+        assert!(turns(tally).is_empty(), "a tally is not a conversation");
+    }
+
+    #[test]
+    fn title_case_labels_that_alternate_are_turns() {
+        let text = "The mayor sat down with our reporter on Tuesday.\n\n\
+                    Reporter: Why close the bridge now?\n\n\
+                    Whitcombe: Because the engineers asked us to. I will not gamble.\n\n\
+                    Reporter: The detour adds an hour for some.\n\n\
+                    Whitcombe: I know. We are adding buses.\n\n\
+                    Pros: The plan is cheap.";
+        let found = turns(text);
+        assert_eq!(
+            found,
+            [
+                ("Reporter".into(), "Why close the bridge now?".into()),
+                (
+                    "Whitcombe".into(),
+                    "Because the engineers asked us to. I will not gamble.".into()
+                ),
+                (
+                    "Reporter".into(),
+                    "The detour adds an hour for some.".into()
+                ),
+                ("Whitcombe".into(), "I know. We are adding buses.".into()),
+            ]
+        );
+        // `Pros:` heads one paragraph only: a heading, not a speaker.
+        // One title-case speaker who comes back is not enough.
+        let one = "Notes from the meeting.\n\nReminder: Bring the forms.\n\n\
+                   Reminder: Parking is closed.\n\nAgenda: Budget first.";
+        assert!(turns(one).is_empty(), "{:?}", turns(one));
     }
 }
