@@ -96,9 +96,22 @@ function numberCell(value) {
 }
 
 /**
+ * The words a row quotes: the pieces of a split quotation joined with ` … `
+ * (as the Sources panel shows them), else the content's text.
+ */
+function quoteText(a, spanText) {
+  const parts = list(a.content_parts).filter((p) => p && typeof p === 'object');
+  if (parts.length < 2) return spanText(a.content);
+  return parts.map((p) => spanText(p)).join(' … ');
+}
+
+/**
  * The attributions as CSV: a header row, then one row per attribution with
  * `source, source_type, kind, cue, stance, quote`, the offsets of the quote,
  * source and cue, and `confidence`. Rows end with CRLF; text cells are quoted.
+ * A quotation split around its cue (`content_parts`) is quoted as its
+ * speaker's words only, the pieces joined with ` … `; its offsets are the
+ * whole span's, cue included.
  *
  * Options: `offsets` 'utf16' (JavaScript string indices, the default) or
  * 'codepoints' (Python string indices) — the unit is in the column names
@@ -125,7 +138,7 @@ export function toCSV(text, analysis, { offsets = 'utf16', bom = false, formulaS
       textCell(a.kind, formulaSafe),
       textCell(spanText(a.cue), formulaSafe),
       textCell(a.stance, formulaSafe),
-      textCell(spanText(a.content), formulaSafe),
+      textCell(quoteText(a, spanText), formulaSafe),
     ];
     for (const s of [a.content, a.source, a.cue]) {
       const ok = s && typeof s === 'object' && Number.isInteger(s.start) && Number.isInteger(s.end);

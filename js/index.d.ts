@@ -358,7 +358,9 @@ export interface CSVExportOptions {
 /**
  * The attributions as CSV (RFC 4180, CRLF rows, text cells quoted): columns
  * source, source_type, kind, cue, stance, quote, quote/source/cue start and
- * end offsets (unit in the column name), confidence.
+ * end offsets (unit in the column name), confidence. A quotation split
+ * around its cue is quoted as its `content_parts` joined with ` … `; its
+ * offsets are the whole span's.
  */
 export function toCSV(text: string, analysis: Analysis, options?: CSVExportOptions): string;
 

@@ -55,6 +55,7 @@ test('toCSV: RFC 4180 with CRLF rows; each row reads back to its attribution, of
     const unsafe = (s) => /^[=+\-@\t\r]/.test(s);
     const cell = (s) => (s === undefined || s === null ? '' : unsafe(s) ? `'${s}` : s);
     assert.equal(row.kind, a.kind);
+    assert.equal(a.content_parts?.length ?? 1, 1, 'the sample has no split quotation');
     assert.equal(row.quote, cell(a.content.text));
     assert.equal(TEXT.slice(Number(row.quote_start_utf16), Number(row.quote_end_utf16)), a.content.text);
     assert.equal(row.source, cell(a.source?.text));
@@ -67,6 +68,18 @@ test('toCSV: RFC 4180 with CRLF rows; each row reads back to its attribution, of
     assert.equal(row.confidence, a.confidence === undefined ? '' : String(a.confidence));
   });
   assert.ok(records.some((r) => r.quote.includes('"closed"')), 'straight quotes survive quoting');
+});
+
+test('toCSV: a quotation split around its cue is quoted as the speaker\'s words only, its offsets still the whole span', () => {
+  const text = '“We will,” the mayor said on Friday, “hold the line on the budget.”\n\nThe council did not comment.';
+  const analysis = analyse(text);
+  const split = analysis.attributions.find((a) => a.content_parts?.length === 2);
+  assert.ok(split, JSON.stringify(analysis.attributions));
+  const row = csvRecords(toCSV(text, analysis))[analysis.attributions.indexOf(split)];
+  assert.equal(row.quote, `${split.content_parts[0].text} … ${split.content_parts[1].text}`);
+  assert.match(row.quote, /^We will,? … hold the line on the budget\.$/);
+  assert.ok(!row.quote.includes('said'), 'the cue is not quoted');
+  assert.equal(text.slice(Number(row.quote_start_utf16), Number(row.quote_end_utf16)), split.content.text);
 });
 
 test('toCSV: cells that would start a formula are prefixed; quotes are doubled; numbers are bare', () => {
