@@ -169,7 +169,10 @@ const SUBJECT_KEYS: [u32; 32] = small_keys(t::SUBJECT);
 const NAME_AFTER_KEYS: [u32; 32] = small_keys(t::NAME_AFTER);
 const AHEAD_KEYS: [u32; 32] = small_keys(t::AHEAD);
 
-/// Appends the keys of the cue-detector features of word token `i`, in the
+/// Number of cue-detector features of a candidate.
+pub const CUE_FEATURES: usize = 31;
+
+/// The keys of the cue-detector features of word token `i`, in the
 /// sentence `sent` (token range), with the quotation marks `near` it.
 /// `word_key` is [`word_key`] of the token, already computed by the
 /// caller.
@@ -180,8 +183,7 @@ pub fn cue(
     i: usize,
     word_key: u32,
     near: &Near,
-    out: &mut Vec<u32>,
-) {
+) -> [u32; CUE_FEATURES] {
     let w0 = u64::from(ctx.word_hash(i));
     let at = |o: isize| {
         i.checked_add_signed(o)
@@ -249,7 +251,7 @@ pub fn cue(
     let c_next2 = classes(Some(i + 2));
     let suffix3 = suffix(word, 3);
     let position = bucket(i - sent.start);
-    let keys = [
+    [
         word_key,
         hash::key(t::PREV, p1, 0),
         hash::key(t::NEXT, n1, 0),
@@ -285,8 +287,7 @@ pub fn cue(
         hash::key(t::WORD_AHEAD, w0, ahead),
         hash::key(t::SUFFIX_NEXT, suffix3, n1),
         hash::key(t::WORD_PREV2, w0, p2),
-    ];
-    out.extend_from_slice(&keys);
+    ]
 }
 
 /// Template numbers of the record features (a separate space from the cue
@@ -496,16 +497,7 @@ mod tests {
         let ctx = Ctx::new(&doc, &[]);
         let i = (0..ctx.len()).find(|&i| ctx.word(i) == word).unwrap();
         let sent = doc.sentences[0].tokens.clone();
-        let mut out = Vec::new();
-        cue(
-            &ctx,
-            &sent,
-            i,
-            word_key(ctx.word_hash(i)),
-            &Near::default(),
-            &mut out,
-        );
-        out
+        cue(&ctx, &sent, i, word_key(ctx.word_hash(i)), &Near::default()).to_vec()
     }
 
     #[test]

@@ -125,13 +125,14 @@ const FUNCTION_CLASSES: u32 = SUBJECT_PRONOUN
 /// while training collects it: then every content word is a candidate).
 #[inline]
 pub fn candidate(ctx: &Ctx, quoted: &[bool], i: usize, vocabulary: Option<&Linear>) -> Option<u32> {
-    // Most tokens stop here (punctuation, function words), inlined in the
-    // caller's loop over every token.
-    if !ctx.is_word(i) || quoted.get(i).copied().unwrap_or(true) {
-        return None;
-    }
+    // Most tokens stop here (function words, punctuation), inlined in the
+    // caller's loop over every token. (Other tokens than words have no
+    // classes.)
     let classes = ctx.classes(i);
     if classes.0 & FUNCTION_CLASSES != 0 && !classes.has(HEDGE_ADVERB) {
+        return None;
+    }
+    if !ctx.is_word(i) || quoted.get(i).copied().unwrap_or(true) {
         return None;
     }
     content_candidate(ctx, i, vocabulary)
@@ -174,20 +175,22 @@ pub fn each_candidate(
     vocabulary: Option<&Linear>,
     mut f: impl FnMut(usize, &[u32]),
 ) {
-    let mut keys = Vec::with_capacity(48);
-    let mut quotes: Vec<usize> = Vec::new();
+    // The document's quotation marks, ascending; each sentence reads its
+    // own from there.
+    let marks: Vec<usize> = (0..ctx.len()).filter(|&j| ctx.is_quote(j)).collect();
     for sent in &ctx.doc.sentences {
         let range = sent.tokens.start..sent.tokens.end.min(ctx.len());
-        quotes.clear();
-        quotes.extend(range.clone().filter(|&j| ctx.is_quote(j)));
+        let from = marks.partition_point(|&j| j < range.start);
+        let to = marks.partition_point(|&j| j < range.end);
+        let quotes = marks.get(from..to).unwrap_or_default();
         let mut next_quote = 0;
         for i in range.clone() {
-            while quotes.get(next_quote).is_some_and(|&q| q <= i) {
-                next_quote += 1;
-            }
             let Some(key) = candidate(ctx, quoted, i, vocabulary) else {
                 continue;
             };
+            while quotes.get(next_quote).is_some_and(|&q| q <= i) {
+                next_quote += 1;
+            }
             let near = features::Near {
                 quote_left: next_quote
                     .checked_sub(1)
@@ -195,9 +198,7 @@ pub fn each_candidate(
                 quote_right: quotes.get(next_quote).copied(),
                 quoted: quoted.get(i).copied().unwrap_or(false),
             };
-            keys.clear();
-            features::cue(ctx, &range, i, key, &near, &mut keys);
-            f(i, &keys);
+            f(i, &features::cue(ctx, &range, i, key, &near));
         }
     }
 }

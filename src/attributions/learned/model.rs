@@ -197,23 +197,46 @@ impl Linear {
     #[inline]
     pub fn score(&self, keys: &[u32]) -> i32 {
         let mask = self.mask();
+        // (`slots` has `mask + 1` slots: a masked index needs no bounds
+        // check. A head without slots scores its bias.)
+        let Some(slots) = self.slots.get(..=mask) else {
+            return self.bias;
+        };
         let mut total = self.bias;
-        for chunk in keys.chunks(16) {
+        let mut chunks = keys.chunks_exact(16);
+        for chunk in &mut chunks {
             let mut home = [0u32; 16];
             for (h, &k) in home.iter_mut().zip(chunk) {
-                *h = self.slots.get(k as usize & mask).copied().unwrap_or(0);
+                *h = slots.get(k as usize & mask).copied().unwrap_or(0);
             }
             for (&h, &k) in home.iter().zip(chunk) {
-                let t = tag(k);
-                if h & 0xFFFF_FF00 == t {
-                    total += i32::from(h as u8 as i8);
-                } else if h != 0 {
-                    let next = (k as usize & mask).wrapping_add(1) & mask;
-                    total += self.probe(next, t).map_or(0, i32::from);
-                }
+                total += self.weight_at(h, k, mask);
             }
         }
+        let rest = chunks.remainder();
+        let mut home = [0u32; 16];
+        for (h, &k) in home.iter_mut().zip(rest) {
+            *h = slots.get(k as usize & mask).copied().unwrap_or(0);
+        }
+        for (&h, &k) in home.iter().zip(rest) {
+            total += self.weight_at(h, k, mask);
+        }
         total
+    }
+
+    /// The weight of `key` given `home`, the content of its home slot
+    /// (probing on from the next slot when another key holds it).
+    #[inline(always)]
+    fn weight_at(&self, home: u32, key: u32, mask: usize) -> i32 {
+        let t = tag(key);
+        if home & 0xFFFF_FF00 == t {
+            i32::from(home as u8 as i8)
+        } else if home != 0 {
+            let next = (key as usize & mask).wrapping_add(1) & mask;
+            self.probe(next, t).map_or(0, i32::from)
+        } else {
+            0
+        }
     }
 
     /// Number of features.
