@@ -311,18 +311,15 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
     /// [`features::RecordFacts::nested_at`]; 0 when not nested).
     #[cfg(test)]
     fn nested_at(&self, a: &super::Attribution) -> u64 {
-        self.nested_at_with(self.records_upto(a.content), a)
+        // The nearest record content holding the content.
+        let holder = self.holding(a.content).map(|x| x.0).max_by_key(|h| h.start);
+        self.nested_in(holder, a)
     }
 
-    /// [`RecordFeatures::nested_at`], with `k` the
-    /// [`RecordFeatures::records_upto`] of its content.
-    fn nested_at_with(&self, k: usize, a: &super::Attribution) -> u64 {
+    /// [`RecordFeatures::nested_at`], given the nearest record content
+    /// holding the content of `a` (`None`: not nested).
+    fn nested_in(&self, holder: Option<crate::span::Span>, a: &super::Attribution) -> u64 {
         let ctx = self.ctx;
-        // The nearest record content holding the content.
-        let holder = self
-            .holding_at(k, a.content)
-            .map(|x| x.0)
-            .max_by_key(|h| h.start);
         let Some(h) = holder else {
             return 0;
         };
@@ -443,7 +440,20 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
         // for all the facts below.)
         let k = self.contents_before(c);
         let kr = self.records_upto(c);
-        let inside = self.holding_at(kr, c).next().is_some();
+        // The records holding `c`, read once: is there one, the nearest
+        // (the latest start; the earliest in record order among equals, as
+        // `max_by_key` over them latest first), and does the cue open one
+        // (`They said they think …`: PolNeAR annotates the outer
+        // attribution only).
+        let cue_first = a.cue.map(|cue| ctx.token_at(cue.start));
+        let (mut inside, mut holder, mut opens_outer) = (false, None, false);
+        for x in self.holding_at(kr, c) {
+            inside = true;
+            if holder.is_none_or(|h: crate::span::Span| x.0.start >= h.start) {
+                holder = Some(x.0);
+            }
+            opens_outer |= cue_first.is_some_and(|f| f <= ctx.token_at(x.0.start) + 3);
+        }
         let holds = self.contents[k..]
             .iter()
             .take(8)
@@ -457,15 +467,6 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
         let (cs, ce) = (ctx.token_at(c.start), ctx.token_at(c.end));
         let content_cues =
             self.accepted.partition_point(|&i| i < ce) - self.accepted.partition_point(|&i| i < cs);
-        // `They said they think …`: a cue opening another record's content
-        // (PolNeAR annotates the outer attribution only).
-        let opens_outer = a.cue.is_some_and(|cue| {
-            self.records[..kr].iter().rev().take(8).any(|x| {
-                x.0.contains(c)
-                    && x.0 != c
-                    && ctx.token_at(cue.start) <= ctx.token_at(x.0.start) + 3
-            })
-        });
         let facts = features::RecordFacts {
             nesting: u64::from(inside) | u64::from(holds) << 1 | u64::from(opens_outer) << 2,
             cue_score,
@@ -473,7 +474,7 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
             cue_quoted: cue_tokens
                 .is_some_and(|(f, _)| self.quoted.get(f).copied().unwrap_or(false)),
             content_cues,
-            nested_at: self.nested_at_with(kr, a),
+            nested_at: self.nested_in(holder, a),
             neighbours: self.neighbours_at(k, c),
             previous_gap: self.previous_gap_at(k, c),
         };
