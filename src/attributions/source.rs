@@ -43,6 +43,10 @@ pub struct Ctx<'d, 't> {
     /// What the rules ask of every token, looked up once (one record a
     /// token, so a token's questions touch one cache line).
     info: Vec<TokenInfo>,
+    /// The tokens that may be cues ([`Ctx::may_be_cue`]), ascending.
+    cue_words: Vec<usize>,
+    /// The quotation-mark tokens, ascending.
+    quote_marks: Vec<usize>,
     /// The start of every token, for [`Ctx::token_at`] (empty for a text
     /// too long for `u32` offsets).
     starts: Vec<u32>,
@@ -97,10 +101,12 @@ impl<'d, 't> Ctx<'d, 't> {
         let ends_ordered = names.windows(2).all(|w| w[0].span.end <= w[1].span.end);
         let lexemes = super::lexeme::Lexemes::get();
         let bytes = doc.text.as_bytes();
+        let (mut cue_words, mut quote_marks) = (Vec::new(), Vec::new());
         let info: Vec<TokenInfo> = doc
             .tokens
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(k, t)| {
                 let mut ti = TokenInfo::default();
                 if t.kind == TokenKind::Word {
                     // (A token's span lies on character boundaries: its
@@ -112,6 +118,11 @@ impl<'d, 't> Ctx<'d, 't> {
                     ti.hash = h;
                     ti.classes = l.classes;
                     ti.cue = l.cue;
+                    if l.cue.is_some() {
+                        cue_words.push(k);
+                    }
+                } else if matches!(t.kind, TokenKind::Quote(_)) {
+                    quote_marks.push(k);
                 }
                 ti
             })
@@ -135,6 +146,8 @@ impl<'d, 't> Ctx<'d, 't> {
             doc,
             names,
             info,
+            cue_words,
+            quote_marks,
             starts,
             blocks,
             ends_ordered,
@@ -252,6 +265,17 @@ impl<'d, 't> Ctx<'d, 't> {
     /// before [`Ctx::cue`]).
     pub fn may_be_cue(&self, i: usize) -> bool {
         self.info.get(i).is_some_and(|t| t.cue.is_some())
+    }
+
+    /// The tokens that may be cues ([`Ctx::may_be_cue`]), ascending: listed
+    /// once, so the passes reading cue words visit those alone.
+    pub fn cue_words(&self) -> &[usize] {
+        &self.cue_words
+    }
+
+    /// The quotation-mark tokens ([`Ctx::is_quote`]), ascending.
+    pub fn quote_marks(&self) -> &[usize] {
+        &self.quote_marks
     }
 
     /// The tokens whose per-token facts pass `keep` (word hash, word

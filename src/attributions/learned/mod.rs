@@ -177,7 +177,7 @@ pub fn each_candidate(
 ) {
     // The document's quotation marks, ascending; each sentence reads its
     // own from there.
-    let marks: Vec<usize> = (0..ctx.len()).filter(|&j| ctx.is_quote(j)).collect();
+    let marks = ctx.quote_marks();
     for sent in &ctx.doc.sentences {
         let range = sent.tokens.start..sent.tokens.end.min(ctx.len());
         let from = marks.partition_point(|&j| j < range.start);
