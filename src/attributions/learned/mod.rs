@@ -139,18 +139,26 @@ pub fn candidate(ctx: &Ctx, quoted: &[bool], i: usize, vocabulary: Option<&Linea
 }
 
 /// [`candidate`] for a content word outside quotation marks.
-#[inline(never)]
+#[inline]
 fn content_candidate(ctx: &Ctx, i: usize, vocabulary: Option<&Linear>) -> Option<u32> {
-    // Most content words are not in the vocabulary: one lookup rules them
-    // out before the tests below that read the text.
+    // Most content words are not in the vocabulary: one lookup, inlined in
+    // the caller's loop, rules them out before the tests that read the
+    // text.
     let key = features::word_key(ctx.word_hash(i));
     let known = match vocabulary {
-        Some(v) => v.contains(key) || ctx.may_be_cue(i),
+        Some(v) => ctx.may_be_cue(i) || v.contains(key),
         None => true,
     };
     if !known {
         return None;
     }
+    known_candidate(ctx, i, key)
+}
+
+/// [`content_candidate`] for a word in the vocabulary or the lexicon
+/// (`key` its [`features::word_key`]).
+#[inline(never)]
+fn known_candidate(ctx: &Ctx, i: usize, key: u32) -> Option<u32> {
     // A capitalised word inside a sentence is a name (or a headline's
     // word), unless the lexicon knows it.
     let line_start = ctx.doc.tokens.get(i).is_some_and(|t| {

@@ -184,6 +184,7 @@ impl Linear {
     }
 
     /// True when the head has feature `key` (for a head used as a set).
+    #[inline]
     pub fn contains(&self, key: u32) -> bool {
         self.weight(key).is_some()
     }
