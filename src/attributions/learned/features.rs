@@ -71,7 +71,7 @@ mod ident {
 
 /// What token `i` is, for its neighbours' features: its word, its
 /// punctuation, or its kind; `OUTSIDE` beyond the sentence.
-#[inline]
+#[inline(always)]
 fn ident(ctx: &Ctx, sent: &Range<usize>, i: usize) -> u64 {
     if !sent.contains(&i) {
         return ident::OUTSIDE;
