@@ -172,10 +172,10 @@ const AHEAD_KEYS: [u32; 32] = small_keys(t::AHEAD);
 /// Number of cue-detector features of a candidate.
 pub const CUE_FEATURES: usize = 31;
 
-/// The keys of the cue-detector features of word token `i`, in the
-/// sentence `sent` (token range), with the quotation marks `near` it.
-/// `word_key` is [`word_key`] of the token, already computed by the
-/// caller.
+/// Writes to `out` the keys of the cue-detector features of word token
+/// `i`, in the sentence `sent` (token range), with the quotation marks
+/// `near` it. `word_key` is [`word_key`] of the token, already computed by
+/// the caller.
 #[inline(never)]
 pub fn cue(
     ctx: &Ctx,
@@ -183,7 +183,8 @@ pub fn cue(
     i: usize,
     word_key: u32,
     near: &Near,
-) -> [u32; CUE_FEATURES] {
+    out: &mut [u32; CUE_FEATURES],
+) {
     let w0 = u64::from(ctx.word_hash(i));
     let at = |o: isize| {
         i.checked_add_signed(o)
@@ -251,7 +252,7 @@ pub fn cue(
     let c_next2 = classes(Some(i + 2));
     let suffix3 = suffix(word, 3);
     let position = bucket(i - sent.start);
-    [
+    *out = [
         word_key,
         hash::key(t::PREV, p1, 0),
         hash::key(t::NEXT, n1, 0),
@@ -287,7 +288,7 @@ pub fn cue(
         hash::key(t::WORD_AHEAD, w0, ahead),
         hash::key(t::SUFFIX_NEXT, suffix3, n1),
         hash::key(t::WORD_PREV2, w0, p2),
-    ]
+    ];
 }
 
 /// Template numbers of the record features (a separate space from the cue
@@ -497,7 +498,10 @@ mod tests {
         let ctx = Ctx::new(&doc, &[]);
         let i = (0..ctx.len()).find(|&i| ctx.word(i) == word).unwrap();
         let sent = doc.sentences[0].tokens.clone();
-        cue(&ctx, &sent, i, word_key(ctx.word_hash(i)), &Near::default()).to_vec()
+        let mut out = [0; CUE_FEATURES];
+        let key = word_key(ctx.word_hash(i));
+        cue(&ctx, &sent, i, key, &Near::default(), &mut out);
+        out.to_vec()
     }
 
     #[test]

@@ -186,6 +186,7 @@ pub fn each_candidate(
     // The document's quotation marks, ascending; each sentence reads its
     // own from there.
     let marks = ctx.quote_marks();
+    let mut keys = [0; features::CUE_FEATURES];
     for sent in &ctx.doc.sentences {
         let range = sent.tokens.start..sent.tokens.end.min(ctx.len());
         let from = marks.partition_point(|&j| j < range.start);
@@ -206,7 +207,8 @@ pub fn each_candidate(
                 quote_right: quotes.get(next_quote).copied(),
                 quoted: quoted.get(i).copied().unwrap_or(false),
             };
-            f(i, &features::cue(ctx, &range, i, key, &near));
+            features::cue(ctx, &range, i, key, &near, &mut keys);
+            f(i, &keys);
         }
     }
 }
