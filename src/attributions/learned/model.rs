@@ -126,6 +126,9 @@ pub fn decode(bytes: &[u8]) -> Option<Vec<Linear>> {
     r.at_end().then_some(heads)
 }
 
+/// Keys whose home slots [`Linear::score`] loads before reading them.
+const CHUNK: usize = 40;
+
 /// The tag of `key` in a slot (never zero: a zero slot is empty).
 #[inline]
 fn tag(key: u32) -> u32 {
@@ -204,23 +207,15 @@ impl Linear {
             return self.bias;
         };
         let mut total = self.bias;
-        let mut chunks = keys.chunks_exact(16);
-        for chunk in &mut chunks {
-            let mut home = [0u32; 16];
+        // (Chunks as long as a record's features: one pass each way.)
+        for chunk in keys.chunks(CHUNK) {
+            let mut home = [0u32; CHUNK];
             for (h, &k) in home.iter_mut().zip(chunk) {
                 *h = slots.get(k as usize & mask).copied().unwrap_or(0);
             }
             for (&h, &k) in home.iter().zip(chunk) {
                 total += self.weight_at(h, k, mask);
             }
-        }
-        let rest = chunks.remainder();
-        let mut home = [0u32; 16];
-        for (h, &k) in home.iter_mut().zip(rest) {
-            *h = slots.get(k as usize & mask).copied().unwrap_or(0);
-        }
-        for (&h, &k) in home.iter().zip(rest) {
-            total += self.weight_at(h, k, mask);
         }
         total
     }
