@@ -392,9 +392,17 @@ pub struct RecordFacts {
     pub previous_gap: Option<isize>,
 }
 
-/// Appends the keys of the record-filter features of `a`.
+/// Number of record-filter features of a record.
+pub const RECORD_FEATURES: usize = 35;
+
+/// Writes to `out` the keys of the record-filter features of `a`.
 #[inline(never)]
-pub fn record(ctx: &Ctx, a: &super::super::Attribution, facts: &RecordFacts, out: &mut Vec<u32>) {
+pub fn record(
+    ctx: &Ctx,
+    a: &super::super::Attribution,
+    facts: &RecordFacts,
+    out: &mut [u32; RECORD_FEATURES],
+) {
     let pattern = a.pattern as u64 + 1;
     let kind = a.kind as u64 + 1;
     let token_word = |i: usize| -> u64 {
@@ -436,7 +444,7 @@ pub fn record(ctx: &Ctx, a: &super::super::Attribution, facts: &RecordFacts, out
     });
     let score = score_bucket(facts.cue_score, facts.threshold);
     let stance = a.stance as u64;
-    let keys = [
+    *out = [
         hash::key(r::PATTERN, pattern, 0),
         hash::key(r::KIND, kind, pattern),
         hash::key(r::CUE_FIRST, cue_first, 0),
@@ -485,7 +493,6 @@ pub fn record(ctx: &Ctx, a: &super::super::Attribution, facts: &RecordFacts, out
             pattern,
         ),
     ];
-    out.extend_from_slice(&keys);
 }
 
 #[cfg(test)]

@@ -443,7 +443,7 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
     }
 
     /// The features of record `a`.
-    pub fn keys(&self, a: &super::Attribution) -> Vec<u32> {
+    pub fn keys(&self, a: &super::Attribution) -> [u32; features::RECORD_FEATURES] {
         let ctx = self.ctx;
         let c = a.content;
         // (Where `c` falls among the contents and the records, found once
@@ -488,7 +488,7 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
             neighbours: self.neighbours_at(k, c),
             previous_gap: self.previous_gap_at(k, c),
         };
-        let mut keys = Vec::with_capacity(36);
+        let mut keys = [0; features::RECORD_FEATURES];
         features::record(ctx, a, &facts, &mut keys);
         keys
     }
@@ -525,7 +525,8 @@ pub fn refine(
 ) {
     let collect = training.is_some();
     let filters = collect || !model.record.is_empty() || !model.source.is_empty();
-    let mut keys: Vec<Vec<u32>> = Vec::new();
+    // (Records the filters never score keep zero keys.)
+    let mut keys: Vec<[u32; features::RECORD_FEATURES]> = Vec::new();
     let mut may_drop: Vec<bool> = Vec::new();
     let mut framed: Vec<bool> = Vec::new();
     if filters {
@@ -541,11 +542,17 @@ pub fn refine(
         keys = records
             .iter()
             .zip(&may_drop)
-            .map(|(a, &d)| if collect || d { f.keys(a) } else { Vec::new() })
+            .map(|(a, &d)| {
+                if collect || d {
+                    f.keys(a)
+                } else {
+                    [0; features::RECORD_FEATURES]
+                }
+            })
             .collect();
         match training.as_deref_mut() {
             Some(t) => {
-                t.records.clone_from(&keys);
+                t.records = keys.iter().map(|k| k.to_vec()).collect();
                 t.may_drop.clone_from(&may_drop);
             }
             None if !model.record.is_empty() => {
@@ -588,7 +595,7 @@ pub fn refine(
         }
     }
     match training {
-        Some(t) => t.chosen = keys,
+        Some(t) => t.chosen = keys.iter().map(|k| k.to_vec()).collect(),
         None if !model.source.is_empty() => {
             let head = &model.source;
             let keep: Vec<bool> = keys
