@@ -46,10 +46,11 @@ pub fn find(ctx: &Ctx, quotes: &[Quote]) -> Vec<Found> {
     let doc = ctx.doc;
     let mut out = Vec::new();
     let mut sentence = 0usize;
-    // Most tokens are neither `in` nor attributing: `Ctx`'s per-token
-    // facts tell without reading the text (a hash match is checked on the
-    // text below).
-    for a in ctx.positions(|h, c, _| h == IN || c.has(ATTRIBUTING)) {
+    // Most tokens are neither `in` nor attributing: `Ctx` lists the words
+    // that may be, and its per-token facts tell without reading the text
+    // (a hash match is checked on the text below).
+    let words = ctx.phrase_words().iter().copied();
+    for a in words.filter(|&a| ctx.word_hash(a) == IN || ctx.classes(a).has(ATTRIBUTING)) {
         let phrase = if ctx.word_hash(a) == IN && ctx.word(a).eq_ignore_ascii_case("in") {
             if is_poll_source(ctx, a) {
                 Phrase::InPoll

@@ -42,6 +42,7 @@ pub fn resolve(ctx: &Ctx, records: &mut [Attribution]) {
     {
         return;
     }
+    let windows = windows(ctx, records);
     let mut candidates: Vec<Candidate> = Vec::with_capacity(ctx.names().len() + records.len());
     for e in ctx.names() {
         let kind = match e.label {
@@ -49,6 +50,9 @@ pub fn resolve(ctx: &Ctx, records: &mut [Attribution]) {
             Label::Org => SourceType::NamedOrg,
             _ => continue,
         };
+        if !in_windows(&windows, e.span) {
+            continue;
+        }
         let first = ctx.token_at(e.span.start);
         candidates.push(Candidate {
             span: e.span,
@@ -61,7 +65,8 @@ pub fn resolve(ctx: &Ctx, records: &mut [Attribution]) {
             if matches!(
                 kind,
                 SourceType::NamedPerson | SourceType::NamedOrg | SourceType::Group
-            ) {
+            ) && in_windows(&windows, span)
+            {
                 candidates.push(Candidate {
                     span,
                     kind,
@@ -90,7 +95,7 @@ pub fn resolve(ctx: &Ctx, records: &mut [Attribution]) {
             continue;
         };
         let word = ctx.doc.slice(pronoun);
-        if is_one_of(word, &["who", "which"]) {
+        if is_relative(word) {
             // A relative pronoun: its antecedent right before it.
             if let Some(antecedent) = antecedent(ctx, pronoun) {
                 r.resolved_source = Some(antecedent);
@@ -145,6 +150,43 @@ pub fn resolve(ctx: &Ctx, records: &mut [Attribution]) {
             r.source_type = Some(c.kind);
         }
     }
+}
+
+/// True for a relative pronoun (`who`, `which`): it refers to the noun
+/// phrase right before it, not to an earlier mention.
+fn is_relative(word: &str) -> bool {
+    is_one_of(word, &["who", "which"])
+}
+
+/// The byte ranges in which the other pronoun sources of `records` look
+/// for their mention (each from its [`window_start`] to the pronoun),
+/// merged where they overlap, in text order: a mention outside them is
+/// never picked, so it need not be listed.
+fn windows(ctx: &Ctx, records: &[Attribution]) -> Vec<(usize, usize)> {
+    let mut windows: Vec<(usize, usize)> = records
+        .iter()
+        .filter(|r| r.source_type == Some(SourceType::Pronoun))
+        .filter_map(|r| r.source)
+        .filter(|&p| !is_relative(ctx.doc.slice(p)))
+        .map(|p| (window_start(ctx, p.start), p.start))
+        .collect();
+    windows.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(windows.len());
+    for (start, end) in windows {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// True when `span` lies inside one of `windows` (see [`windows`]).
+fn in_windows(windows: &[(usize, usize)], span: Span) -> bool {
+    let k = windows.partition_point(|w| w.0 <= span.start);
+    k.checked_sub(1)
+        .and_then(|k| windows.get(k))
+        .is_some_and(|w| span.end <= w.1)
 }
 
 /// The subject of `sent` as a candidate, when it looks like a name (for

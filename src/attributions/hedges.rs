@@ -82,11 +82,18 @@ pub struct Hedged(Vec<(Segment, Span)>);
 /// top-level quotations, whose hedges are the speakers').
 pub fn sentences(ctx: &Ctx, quoted: &[bool]) -> Hedged {
     let mut out = Vec::new();
+    let words = ctx.phrase_words();
     for sent in &ctx.doc.sentences {
         let (a, b) = (sent.tokens.start, sent.tokens.end.min(ctx.len()));
         // (Only a hedge adverb or a form of `be` can start a hedge: the
-        // class test spares most tokens the call.)
-        let hedge = (a..b)
+        // words `Ctx` lists and the class test spare most tokens the call.)
+        let lo = words.partition_point(|&i| i < a);
+        let hi = words.partition_point(|&i| i < b);
+        let hedge = words
+            .get(lo..hi)
+            .unwrap_or_default()
+            .iter()
+            .copied()
             .filter(|&i| ctx.classes(i).has(HEDGE_ADVERB | BE_FORM))
             .filter(|&i| !quoted.get(i).copied().unwrap_or(false))
             .find_map(|i| hedge_at(ctx, i));

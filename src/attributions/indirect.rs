@@ -52,11 +52,14 @@ enum Usage {
 /// of) a top-level quotation.
 pub fn find(ctx: &Ctx, quotes: &[Quote], quoted: &[bool]) -> Vec<Attribution> {
     let mut out = Vec::new();
+    let words = ctx.cue_words();
     for sent in &ctx.doc.sentences {
         let a = sent.tokens.start;
         let b = sent.tokens.end.min(ctx.len());
-        for v in a..b {
-            if !ctx.may_be_cue(v) || quoted.get(v).copied().unwrap_or(true) {
+        let lo = words.partition_point(|&v| v < a);
+        let hi = words.partition_point(|&v| v < b);
+        for &v in words.get(lo..hi).unwrap_or_default() {
+            if quoted.get(v).copied().unwrap_or(true) {
                 continue;
             }
             let Some(cue) = ctx.cue(v) else {

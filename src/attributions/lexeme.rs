@@ -18,17 +18,23 @@ pub struct Lexeme {
     pub classes: Classes,
 }
 
+/// The lengths in bytes of the words that may be cues.
+const CUE_LENGTHS: std::ops::RangeInclusive<usize> = 2..=14;
+
 /// The combined table, built once from the cue forms and the class lists.
 fn table() -> &'static WordTable<Lexeme> {
     static TABLE: OnceLock<WordTable<Lexeme>> = OnceLock::new();
     TABLE.get_or_init(|| {
+        // (A cue form is two to fourteen bytes long: a lookup of a word of
+        // any other length finds no cue, decided here once rather than at
+        // every token.)
         let mut words: Vec<(&'static str, Lexeme)> = cues::forms()
             .into_iter()
             .map(|(w, id)| {
                 (
                     w,
                     Lexeme {
-                        cue: Some(id),
+                        cue: CUE_LENGTHS.contains(&w.len()).then_some(id),
                         classes: Classes::default(),
                     },
                 )
@@ -95,9 +101,6 @@ impl Lexemes {
             return Lexeme::default();
         }
         let mut l = self.0.get_hashed_bytes(bytes, h).unwrap_or_default();
-        if bytes.len() < 2 || bytes.len() > 14 {
-            l.cue = None;
-        }
         // The rules only touch words ending in `.` or `y`.
         if matches!(bytes.last(), Some(b'.' | b'y')) {
             l.classes = lexicon::with_rules(word(), l.classes);

@@ -498,7 +498,7 @@ fn merge_reported(
 /// every finder and by the trainer.
 pub fn quotations(ctx: &source::Ctx) -> (transcript::Turns, Vec<quotes::Quote>, Vec<bool>) {
     let turns = transcript::find(ctx);
-    let quotes = quotes::pair_except(ctx.doc, &turns.framing);
+    let quotes = quotes::pair_marks(ctx.doc, ctx.quote_marks(), &turns.framing);
     let mut quoted = quoted_tokens(ctx, &quotes);
     turns.mark_quoted(&mut quoted);
     (turns, quotes, quoted)

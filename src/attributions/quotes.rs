@@ -125,12 +125,6 @@ pub fn pair(doc: &Document) -> Vec<Quote> {
 /// marks at all: those that frame a transcript's turns
 /// ([`super::transcript`]).
 pub fn pair_except(doc: &Document, skip: &[usize]) -> Vec<Quote> {
-    let mut out = Vec::new();
-    let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
-    // The enclosing quotation of each one, by index into `out`.
-    let mut parents: Vec<Option<usize>> = Vec::new();
-    // The quotation-mark tokens, ascending: the scans below visit those
-    // alone (every other token is no mark).
     let marks: Vec<usize> = doc
         .tokens
         .iter()
@@ -138,6 +132,17 @@ pub fn pair_except(doc: &Document, skip: &[usize]) -> Vec<Quote> {
         .filter(|(_, t)| matches!(t.kind, TokenKind::Quote(_)))
         .map(|(k, _)| k)
         .collect();
+    pair_marks(doc, &marks, skip)
+}
+
+/// [`pair_except`], given the document's quotation-mark tokens
+/// (ascending; [`super::source::Ctx::quote_marks`] lists them): the scans
+/// visit those alone (every other token is no mark).
+pub fn pair_marks(doc: &Document, marks: &[usize], skip: &[usize]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
+    // The enclosing quotation of each one, by index into `out`.
+    let mut parents: Vec<Option<usize>> = Vec::new();
     for para in &doc.paragraphs {
         let range = para.tokens.clone();
         if doc.tokens.get(range.clone()).is_none() {

@@ -30,6 +30,12 @@ use crate::text::{Document, TokenKind};
 /// Longest noun phrase read as a source, in tokens.
 pub const MAX_NP_TOKENS: usize = 8;
 
+/// The word classes of [`Ctx::phrase_words`] (with `in`).
+const PHRASE_CLASSES: u32 = HEDGE_ADVERB | BE_FORM | ATTRIBUTING;
+
+/// [`super::word_table::hash`] of `in`.
+const IN: u32 = super::word_table::hash_const("in");
+
 /// The bytes of text a [`Ctx::token_at`] block covers (a power of two).
 const BLOCK: usize = 16;
 
@@ -43,6 +49,13 @@ pub struct Ctx<'d, 't> {
     /// What the rules ask of every token, looked up once (one record a
     /// token, so a token's questions touch one cache line).
     info: Vec<TokenInfo>,
+    /// The tokens that may be cues ([`Ctx::may_be_cue`]), ascending.
+    cue_words: Vec<usize>,
+    /// The quotation-mark tokens, ascending.
+    quote_marks: Vec<usize>,
+    /// The words that may open a hedge or an `according to`-type phrase
+    /// ([`Ctx::phrase_words`]), ascending.
+    phrase_words: Vec<usize>,
     /// The start of every token, for [`Ctx::token_at`] (empty for a text
     /// too long for `u32` offsets).
     starts: Vec<u32>,
@@ -97,10 +110,13 @@ impl<'d, 't> Ctx<'d, 't> {
         let ends_ordered = names.windows(2).all(|w| w[0].span.end <= w[1].span.end);
         let lexemes = super::lexeme::Lexemes::get();
         let bytes = doc.text.as_bytes();
+        let (mut cue_words, mut quote_marks, mut phrase_words) =
+            (Vec::new(), Vec::new(), Vec::new());
         let info: Vec<TokenInfo> = doc
             .tokens
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(k, t)| {
                 let mut ti = TokenInfo::default();
                 if t.kind == TokenKind::Word {
                     // (A token's span lies on character boundaries: its
@@ -112,6 +128,14 @@ impl<'d, 't> Ctx<'d, 't> {
                     ti.hash = h;
                     ti.classes = l.classes;
                     ti.cue = l.cue;
+                    if l.cue.is_some() {
+                        cue_words.push(k);
+                    }
+                    if l.classes.has(PHRASE_CLASSES) || h == IN {
+                        phrase_words.push(k);
+                    }
+                } else if matches!(t.kind, TokenKind::Quote(_)) {
+                    quote_marks.push(k);
                 }
                 ti
             })
@@ -135,6 +159,9 @@ impl<'d, 't> Ctx<'d, 't> {
             doc,
             names,
             info,
+            cue_words,
+            quote_marks,
+            phrase_words,
             starts,
             blocks,
             ends_ordered,
@@ -252,6 +279,24 @@ impl<'d, 't> Ctx<'d, 't> {
     /// before [`Ctx::cue`]).
     pub fn may_be_cue(&self, i: usize) -> bool {
         self.info.get(i).is_some_and(|t| t.cue.is_some())
+    }
+
+    /// The tokens that may be cues ([`Ctx::may_be_cue`]), ascending: listed
+    /// once, so the passes reading cue words visit those alone.
+    pub fn cue_words(&self) -> &[usize] {
+        &self.cue_words
+    }
+
+    /// The quotation-mark tokens ([`Ctx::is_quote`]), ascending.
+    pub fn quote_marks(&self) -> &[usize] {
+        &self.quote_marks
+    }
+
+    /// The words that may open a hedge (a hedge adverb, a form of `be`) or
+    /// a phrase naming a source (`according`, `per`, `in`), ascending:
+    /// the hedge and `according to` passes visit those alone.
+    pub fn phrase_words(&self) -> &[usize] {
+        &self.phrase_words
     }
 
     /// The tokens whose per-token facts pass `keep` (word hash, word

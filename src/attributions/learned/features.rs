@@ -71,7 +71,7 @@ mod ident {
 
 /// What token `i` is, for its neighbours' features: its word, its
 /// punctuation, or its kind; `OUTSIDE` beyond the sentence.
-#[inline]
+#[inline(always)]
 fn ident(ctx: &Ctx, sent: &Range<usize>, i: usize) -> u64 {
     if !sent.contains(&i) {
         return ident::OUTSIDE;
@@ -169,10 +169,13 @@ const SUBJECT_KEYS: [u32; 32] = small_keys(t::SUBJECT);
 const NAME_AFTER_KEYS: [u32; 32] = small_keys(t::NAME_AFTER);
 const AHEAD_KEYS: [u32; 32] = small_keys(t::AHEAD);
 
-/// Appends the keys of the cue-detector features of word token `i`, in the
-/// sentence `sent` (token range), with the quotation marks `near` it.
-/// `word_key` is [`word_key`] of the token, already computed by the
-/// caller.
+/// Number of cue-detector features of a candidate.
+pub const CUE_FEATURES: usize = 31;
+
+/// Writes to `out` the keys of the cue-detector features of word token
+/// `i`, in the sentence `sent` (token range), with the quotation marks
+/// `near` it. `word_key` is [`word_key`] of the token, already computed by
+/// the caller.
 #[inline(never)]
 pub fn cue(
     ctx: &Ctx,
@@ -180,7 +183,7 @@ pub fn cue(
     i: usize,
     word_key: u32,
     near: &Near,
-    out: &mut Vec<u32>,
+    out: &mut [u32; CUE_FEATURES],
 ) {
     let w0 = u64::from(ctx.word_hash(i));
     let at = |o: isize| {
@@ -249,7 +252,7 @@ pub fn cue(
     let c_next2 = classes(Some(i + 2));
     let suffix3 = suffix(word, 3);
     let position = bucket(i - sent.start);
-    let keys = [
+    *out = [
         word_key,
         hash::key(t::PREV, p1, 0),
         hash::key(t::NEXT, n1, 0),
@@ -286,7 +289,6 @@ pub fn cue(
         hash::key(t::SUFFIX_NEXT, suffix3, n1),
         hash::key(t::WORD_PREV2, w0, p2),
     ];
-    out.extend_from_slice(&keys);
 }
 
 /// Template numbers of the record features (a separate space from the cue
@@ -390,9 +392,17 @@ pub struct RecordFacts {
     pub previous_gap: Option<isize>,
 }
 
-/// Appends the keys of the record-filter features of `a`.
+/// Number of record-filter features of a record.
+pub const RECORD_FEATURES: usize = 35;
+
+/// Writes to `out` the keys of the record-filter features of `a`.
 #[inline(never)]
-pub fn record(ctx: &Ctx, a: &super::super::Attribution, facts: &RecordFacts, out: &mut Vec<u32>) {
+pub fn record(
+    ctx: &Ctx,
+    a: &super::super::Attribution,
+    facts: &RecordFacts,
+    out: &mut [u32; RECORD_FEATURES],
+) {
     let pattern = a.pattern as u64 + 1;
     let kind = a.kind as u64 + 1;
     let token_word = |i: usize| -> u64 {
@@ -434,7 +444,7 @@ pub fn record(ctx: &Ctx, a: &super::super::Attribution, facts: &RecordFacts, out
     });
     let score = score_bucket(facts.cue_score, facts.threshold);
     let stance = a.stance as u64;
-    let keys = [
+    *out = [
         hash::key(r::PATTERN, pattern, 0),
         hash::key(r::KIND, kind, pattern),
         hash::key(r::CUE_FIRST, cue_first, 0),
@@ -483,7 +493,6 @@ pub fn record(ctx: &Ctx, a: &super::super::Attribution, facts: &RecordFacts, out
             pattern,
         ),
     ];
-    out.extend_from_slice(&keys);
 }
 
 #[cfg(test)]
@@ -496,16 +505,10 @@ mod tests {
         let ctx = Ctx::new(&doc, &[]);
         let i = (0..ctx.len()).find(|&i| ctx.word(i) == word).unwrap();
         let sent = doc.sentences[0].tokens.clone();
-        let mut out = Vec::new();
-        cue(
-            &ctx,
-            &sent,
-            i,
-            word_key(ctx.word_hash(i)),
-            &Near::default(),
-            &mut out,
-        );
-        out
+        let mut out = [0; CUE_FEATURES];
+        let key = word_key(ctx.word_hash(i));
+        cue(&ctx, &sent, i, key, &Near::default(), &mut out);
+        out.to_vec()
     }
 
     #[test]

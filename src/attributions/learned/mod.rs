@@ -125,31 +125,40 @@ const FUNCTION_CLASSES: u32 = SUBJECT_PRONOUN
 /// while training collects it: then every content word is a candidate).
 #[inline]
 pub fn candidate(ctx: &Ctx, quoted: &[bool], i: usize, vocabulary: Option<&Linear>) -> Option<u32> {
-    // Most tokens stop here (punctuation, function words), inlined in the
-    // caller's loop over every token.
-    if !ctx.is_word(i) || quoted.get(i).copied().unwrap_or(true) {
-        return None;
-    }
+    // Most tokens stop here (function words, punctuation), inlined in the
+    // caller's loop over every token. (Other tokens than words have no
+    // classes.)
     let classes = ctx.classes(i);
     if classes.0 & FUNCTION_CLASSES != 0 && !classes.has(HEDGE_ADVERB) {
+        return None;
+    }
+    if !ctx.is_word(i) || quoted.get(i).copied().unwrap_or(true) {
         return None;
     }
     content_candidate(ctx, i, vocabulary)
 }
 
 /// [`candidate`] for a content word outside quotation marks.
-#[inline(never)]
+#[inline]
 fn content_candidate(ctx: &Ctx, i: usize, vocabulary: Option<&Linear>) -> Option<u32> {
-    // Most content words are not in the vocabulary: one lookup rules them
-    // out before the tests below that read the text.
+    // Most content words are not in the vocabulary: one lookup, inlined in
+    // the caller's loop, rules them out before the tests that read the
+    // text.
     let key = features::word_key(ctx.word_hash(i));
     let known = match vocabulary {
-        Some(v) => v.contains(key) || ctx.may_be_cue(i),
+        Some(v) => ctx.may_be_cue(i) || v.contains(key),
         None => true,
     };
     if !known {
         return None;
     }
+    known_candidate(ctx, i, key)
+}
+
+/// [`content_candidate`] for a word in the vocabulary or the lexicon
+/// (`key` its [`features::word_key`]).
+#[inline(never)]
+fn known_candidate(ctx: &Ctx, i: usize, key: u32) -> Option<u32> {
     // A capitalised word inside a sentence is a name (or a headline's
     // word), unless the lexicon knows it.
     let line_start = ctx.doc.tokens.get(i).is_some_and(|t| {
@@ -174,20 +183,23 @@ pub fn each_candidate(
     vocabulary: Option<&Linear>,
     mut f: impl FnMut(usize, &[u32]),
 ) {
-    let mut keys = Vec::with_capacity(48);
-    let mut quotes: Vec<usize> = Vec::new();
+    // The document's quotation marks, ascending; each sentence reads its
+    // own from there.
+    let marks = ctx.quote_marks();
+    let mut keys = [0; features::CUE_FEATURES];
     for sent in &ctx.doc.sentences {
         let range = sent.tokens.start..sent.tokens.end.min(ctx.len());
-        quotes.clear();
-        quotes.extend(range.clone().filter(|&j| ctx.is_quote(j)));
+        let from = marks.partition_point(|&j| j < range.start);
+        let to = marks.partition_point(|&j| j < range.end);
+        let quotes = marks.get(from..to).unwrap_or_default();
         let mut next_quote = 0;
         for i in range.clone() {
-            while quotes.get(next_quote).is_some_and(|&q| q <= i) {
-                next_quote += 1;
-            }
             let Some(key) = candidate(ctx, quoted, i, vocabulary) else {
                 continue;
             };
+            while quotes.get(next_quote).is_some_and(|&q| q <= i) {
+                next_quote += 1;
+            }
             let near = features::Near {
                 quote_left: next_quote
                     .checked_sub(1)
@@ -195,7 +207,6 @@ pub fn each_candidate(
                 quote_right: quotes.get(next_quote).copied(),
                 quoted: quoted.get(i).copied().unwrap_or(false),
             };
-            keys.clear();
             features::cue(ctx, &range, i, key, &near, &mut keys);
             f(i, &keys);
         }
@@ -310,18 +321,15 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
     /// [`features::RecordFacts::nested_at`]; 0 when not nested).
     #[cfg(test)]
     fn nested_at(&self, a: &super::Attribution) -> u64 {
-        self.nested_at_with(self.records_upto(a.content), a)
+        // The nearest record content holding the content.
+        let holder = self.holding(a.content).map(|x| x.0).max_by_key(|h| h.start);
+        self.nested_in(holder, a)
     }
 
-    /// [`RecordFeatures::nested_at`], with `k` the
-    /// [`RecordFeatures::records_upto`] of its content.
-    fn nested_at_with(&self, k: usize, a: &super::Attribution) -> u64 {
+    /// [`RecordFeatures::nested_at`], given the nearest record content
+    /// holding the content of `a` (`None`: not nested).
+    fn nested_in(&self, holder: Option<crate::span::Span>, a: &super::Attribution) -> u64 {
         let ctx = self.ctx;
-        // The nearest record content holding the content.
-        let holder = self
-            .holding_at(k, a.content)
-            .map(|x| x.0)
-            .max_by_key(|h| h.start);
         let Some(h) = holder else {
             return 0;
         };
@@ -435,14 +443,27 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
     }
 
     /// The features of record `a`.
-    pub fn keys(&self, a: &super::Attribution) -> Vec<u32> {
+    pub fn keys(&self, a: &super::Attribution) -> [u32; features::RECORD_FEATURES] {
         let ctx = self.ctx;
         let c = a.content;
         // (Where `c` falls among the contents and the records, found once
         // for all the facts below.)
         let k = self.contents_before(c);
         let kr = self.records_upto(c);
-        let inside = self.holding_at(kr, c).next().is_some();
+        // The records holding `c`, read once: is there one, the nearest
+        // (the latest start; the earliest in record order among equals, as
+        // `max_by_key` over them latest first), and does the cue open one
+        // (`They said they think …`: PolNeAR annotates the outer
+        // attribution only).
+        let cue_first = a.cue.map(|cue| ctx.token_at(cue.start));
+        let (mut inside, mut holder, mut opens_outer) = (false, None, false);
+        for x in self.holding_at(kr, c) {
+            inside = true;
+            if holder.is_none_or(|h: crate::span::Span| x.0.start >= h.start) {
+                holder = Some(x.0);
+            }
+            opens_outer |= cue_first.is_some_and(|f| f <= ctx.token_at(x.0.start) + 3);
+        }
         let holds = self.contents[k..]
             .iter()
             .take(8)
@@ -456,15 +477,6 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
         let (cs, ce) = (ctx.token_at(c.start), ctx.token_at(c.end));
         let content_cues =
             self.accepted.partition_point(|&i| i < ce) - self.accepted.partition_point(|&i| i < cs);
-        // `They said they think …`: a cue opening another record's content
-        // (PolNeAR annotates the outer attribution only).
-        let opens_outer = a.cue.is_some_and(|cue| {
-            self.records[..kr].iter().rev().take(8).any(|x| {
-                x.0.contains(c)
-                    && x.0 != c
-                    && ctx.token_at(cue.start) <= ctx.token_at(x.0.start) + 3
-            })
-        });
         let facts = features::RecordFacts {
             nesting: u64::from(inside) | u64::from(holds) << 1 | u64::from(opens_outer) << 2,
             cue_score,
@@ -472,11 +484,11 @@ impl<'a, 'c, 'd, 't> RecordFeatures<'a, 'c, 'd, 't> {
             cue_quoted: cue_tokens
                 .is_some_and(|(f, _)| self.quoted.get(f).copied().unwrap_or(false)),
             content_cues,
-            nested_at: self.nested_at_with(kr, a),
+            nested_at: self.nested_in(holder, a),
             neighbours: self.neighbours_at(k, c),
             previous_gap: self.previous_gap_at(k, c),
         };
-        let mut keys = Vec::with_capacity(36);
+        let mut keys = [0; features::RECORD_FEATURES];
         features::record(ctx, a, &facts, &mut keys);
         keys
     }
@@ -513,7 +525,8 @@ pub fn refine(
 ) {
     let collect = training.is_some();
     let filters = collect || !model.record.is_empty() || !model.source.is_empty();
-    let mut keys: Vec<Vec<u32>> = Vec::new();
+    // (Records the filters never score keep zero keys.)
+    let mut keys: Vec<[u32; features::RECORD_FEATURES]> = Vec::new();
     let mut may_drop: Vec<bool> = Vec::new();
     let mut framed: Vec<bool> = Vec::new();
     if filters {
@@ -529,11 +542,17 @@ pub fn refine(
         keys = records
             .iter()
             .zip(&may_drop)
-            .map(|(a, &d)| if collect || d { f.keys(a) } else { Vec::new() })
+            .map(|(a, &d)| {
+                if collect || d {
+                    f.keys(a)
+                } else {
+                    [0; features::RECORD_FEATURES]
+                }
+            })
             .collect();
         match training.as_deref_mut() {
             Some(t) => {
-                t.records.clone_from(&keys);
+                t.records = keys.iter().map(|k| k.to_vec()).collect();
                 t.may_drop.clone_from(&may_drop);
             }
             None if !model.record.is_empty() => {
@@ -576,7 +595,7 @@ pub fn refine(
         }
     }
     match training {
-        Some(t) => t.chosen = keys,
+        Some(t) => t.chosen = keys.iter().map(|k| k.to_vec()).collect(),
         None if !model.source.is_empty() => {
             let head = &model.source;
             let keep: Vec<bool> = keys

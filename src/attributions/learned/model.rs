@@ -126,6 +126,9 @@ pub fn decode(bytes: &[u8]) -> Option<Vec<Linear>> {
     r.at_end().then_some(heads)
 }
 
+/// Keys whose home slots [`Linear::score`] loads before reading them.
+const CHUNK: usize = 40;
+
 /// The tag of `key` in a slot (never zero: a zero slot is empty).
 #[inline]
 fn tag(key: u32) -> u32 {
@@ -184,6 +187,7 @@ impl Linear {
     }
 
     /// True when the head has feature `key` (for a head used as a set).
+    #[inline]
     pub fn contains(&self, key: u32) -> bool {
         self.weight(key).is_some()
     }
@@ -197,23 +201,38 @@ impl Linear {
     #[inline]
     pub fn score(&self, keys: &[u32]) -> i32 {
         let mask = self.mask();
+        // (`slots` has `mask + 1` slots: a masked index needs no bounds
+        // check. A head without slots scores its bias.)
+        let Some(slots) = self.slots.get(..=mask) else {
+            return self.bias;
+        };
         let mut total = self.bias;
-        for chunk in keys.chunks(16) {
-            let mut home = [0u32; 16];
+        // (Chunks as long as a record's features: one pass each way.)
+        for chunk in keys.chunks(CHUNK) {
+            let mut home = [0u32; CHUNK];
             for (h, &k) in home.iter_mut().zip(chunk) {
-                *h = self.slots.get(k as usize & mask).copied().unwrap_or(0);
+                *h = slots.get(k as usize & mask).copied().unwrap_or(0);
             }
             for (&h, &k) in home.iter().zip(chunk) {
-                let t = tag(k);
-                if h & 0xFFFF_FF00 == t {
-                    total += i32::from(h as u8 as i8);
-                } else if h != 0 {
-                    let next = (k as usize & mask).wrapping_add(1) & mask;
-                    total += self.probe(next, t).map_or(0, i32::from);
-                }
+                total += self.weight_at(h, k, mask);
             }
         }
         total
+    }
+
+    /// The weight of `key` given `home`, the content of its home slot
+    /// (probing on from the next slot when another key holds it).
+    #[inline(always)]
+    fn weight_at(&self, home: u32, key: u32, mask: usize) -> i32 {
+        let t = tag(key);
+        if home & 0xFFFF_FF00 == t {
+            i32::from(home as u8 as i8)
+        } else if home != 0 {
+            let next = (key as usize & mask).wrapping_add(1) & mask;
+            self.probe(next, t).map_or(0, i32::from)
+        } else {
+            0
+        }
     }
 
     /// Number of features.
