@@ -87,11 +87,7 @@ pub fn sentences(ctx: &Ctx, quoted: &[bool]) -> Hedged {
         let (a, b) = (sent.tokens.start, sent.tokens.end.min(ctx.len()));
         // (Only a hedge adverb or a form of `be` can start a hedge: the
         // words `Ctx` lists and the class test spare most tokens the call.)
-        let lo = words.partition_point(|&i| i < a);
-        let hi = words.partition_point(|&i| i < b);
-        let hedge = words
-            .get(lo..hi)
-            .unwrap_or_default()
+        let hedge = super::source::within(words, a..b)
             .iter()
             .copied()
             .filter(|&i| ctx.classes(i).has(HEDGE_ADVERB | BE_FORM))

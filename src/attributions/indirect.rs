@@ -56,9 +56,7 @@ pub fn find(ctx: &Ctx, quotes: &[Quote], quoted: &[bool]) -> Vec<Attribution> {
     for sent in &ctx.doc.sentences {
         let a = sent.tokens.start;
         let b = sent.tokens.end.min(ctx.len());
-        let lo = words.partition_point(|&v| v < a);
-        let hi = words.partition_point(|&v| v < b);
-        for &v in words.get(lo..hi).unwrap_or_default() {
+        for &v in super::source::within(words, a..b) {
             if quoted.get(v).copied().unwrap_or(true) {
                 continue;
             }

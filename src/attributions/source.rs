@@ -36,6 +36,14 @@ const PHRASE_CLASSES: u32 = HEDGE_ADVERB | BE_FORM | ATTRIBUTING;
 /// [`super::word_table::hash`] of `in`.
 const IN: u32 = super::word_table::hash_const("in");
 
+/// The part of `tokens` (token indices, ascending, as [`Ctx::cue_words`]
+/// and the other lists give them) that lies in `range`.
+pub fn within(tokens: &[usize], range: std::ops::Range<usize>) -> &[usize] {
+    let lo = tokens.partition_point(|&i| i < range.start);
+    let hi = tokens.partition_point(|&i| i < range.end);
+    tokens.get(lo..hi).unwrap_or_default()
+}
+
 /// The bytes of text a [`Ctx::token_at`] block covers (a power of two).
 const BLOCK: usize = 16;
 
@@ -297,20 +305,6 @@ impl<'d, 't> Ctx<'d, 't> {
     /// the hedge and `according to` passes visit those alone.
     pub fn phrase_words(&self) -> &[usize] {
         &self.phrase_words
-    }
-
-    /// The tokens whose per-token facts pass `keep` (word hash, word
-    /// classes, whether the word may be a cue), ascending: a pass looking
-    /// for a few words then visits those alone, and reads no text to find
-    /// them. Other tokens than words have hash 0, no classes and no cue.
-    pub fn positions(&self, keep: impl Fn(u32, Classes, bool) -> bool) -> Vec<usize> {
-        let mut out = Vec::new();
-        for (k, t) in self.info.iter().enumerate() {
-            if keep(t.hash, t.classes, t.cue.is_some()) {
-                out.push(k);
-            }
-        }
-        out
     }
 
     /// The reporting verb token `i` is a form of, ignoring particles.
@@ -927,30 +921,39 @@ mod tests {
     }
 
     #[test]
-    fn positions_agree_with_the_per_token_questions() {
+    fn token_lists_agree_with_the_per_token_questions() {
         let text = "According to police, the mayor said on Tuesday that \"the plan\" \
-                    was dead, per two aides.";
+                    was dead, per two aides, in a statement.";
         let doc = Document::new(text);
         let ctx = Ctx::new(&doc, &[]);
-        let words = |ps: Vec<usize>| ps.iter().map(|&i| ctx.word(i)).collect::<Vec<_>>();
-        let attributing = ctx.positions(|_, c, _| c.has(ATTRIBUTING));
-        assert_eq!(words(attributing), ["According", "per"]);
-        let cues = ctx.positions(|_, _, cue| cue);
+        let words = |ps: &[usize]| ps.iter().map(|&i| ctx.word(i)).collect::<Vec<_>>();
+        let all =
+            |keep: &dyn Fn(usize) -> bool| (0..ctx.len()).filter(|&i| keep(i)).collect::<Vec<_>>();
+        assert_eq!(ctx.cue_words(), all(&|i| ctx.may_be_cue(i)));
+        assert!(words(ctx.cue_words()).contains(&"said"));
+        assert_eq!(ctx.quote_marks(), all(&|i| ctx.is_quote(i)));
+        assert_eq!(ctx.quote_marks().len(), 2);
         assert_eq!(
-            cues,
-            (0..ctx.len())
-                .filter(|&i| ctx.may_be_cue(i))
-                .collect::<Vec<_>>()
+            ctx.phrase_words(),
+            all(&|i| ctx.classes(i).has(PHRASE_CLASSES) || ctx.word_hash(i) == IN)
         );
-        assert!(words(cues).contains(&"said"));
+        assert_eq!(words(ctx.phrase_words()), ["According", "was", "per", "in"]);
         // Quotation marks and punctuation are no words: hash 0, no classes.
-        let non_words = ctx.positions(|h, c, cue| h == 0 && c.0 == 0 && !cue);
-        assert_eq!(
-            non_words,
-            (0..ctx.len())
-                .filter(|&i| !ctx.is_word(i))
-                .collect::<Vec<_>>()
-        );
+        for i in all(&|i| !ctx.is_word(i)) {
+            assert_eq!(
+                (ctx.word_hash(i), ctx.classes(i).0),
+                (0, 0),
+                "{}",
+                ctx.word(i)
+            );
+            assert!(!ctx.may_be_cue(i));
+        }
+        // A list's part within a token range.
+        let said = ctx.cue_words().iter().position(|&i| ctx.word(i) == "said");
+        let k = ctx.cue_words()[said.unwrap()];
+        assert_eq!(within(ctx.cue_words(), k..k + 1), [k]);
+        assert!(within(ctx.cue_words(), 0..k).iter().all(|&i| i < k));
+        assert!(within(ctx.cue_words(), k + 1..k + 1).is_empty());
     }
 
     /// Each token knows the first name starting where it starts and the

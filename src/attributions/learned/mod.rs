@@ -189,9 +189,7 @@ pub fn each_candidate(
     let mut keys = [0; features::CUE_FEATURES];
     for sent in &ctx.doc.sentences {
         let range = sent.tokens.start..sent.tokens.end.min(ctx.len());
-        let from = marks.partition_point(|&j| j < range.start);
-        let to = marks.partition_point(|&j| j < range.end);
-        let quotes = marks.get(from..to).unwrap_or_default();
+        let quotes = super::source::within(marks, range.clone());
         let mut next_quote = 0;
         for i in range.clone() {
             let Some(key) = candidate(ctx, quoted, i, vocabulary) else {
