@@ -96,16 +96,6 @@ function numberCell(value) {
 }
 
 /**
- * The words a row quotes: the pieces of a split quotation joined with ` … `
- * (as the Sources panel shows them), else the content's text.
- */
-function quoteText(a, spanText) {
-  const parts = list(a.content_parts).filter((p) => p && typeof p === 'object');
-  if (parts.length < 2) return spanText(a.content);
-  return parts.map((p) => spanText(p)).join(' … ');
-}
-
-/**
  * The attributions as CSV: a header row, then one row per attribution with
  * `source, source_type, kind, cue, stance, quote`, the offsets of the quote,
  * source and cue, and `confidence`. Rows end with CRLF; text cells are quoted.
@@ -138,7 +128,8 @@ export function toCSV(text, analysis, { offsets = 'utf16', bom = false, formulaS
       textCell(a.kind, formulaSafe),
       textCell(spanText(a.cue), formulaSafe),
       textCell(a.stance, formulaSafe),
-      textCell(quoteText(a, spanText), formulaSafe),
+      // (A split quotation's words, as the Sources panel shows them.)
+      textCell(statementText(a, spanText), formulaSafe),
     ];
     for (const s of [a.content, a.source, a.cue]) {
       const ok = s && typeof s === 'object' && Number.isInteger(s.start) && Number.isInteger(s.end);

@@ -56,11 +56,12 @@ export function quotedWords(a) {
  * (`"We will," she said, "hold the line."`) joined by ' … ', so the cue
  * and speaker are not shown as part of the quote; otherwise (or when a
  * piece lacks its text, as in an analysis from another version) its content.
+ * `spanText` reads a span's text (default: its `text` field).
  */
-export function statementText(a) {
+export function statementText(a, spanText = (s) => s?.text) {
   const parts = a.content_parts;
-  const usable = Array.isArray(parts) && parts.length > 1 && parts.every((p) => typeof p?.text === 'string');
-  return usable ? parts.map((p) => p.text).join(' … ') : a.content.text;
+  const usable = Array.isArray(parts) && parts.length > 1 && parts.every((p) => typeof spanText(p) === 'string');
+  return usable ? parts.map(spanText).join(' … ') : spanText(a.content);
 }
 
 /** Whitespace runs as one space, trimmed. */
