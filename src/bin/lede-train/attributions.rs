@@ -992,6 +992,9 @@ pub fn main() -> Result<(), String> {
             record_scores(recs, &data, |a| &filters[split.fold_of[a]])
         })
     };
+    // Each split's chooser groups, records and filter scores at the best
+    // cue threshold so far: the final models learn from them.
+    let mut chosen: Vec<(Groups, Vec<Records>, FilterScores)> = Vec::new();
     for &tau in &args.cue_thresholds {
         let mut scored = Vec::new();
         for split in &splits {
@@ -1003,12 +1006,12 @@ pub fn main() -> Result<(), String> {
             );
             let recs = records(&prepared, &split.fold_of, &models);
             let scores = filter_scores(split, &recs);
-            scored.push((recs, scores));
+            scored.push((groups, recs, scores));
         }
         let pooled = |keep: &(dyn Fn(&FilterScores, usize, usize) -> bool + Sync)| {
             scored
                 .iter()
-                .map(|(recs, scores)| counts_kept(&prepared, recs, |a, k| keep(scores, a, k)))
+                .map(|(_, recs, scores)| counts_kept(&prepared, recs, |a, k| keep(scores, a, k)))
                 .fold(Counts::default(), add_counts)
         };
         eprintln!(
@@ -1035,6 +1038,9 @@ pub fn main() -> Result<(), String> {
                 }
             }
         }
+        if best.is_some_and(|b| b.1 == tau) {
+            chosen = scored;
+        }
     }
     let (_, tau, theta, phi) = best.ok_or("no cue threshold to try")?;
     eprintln!("thresholds: cue {tau}, filters {theta} and {phi} (perceptron units)");
@@ -1046,14 +1052,11 @@ pub fn main() -> Result<(), String> {
     let cue_head = quantise(&cue_weights, cue_data.index.keys(), tau, args.prune);
     let mut choosers = Averaged::default();
     let mut filters = [Averaged::default(), Averaged::default()];
-    let mut dump_scores = None;
-    for split in &splits {
-        let (models, groups) = fold_models(split, tau)?;
+    for (split, (groups, recs, _)) in splits.iter().zip(&chosen) {
         let w = groups.train(|_| true, args.epochs, args.seed ^ 0xC0 ^ split.salt);
         choosers.add(&w, groups.index.keys());
-        let recs = records(&prepared, &split.fold_of, &models);
         for (source, averaged) in [false, true].into_iter().zip(filters.iter_mut()) {
-            let data = Dataset::new(&record_rows(&recs, source), args.min_count);
+            let data = Dataset::new(&record_rows(recs, source), args.min_count);
             let w = data.train_mean(
                 |_| true,
                 args.epochs,
@@ -1062,11 +1065,9 @@ pub fn main() -> Result<(), String> {
             );
             averaged.add(&w, data.index.keys());
         }
-        if args.dump.is_some() && dump_scores.is_none() {
-            dump_scores = Some((filter_scores(split, &recs), recs));
-        }
     }
-    if let (Some(path), Some(([content, source], recs))) = (&args.dump, &dump_scores) {
+    // The first split's records, with its cross-fitted filters' verdicts.
+    if let (Some(path), Some((_, recs, [content, source]))) = (&args.dump, chosen.first()) {
         dump(path, &prepared, recs, |a, k| {
             content[a][k] > theta && source[a][k] > phi
         })?;
