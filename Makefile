@@ -116,10 +116,15 @@ test-browser: build setup-browser
 
 # Seeded and deterministic; a few minutes on 2 cores. Writes
 # models/names-$(MODEL).lmod and prints dev scores (in-process) and a
-# held-out UNER EWT estimate (UNER dev is training data).
+# held-out UNER EWT estimate (UNER dev is training data). For the full
+# model it then retrains models/attributions.lmod, whose training reads the
+# names the newly embedded name model finds. Rewrites the committed files
+# byte for byte (MODEL_CARD "Training").
 train:
 	cargo build --release --bin lede-train
 	target/release/lede-train --model $(MODEL) --data $(DATA) --uner-folds 3
+	$(if $(filter full,$(MODEL)),cargo build --release --bin lede-train)
+	$(if $(filter full,$(MODEL)),target/release/lede-train attributions --data $(DATA))
 
 # Scores through the CLI (`lede --jsonl --offsets codepoints`), section by
 # section, for both builds: the default one and MODEL=open (copied to

@@ -49,6 +49,24 @@ const SPEAKING_NOUNS: &[&str] = &[
     "voters",
 ];
 
+/// Words that label a headline's format, not a speaker (`Q&A: The water
+/// chief on a dry summer`, `LIVE: …`), even when tagged as a name.
+const FORMATS: &[&str] = &[
+    "q&a",
+    "live",
+    "video",
+    "watch",
+    "explainer",
+    "opinion",
+    "editorial",
+    "interview",
+    "transcript",
+    "update",
+    "breaking",
+    "exclusive",
+    "photos",
+];
+
 /// True when a person or organisation named `name` in the article is the
 /// headline's `speaker`: the same words, or the name's last word alone
 /// (`Pence:` over a story about Mike Pence, untagged in the headline's
@@ -69,7 +87,11 @@ pub fn find(ctx: &Ctx) -> Option<Attribution> {
         return None;
     }
     let colon = (a..(a + MAX_SPEAKER_WORDS + 1).min(b)).find(|&k| ctx.is_punct(k, ":"))?;
-    if colon == a || !is_capitalised(ctx.word(a)) || ctx.text_classes(a).has(DETERMINER) {
+    if colon == a
+        || !is_capitalised(ctx.word(a))
+        || ctx.text_classes(a).has(DETERMINER)
+        || is_one_of(ctx.word(a), FORMATS)
+    {
         return None;
     }
     if !(a..colon).all(|k| ctx.is_word(k) || ctx.is_punct(k, "-")) {
@@ -165,6 +187,11 @@ mod tests {
     fn rubrics_and_body_colons_are_not_speakers() {
         let rubric = "The Latest: Storm closes the coast road.\n\nCrews worked through the night.";
         assert!(headline_records(rubric).is_empty());
+        for format in ["Q&A", "LIVE", "Opinion"] {
+            let text =
+                format!("{format}: The water chief on a dry summer\n\nMara Quinn runs the board.");
+            assert!(headline_records(&text).is_empty(), "{text}");
+        }
         let body = "Crews worked through the night.\n\nOrtiz: the road will reopen on Friday.";
         assert!(headline_records(body).is_empty());
     }

@@ -22,11 +22,18 @@
 //!   In a quoted transcript a turn goes on through the paragraphs that
 //!   reopen the mark, up to the next turn, a closing mark or a stage
 //!   direction in brackets (`"(CROSSTALK.)`).
+//! - A question-and-answer interview (paragraphs opening `Q:` and `A:`,
+//!   at least two of each) is read apart ([`interview`]): the answers are
+//!   the interviewee's, named before the first question (the person the
+//!   article names most often, in full where it can); the questions are
+//!   the publication's and no one's claim, so they give no record, but
+//!   their words, like the answers', count as quoted.
 
 use super::confidence::Pattern;
 use super::lexicon::is_one_of;
 use super::source::Ctx;
 use super::{Attribution, AttributionKind};
+use crate::entities::Label;
 use crate::span::Span;
 use crate::text::TokenKind;
 
@@ -147,7 +154,7 @@ pub fn find(ctx: &Ctx) -> Turns {
         .iter()
         .any(|t| Some(label_text(ctx, t)) != first_label);
     if turns.len() < 2 || !distinct {
-        return Turns::default();
+        return interview(ctx);
     }
     let mut out = Turns::default();
     for (n, t) in turns.iter().enumerate() {
@@ -209,6 +216,113 @@ pub fn find(ctx: &Ctx) -> Turns {
     }
     out.framing.sort_unstable();
     out
+}
+
+/// A question-and-answer interview: every paragraph that opens `Q:` or
+/// `A:` is a turn, and an answer goes on through the paragraphs after it
+/// up to the next turn (the last answer keeps to its own paragraph: what
+/// follows it is often an editor's note). Needs two questions and two
+/// answers; the answers become direct records of the interviewee
+/// ([`interviewee`]), or none when the article names no one before the
+/// first question.
+fn interview(ctx: &Ctx) -> Turns {
+    let paragraphs = &ctx.doc.paragraphs;
+    // (paragraph, is an answer, the colon's token)
+    let mut marks: Vec<(usize, bool, usize)> = Vec::new();
+    for (p, para) in paragraphs.iter().enumerate() {
+        let (a, end) = (para.tokens.start, para.tokens.end.min(ctx.len()));
+        let letter = ctx.word(a);
+        if ctx.kind(a) == Some(TokenKind::Word)
+            && matches!(letter, "Q" | "A")
+            && ctx.is_punct(a + 1, ":")
+            && (a + 2..end).any(|k| ctx.kind(k) == Some(TokenKind::Word))
+        {
+            marks.push((p, letter == "A", a + 1));
+        }
+    }
+    let answers = marks.iter().filter(|m| m.1).count();
+    let Some(&(first, _, _)) = marks.first() else {
+        return Turns::default();
+    };
+    if answers < 2 || marks.len() - answers < 2 {
+        return Turns::default();
+    }
+    let before = paragraphs.get(first).map_or(0, |p| p.span.start);
+    let source = interviewee(ctx, before);
+    let mut out = Turns::default();
+    for (n, &(p, answer, colon)) in marks.iter().enumerate() {
+        let last = match marks.get(n + 1) {
+            Some(&(next, _, _)) => next.saturating_sub(1),
+            None => p,
+        };
+        let end = paragraphs
+            .get(last)
+            .map_or(colon + 1, |q| q.tokens.end.min(ctx.len()));
+        let parts: Vec<Span> = (p..=last)
+            .filter_map(|q| paragraphs.get(q))
+            .filter_map(|q| {
+                let first = q.tokens.start.max(colon + 1);
+                piece(ctx, first, q.tokens.end.min(ctx.len()))
+            })
+            .collect();
+        let (Some(head), Some(tail)) = (parts.first(), parts.last()) else {
+            continue;
+        };
+        out.heads
+            .push((ctx.span(colon - 1).cover(ctx.span(colon)), head.start));
+        out.words.push(colon + 1..end);
+        if let (true, Some(source)) = (answer, source) {
+            let mut record = Attribution::new(
+                AttributionKind::Direct,
+                head.cover(*tail),
+                Some(ctx.span(colon)),
+                Some(source),
+                Pattern::TranscriptTurn,
+            );
+            record.content_parts = parts;
+            out.records.push(record);
+        }
+    }
+    out
+}
+
+/// Who answers in a question-and-answer interview: of the people named
+/// before byte `before` (the first question), the one the whole article
+/// names most often (by surname), the earliest first on a tie; the span is
+/// that person's first mention in full (the most words) before the
+/// questions.
+fn interviewee(ctx: &Ctx, before: usize) -> Option<Span> {
+    let text = |e: &crate::entities::Entity| ctx.doc.slice(e.span);
+    let surname = |e: &crate::entities::Entity| {
+        text(e)
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let people: Vec<&crate::entities::Entity> = ctx
+        .names()
+        .iter()
+        .filter(|e| e.label == Label::Person)
+        .collect();
+    let words = |e: &crate::entities::Entity| text(e).split_whitespace().count();
+    let mut best: Option<(usize, Span, usize)> = None; // (mentions, span, words)
+    for e in people.iter().filter(|e| e.span.end <= before) {
+        let name = surname(e);
+        let mentions = people.iter().filter(|o| surname(o) == name).count();
+        match best {
+            Some((m, span, w))
+                if mentions == m && ctx.doc.slice(span).to_lowercase().ends_with(&name) =>
+            {
+                if words(e) > w {
+                    best = Some((m, e.span, words(e)));
+                }
+            }
+            Some((m, _, _)) if mentions <= m => {}
+            _ => best = Some((mentions, e.span, words(e))),
+        }
+    }
+    best.map(|(_, span, _)| span)
 }
 
 /// The span of tokens `first..end`, if there are any.
@@ -464,5 +578,65 @@ mod tests {
         let one = "Notes from the meeting.\n\nReminder: Bring the forms.\n\n\
                    Reminder: Parking is closed.\n\nAgenda: Budget first.";
         assert!(turns(one).is_empty(), "{:?}", turns(one));
+    }
+
+    #[test]
+    fn answers_in_a_q_and_a_are_the_interviewees() {
+        let text = "Mara Quinn has run the county water board since 2019. Reporter Dana \
+                    Lee spoke with Quinn on Thursday about the drought.\n\n\
+                    Q: How much water is left?\n\n\
+                    A: About three months of supply.\n\n\
+                    Q: Will there be rationing?\n\n\
+                    A: Not yet. The board votes on Monday.\n\n\
+                    Farms keep their share until September.\n\n\
+                    Q: And now?\n\n\
+                    A: Fix the leaks.\n\n\
+                    Quinn speaks at the library on Saturday.";
+        let analysis = analyse(text, &Options::default());
+        let slice = |s: crate::span::Span| text.get(s.start..s.end).unwrap_or("");
+        let answers: Vec<(&str, Vec<&str>)> = analysis
+            .attributions
+            .iter()
+            .filter(|a| a.cue.map(slice) == Some(":"))
+            .map(|a| {
+                let parts = a.content_parts.iter().map(|&p| slice(p)).collect();
+                (a.source.map(slice).unwrap_or(""), parts)
+            })
+            .collect();
+        assert_eq!(
+            answers,
+            [
+                ("Mara Quinn", vec!["About three months of supply."]),
+                (
+                    "Mara Quinn",
+                    vec![
+                        "Not yet. The board votes on Monday.",
+                        "Farms keep their share until September."
+                    ]
+                ),
+                // The last answer keeps to its paragraph.
+                ("Mara Quinn", vec!["Fix the leaks."]),
+            ]
+        );
+        // The questions are no one's claims, and no record reads them.
+        assert!(
+            analysis
+                .attributions
+                .iter()
+                .all(|a| !slice(a.content).contains('?')),
+            "{answers:?}"
+        );
+    }
+
+    #[test]
+    fn a_q_and_a_needs_turns_and_someone_named() {
+        let one = "Mara Quinn runs the board.\n\nQ: Is it dry?\n\nA: Very dry.";
+        assert!(
+            turns(one).is_empty(),
+            "one exchange is a FAQ, not an interview"
+        );
+        let nobody = "The board met on Thursday.\n\nQ: Is it dry?\n\nA: Very.\n\n\
+                      Q: And next year?\n\nA: Drier.";
+        assert!(turns(nobody).is_empty(), "{:?}", turns(nobody));
     }
 }

@@ -60,22 +60,26 @@ pub struct Candidate {
 
 /// True for the records whose source the chooser reconsiders: all but
 /// cued quotations (their source is right nine times in ten, and choosing
-/// costs time), `according to`/`per` (the source is what follows the cue
-/// by construction), dash trailers, pasted posts, transcript turns (the
-/// label is the speaker) and bare quotations
-/// (with no cue, a source from a neighbouring sentence is a guess).
+/// costs time), `according to`/`per` and the rules' `X reports`/`X has
+/// learned` (the source is the cue's own by construction), dash trailers,
+/// pasted posts, transcript turns (the label is the speaker) and bare
+/// quotations (with no cue, a source from a neighbouring sentence is a
+/// guess).
 pub fn worth_choosing(a: &Attribution) -> bool {
-    use super::super::Pattern;
-    !matches!(
-        a.pattern,
-        Pattern::DirectCued
-            | Pattern::SocialPost
-            | Pattern::AccordingTo
-            | Pattern::Per
-            | Pattern::DirectTrailer
-            | Pattern::DirectBare
-            | Pattern::TranscriptTurn
-    )
+    use super::super::{AttributionKind, Pattern};
+    let by_construction =
+        a.kind == AttributionKind::AccordingTo && a.pattern != Pattern::LearnedCue;
+    !by_construction
+        && !matches!(
+            a.pattern,
+            Pattern::DirectCued
+                | Pattern::SocialPost
+                | Pattern::AccordingTo
+                | Pattern::Per
+                | Pattern::DirectTrailer
+                | Pattern::DirectBare
+                | Pattern::TranscriptTurn
+        )
 }
 
 /// The sentence (token range) holding token `i`.
