@@ -18,6 +18,7 @@ pub mod gazetteer;
 pub mod hash;
 pub mod model;
 pub mod post;
+pub mod spellings;
 pub mod tags;
 pub mod viterbi;
 
