@@ -105,14 +105,26 @@ struct WordCase {
 
 impl WordCase {
     fn of(text: &str) -> WordCase {
-        if text.is_ascii() {
-            let b = text.as_bytes();
+        let b = text.as_bytes();
+        if b.is_ascii() {
+            // One branch-free pass: `c | 0x20` is a lower-case letter
+            // exactly when `c` is a letter.
+            let (mut letters, mut lower) = (0usize, 0usize);
+            for &c in b {
+                letters += usize::from((c | 0x20).wrapping_sub(b'a') < 26);
+                lower += usize::from(c.wrapping_sub(b'a') < 26);
+            }
             return WordCase {
-                letters: b.iter().filter(|c| c.is_ascii_alphabetic()).count(),
-                any_lower: b.iter().any(u8::is_ascii_lowercase),
+                letters,
+                any_lower: lower > 0,
                 first_upper: b.first().is_some_and(u8::is_ascii_uppercase),
             };
         }
+        WordCase::of_chars(text)
+    }
+
+    /// [`WordCase::of`] for any text.
+    fn of_chars(text: &str) -> WordCase {
         WordCase {
             letters: text.chars().filter(|c| c.is_alphabetic()).count(),
             any_lower: text.chars().any(char::is_lowercase),
@@ -146,6 +158,26 @@ mod tests {
                 != 0
         };
         sentence_casing(&doc, 0, doc.tokens.len(), minor)
+    }
+
+    #[test]
+    fn the_ascii_path_agrees_with_the_general_one() {
+        for text in [
+            "", "a", "Z", "@[`{", "FBI", "iPhone", "O'Brien", "N.Y.", "x1-Y2", "mid-2024", "ÉCOLE",
+        ] {
+            let (a, b) = (WordCase::of(text), WordCase::of_chars(text));
+            assert_eq!(
+                (a.letters, a.any_lower, a.first_upper),
+                (b.letters, b.any_lower, b.first_upper),
+                "{text:?}"
+            );
+        }
+        for c in 0u8..128 {
+            let text = [b'A', c, b'b'];
+            let text = std::str::from_utf8(&text).unwrap_or("");
+            let (a, b) = (WordCase::of(text), WordCase::of_chars(text));
+            assert_eq!((a.letters, a.any_lower), (b.letters, b.any_lower), "{c}");
+        }
     }
 
     #[test]

@@ -503,6 +503,14 @@ fn reading_source(doc: &Document, ctx: &Context, memory: &Memory, m: &Mention) -
     }
 }
 
+/// False when `text` starts with an ASCII character that is not a capital
+/// letter (so it is no acronym): a cheap first test for the common case.
+fn starts_upper(text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|&b| !b.is_ascii() || b.is_ascii_uppercase())
+}
+
 /// An acronym in running text that the model left out is the organisation
 /// or place whose initials it spells, when the article names that in full
 /// (`the Los Angeles Police Department` … `the LAPD`).
@@ -520,6 +528,7 @@ fn acronyms_of_named_names(
         }
         if token.kind != TokenKind::Word
             || mentions.get(next).is_some_and(|(r, _)| r.start <= i)
+            || !starts_upper(doc.token_text(i))
             || !is_acronym(doc.token_text(i))
             || in_regions(&(i..i + 1))
         {
