@@ -105,22 +105,23 @@ struct WordCase {
 
 impl WordCase {
     fn of(text: &str) -> WordCase {
+        // One pass over ASCII (words are short: a plain loop beats
+        // vectorised counting): `c | 0x20` is a lower-case letter exactly
+        // when `c` is a letter.
         let b = text.as_bytes();
-        if b.is_ascii() {
-            // One branch-free pass: `c | 0x20` is a lower-case letter
-            // exactly when `c` is a letter.
-            let (mut letters, mut lower) = (0usize, 0usize);
-            for &c in b {
-                letters += usize::from((c | 0x20).wrapping_sub(b'a') < 26);
-                lower += usize::from(c.wrapping_sub(b'a') < 26);
+        let (mut letters, mut any_lower) = (0usize, false);
+        for &c in b {
+            if !c.is_ascii() {
+                return WordCase::of_chars(text);
             }
-            return WordCase {
-                letters,
-                any_lower: lower > 0,
-                first_upper: b.first().is_some_and(u8::is_ascii_uppercase),
-            };
+            letters += usize::from((c | 0x20).wrapping_sub(b'a') < 26);
+            any_lower |= c.wrapping_sub(b'a') < 26;
         }
-        WordCase::of_chars(text)
+        WordCase {
+            letters,
+            any_lower,
+            first_upper: b.first().is_some_and(u8::is_ascii_uppercase),
+        }
     }
 
     /// [`WordCase::of`] for any text.
