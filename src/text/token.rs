@@ -242,8 +242,12 @@ impl<'t> Scanner<'t> {
     // ----- token kinds ---------------------------------------------------
 
     fn scan_token(&mut self, c: char) -> TokenKind {
-        if let Some(end) = self.plain_word_end(c).filter(|_| self.plain_words) {
+        if let Some((end, stop)) = self.plain_word_end(c).filter(|_| self.plain_words) {
+            let start = self.pos;
             self.pos = end;
+            if stop {
+                self.abbreviation_stop(start);
+            }
             return TokenKind::Word;
         }
         let at_boundary = self
@@ -331,13 +335,15 @@ impl<'t> Scanner<'t> {
 
     /// The end of a plain word starting with `c` here: an ASCII letter,
     /// then ASCII letters and digits up to a space, one of `,;)"!?` or the
-    /// end of the text (most words of news text). The general rules give
-    /// the same token, so this skips them: every URL, address or glued link
-    /// they look for needs a `.`, `:` or `@` in or right after the run, and
-    /// the word rules (hyphens, apostrophes, `&`, full stops) need one of
-    /// those characters after it.
+    /// end of the text (most words of news text), and whether a full stop
+    /// comes first and then one of those (the end of a sentence, or an
+    /// abbreviation: [`Scanner::abbreviation_stop`] decides). The general
+    /// rules give the same token, so this skips them: every URL, address
+    /// or glued link they look for needs a `.` followed by a letter or
+    /// digit, a `:` or an `@` in or right after the run, and the word rules
+    /// (hyphens, apostrophes, `&`) need one of those characters after it.
     #[inline]
-    fn plain_word_end(&self, c: char) -> Option<usize> {
+    fn plain_word_end(&self, c: char) -> Option<(usize, bool)> {
         if !c.is_ascii_alphabetic() {
             return None;
         }
@@ -346,10 +352,15 @@ impl<'t> Scanner<'t> {
         while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
             i += 1;
         }
+        let ends = |b: Option<&u8>| {
+            matches!(
+                b,
+                None | Some(b' ' | b'\n' | b'\r' | b'\t' | b',' | b';' | b')' | b'"' | b'!' | b'?')
+            )
+        };
         match bytes.get(i) {
-            None | Some(b' ' | b'\n' | b'\r' | b'\t' | b',' | b';' | b')' | b'"' | b'!' | b'?') => {
-                Some(i)
-            }
+            Some(b'.') if ends(bytes.get(i + 1)) => Some((i, true)),
+            b if ends(b) => Some((i, false)),
             _ => None,
         }
     }
@@ -867,6 +878,8 @@ mod tests {
             "p",
             "h",
             "",
+            "He left. Gen. Smith and Mr. Jones, Jr. met Sen. Ana at 3 p.m. No. 5 and no. more",
+            "www. http. pic. x. A. I. U.S. e.g. etc., ok.\" fine.) end.",
         ];
         for text in texts {
             assert_eq!(tokenize(text), scan(text, false), "{text:?}");
@@ -877,6 +890,9 @@ mod tests {
                 format!("word{} next", char::from(b)),
                 format!("x{}word ok", char::from(b)),
                 format!("http{}//a.org", char::from(b)),
+                format!("word.{}next", char::from(b)),
+                format!("Mr.{}Smith", char::from(b)),
+                format!("www.{}x.org", char::from(b)),
             ] {
                 assert_eq!(tokenize(&text), scan(&text, false), "{text:?}");
             }
