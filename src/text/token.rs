@@ -102,6 +102,17 @@ impl Token {
     }
 }
 
+/// What follows the ASCII run of a plain word ([`Scanner::plain_word_end`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum After {
+    /// Nothing more of the word.
+    Nothing,
+    /// A full stop that may belong to it.
+    Stop,
+    /// Possibly more of it.
+    More,
+}
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     scan(text, true)
@@ -242,11 +253,16 @@ impl<'t> Scanner<'t> {
     // ----- token kinds ---------------------------------------------------
 
     fn scan_token(&mut self, c: char) -> TokenKind {
-        if let Some((end, stop)) = self.plain_word_end(c).filter(|_| self.plain_words) {
+        if let Some((end, after)) = self.plain_word_end(c).filter(|_| self.plain_words) {
             let start = self.pos;
             self.pos = end;
-            if stop {
-                self.abbreviation_stop(start);
+            match after {
+                After::Nothing => {}
+                After::Stop => self.abbreviation_stop(start),
+                After::More => {
+                    self.eat_more_word_chars(start);
+                    self.word_rest(start);
+                }
             }
             return TokenKind::Word;
         }
@@ -333,17 +349,18 @@ impl<'t> Scanner<'t> {
         }
     }
 
-    /// The end of a plain word starting with `c` here: an ASCII letter,
-    /// then ASCII letters and digits up to a space, one of `,;)"!?` or the
-    /// end of the text (most words of news text), and whether a full stop
-    /// comes first and then one of those (the end of a sentence, or an
-    /// abbreviation: [`Scanner::abbreviation_stop`] decides). The general
-    /// rules give the same token, so this skips them: every URL, address
-    /// or glued link they look for needs a `.` followed by a letter or
-    /// digit, a `:` or an `@` in or right after the run, and the word rules
-    /// (hyphens, apostrophes, `&`) need one of those characters after it.
+    /// The end of the run of ASCII letters and digits of a word starting
+    /// with the ASCII letter `c` here, when the general rules would read
+    /// the run as a word and nothing else (most words of news text), and
+    /// what comes after it: nothing more when a space, one of `,;)"!?` or
+    /// the end of the text follows; a full stop before one of those (the
+    /// end of a sentence, or an abbreviation: [`Scanner::abbreviation_stop`]
+    /// decides); or more of the word ([`Scanner::word_rest`]) after any
+    /// other character but `.:@_%+-`. Every URL, address or glued link the
+    /// general rules look for needs one of those in or right after the
+    /// run, a `.` followed by a letter or digit, so they would find none.
     #[inline]
-    fn plain_word_end(&self, c: char) -> Option<(usize, bool)> {
+    fn plain_word_end(&self, c: char) -> Option<(usize, After)> {
         if !c.is_ascii_alphabetic() {
             return None;
         }
@@ -359,9 +376,10 @@ impl<'t> Scanner<'t> {
             )
         };
         match bytes.get(i) {
-            Some(b'.') if ends(bytes.get(i + 1)) => Some((i, true)),
-            b if ends(b) => Some((i, false)),
-            _ => None,
+            Some(b'.') if ends(bytes.get(i + 1)) => Some((i, After::Stop)),
+            b if ends(b) => Some((i, After::Nothing)),
+            Some(b'.' | b':' | b'@' | b'_' | b'%' | b'+' | b'-') => None,
+            _ => Some((i, After::More)),
         }
     }
 
@@ -375,6 +393,13 @@ impl<'t> Scanner<'t> {
     fn word(&mut self) -> TokenKind {
         let start = self.pos;
         self.eat_word_chars();
+        self.word_rest(start);
+        TokenKind::Word
+    }
+
+    /// The rest of the word starting at `start`, after its word characters:
+    /// inner hyphens and apostrophes, `&` between capitals, a full stop.
+    fn word_rest(&mut self, start: usize) {
         while let Some(c) = self.peek() {
             let after = self.pos + c.len_utf8();
             let next = self.peek_at(after);
@@ -404,7 +429,6 @@ impl<'t> Scanner<'t> {
                 break;
             }
         }
-        TokenKind::Word
     }
 
     /// Word characters, stopping where a URL glued to the word begins
@@ -423,6 +447,12 @@ impl<'t> Scanner<'t> {
             }
             self.pos += 1;
         }
+        self.eat_more_word_chars(start);
+    }
+
+    /// [`Scanner::eat_word_chars`] after the ASCII letters and digits of
+    /// the word starting at `start`.
+    fn eat_more_word_chars(&mut self, start: usize) {
         while let Some(c) = self.peek() {
             if !is_word_char(c)
                 || (self.pos > start && matches!(c, 'p' | 'h' | 'H') && self.glued_url_at(self.pos))
@@ -880,19 +910,25 @@ mod tests {
             "",
             "He left. Gen. Smith and Mr. Jones, Jr. met Sen. Ana at 3 p.m. No. 5 and no. more",
             "www. http. pic. x. A. I. U.S. e.g. etc., ok.\" fine.) end.",
+            "Trump’s don’t O’Brien café naïve AT&T Q&A x&y rock-n-roll x_y x%y x+y a@b.c a:b",
+            "Bass’ Jones' ’s word\u{301}s wordpic.twitter.com/x wordhttps://x.org cafépic.x.com/a",
         ];
         for text in texts {
             assert_eq!(tokenize(text), scan(text, false), "{text:?}");
         }
-        // Every ASCII byte after a word, and before it.
-        for b in 0u8..128 {
+        // Every ASCII byte after a word, and before it; and characters
+        // beyond ASCII.
+        let others = "’‘“”—–…é\u{301}🤨«»‐‑ʼ\u{A0}\u{200B}€ß";
+        for b in (0u8..128).map(char::from).chain(others.chars()) {
             for text in [
-                format!("word{} next", char::from(b)),
-                format!("x{}word ok", char::from(b)),
-                format!("http{}//a.org", char::from(b)),
-                format!("word.{}next", char::from(b)),
-                format!("Mr.{}Smith", char::from(b)),
-                format!("www.{}x.org", char::from(b)),
+                format!("word{} next", b),
+                format!("x{}word ok", b),
+                format!("http{}//a.org", b),
+                format!("word.{}next", b),
+                format!("Mr.{}Smith", b),
+                format!("www.{}x.org", b),
+                format!("AT{}T ok", b),
+                format!("pic{}twitter.com/x", b),
             ] {
                 assert_eq!(tokenize(&text), scan(&text, false), "{text:?}");
             }
