@@ -40,6 +40,20 @@ pub fn sentence_casing(
     end: usize,
     is_minor: impl Fn(usize) -> bool,
 ) -> Casing {
+    sentence_casing_with(doc, start, end, is_minor, |i| {
+        WordCase::of(doc.token_text(i))
+    })
+}
+
+/// [`sentence_casing`] given the [`WordCase`] of each word token (`case_of`,
+/// for a caller that has them at hand).
+pub fn sentence_casing_with(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    is_minor: impl Fn(usize) -> bool,
+    mut case_of: impl FnMut(usize) -> WordCase,
+) -> Casing {
     let (mut words, mut upper, mut capital, mut long_upper) = (0usize, 0usize, 0usize, false);
     let mut lower_words = 0usize;
     let word = |i: usize| doc.tokens.get(i).map(|t| t.kind) == Some(TokenKind::Word);
@@ -47,7 +61,7 @@ pub fn sentence_casing(
         if !word(i) {
             continue;
         }
-        let w = WordCase::of(doc.token_text(i));
+        let w = case_of(i);
         if w.letters < 2 {
             continue;
         }
@@ -76,7 +90,7 @@ pub fn sentence_casing(
     if lower_words > 0 {
         let lower_content = (start..end).any(|i| {
             word(i) && {
-                let w = WordCase::of(doc.token_text(i));
+                let w = case_of(i);
                 w.letters >= 2 && !w.first_upper && w.any_lower && !is_minor(i)
             }
         });
@@ -94,17 +108,19 @@ pub fn sentence_casing(
 }
 
 /// The case facts of one word, read in one pass.
-struct WordCase {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordCase {
     /// Number of alphabetic characters.
-    letters: usize,
+    pub letters: usize,
     /// Some character is lower case.
-    any_lower: bool,
+    pub any_lower: bool,
     /// The first character is upper case.
-    first_upper: bool,
+    pub first_upper: bool,
 }
 
 impl WordCase {
-    fn of(text: &str) -> WordCase {
+    /// The case facts of `text`.
+    pub fn of(text: &str) -> WordCase {
         // One pass over ASCII (words are short: a plain loop beats
         // vectorised counting): `c | 0x20` is a lower-case letter exactly
         // when `c` is a letter.
