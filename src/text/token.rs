@@ -102,13 +102,31 @@ impl Token {
     }
 }
 
+/// What follows the ASCII run of a plain word ([`Scanner::plain_word_end`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum After {
+    /// Nothing more of the word.
+    Nothing,
+    /// A full stop that may belong to it.
+    Stop,
+    /// Possibly more of it.
+    More,
+}
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    scan(text, true)
+}
+
+/// [`tokenize`], with or without the shortcut for plain words (tests
+/// compare the two).
+fn scan(text: &str, plain_words: bool) -> Vec<Token> {
     let mut scanner = Scanner {
         text,
         pos: 0,
         tokens: Vec::with_capacity(text.len() / 5 + 1),
         gap: Gap::None,
+        plain_words,
     };
     scanner.run();
     scanner.tokens
@@ -119,6 +137,8 @@ struct Scanner<'t> {
     pos: usize,
     tokens: Vec<Token>,
     gap: Gap,
+    /// Take [`Scanner::plain_word_end`] (always, except in tests).
+    plain_words: bool,
 }
 
 impl<'t> Scanner<'t> {
@@ -233,6 +253,19 @@ impl<'t> Scanner<'t> {
     // ----- token kinds ---------------------------------------------------
 
     fn scan_token(&mut self, c: char) -> TokenKind {
+        if let Some((end, after)) = self.plain_word_end(c).filter(|_| self.plain_words) {
+            let start = self.pos;
+            self.pos = end;
+            match after {
+                After::Nothing => {}
+                After::Stop => self.abbreviation_stop(start),
+                After::More => {
+                    self.eat_more_word_chars(start);
+                    self.word_rest(start);
+                }
+            }
+            return TokenKind::Word;
+        }
         let at_boundary = self
             .prev_char(self.pos)
             .is_none_or(|p| !is_word_char(p) && p != '@')
@@ -316,6 +349,40 @@ impl<'t> Scanner<'t> {
         }
     }
 
+    /// The end of the run of ASCII letters and digits of a word starting
+    /// with the ASCII letter `c` here, when the general rules would read
+    /// the run as a word and nothing else (most words of news text), and
+    /// what comes after it: nothing more when a space, one of `,;)"!?` or
+    /// the end of the text follows; a full stop before one of those (the
+    /// end of a sentence, or an abbreviation: [`Scanner::abbreviation_stop`]
+    /// decides); or more of the word ([`Scanner::word_rest`]) after any
+    /// other character but `.:@_%+-`. Every URL, address or glued link the
+    /// general rules look for needs one of those in or right after the
+    /// run, a `.` followed by a letter or digit, so they would find none.
+    #[inline]
+    fn plain_word_end(&self, c: char) -> Option<(usize, After)> {
+        if !c.is_ascii_alphabetic() {
+            return None;
+        }
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos + 1;
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        let ends = |b: Option<&u8>| {
+            matches!(
+                b,
+                None | Some(b' ' | b'\n' | b'\r' | b'\t' | b',' | b';' | b')' | b'"' | b'!' | b'?')
+            )
+        };
+        match bytes.get(i) {
+            Some(b'.') if ends(bytes.get(i + 1)) => Some((i, After::Stop)),
+            b if ends(b) => Some((i, After::Nothing)),
+            Some(b'.' | b':' | b'@' | b'_' | b'%' | b'+' | b'-') => None,
+            _ => Some((i, After::More)),
+        }
+    }
+
     fn single(&mut self, c: char, kind: TokenKind) -> TokenKind {
         self.bump(c);
         kind
@@ -326,6 +393,13 @@ impl<'t> Scanner<'t> {
     fn word(&mut self) -> TokenKind {
         let start = self.pos;
         self.eat_word_chars();
+        self.word_rest(start);
+        TokenKind::Word
+    }
+
+    /// The rest of the word starting at `start`, after its word characters:
+    /// inner hyphens and apostrophes, `&` between capitals, a full stop.
+    fn word_rest(&mut self, start: usize) {
         while let Some(c) = self.peek() {
             let after = self.pos + c.len_utf8();
             let next = self.peek_at(after);
@@ -355,7 +429,6 @@ impl<'t> Scanner<'t> {
                 break;
             }
         }
-        TokenKind::Word
     }
 
     /// Word characters, stopping where a URL glued to the word begins
@@ -374,6 +447,12 @@ impl<'t> Scanner<'t> {
             }
             self.pos += 1;
         }
+        self.eat_more_word_chars(start);
+    }
+
+    /// [`Scanner::eat_word_chars`] after the ASCII letters and digits of
+    /// the word starting at `start`.
+    fn eat_more_word_chars(&mut self, start: usize) {
         while let Some(c) = self.peek() {
             if !is_word_char(c)
                 || (self.pos > start && matches!(c, 'p' | 'h' | 'H') && self.glued_url_at(self.pos))
@@ -811,6 +890,49 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn plain_words_are_read_as_the_general_rules_read_them() {
+        let texts = [
+            "He said, \"we will\" (not) win! Really? Yes; and\tthen\r\nmore",
+            "go to http://x.org or https: or www.example.com now",
+            "see nowpic.twitter.com/abc and wallhttps://t.co/x; mail ana@x.org, hi",
+            "Bass's plan, O'Brien’s AT&T S&P Q&A MS-13 rock-and-roll U.S. a.m. J. No. 5",
+            "x http h w www hxxp pic pic.x.com/a 3rd 1990s ’90s AbC9 9AbC e\u{301}cole",
+            "café naïve Zoë 🤨 #tag @user ana@ @ana word\u{2019}s word’ end",
+            "a",
+            "ab,",
+            "http",
+            "www",
+            "p",
+            "h",
+            "",
+            "He left. Gen. Smith and Mr. Jones, Jr. met Sen. Ana at 3 p.m. No. 5 and no. more",
+            "www. http. pic. x. A. I. U.S. e.g. etc., ok.\" fine.) end.",
+            "Trump’s don’t O’Brien café naïve AT&T Q&A x&y rock-n-roll x_y x%y x+y a@b.c a:b",
+            "Bass’ Jones' ’s word\u{301}s wordpic.twitter.com/x wordhttps://x.org cafépic.x.com/a",
+        ];
+        for text in texts {
+            assert_eq!(tokenize(text), scan(text, false), "{text:?}");
+        }
+        // Every ASCII byte after a word, and before it; and characters
+        // beyond ASCII.
+        let others = "’‘“”—–…é\u{301}🤨«»‐‑ʼ\u{A0}\u{200B}€ß";
+        for b in (0u8..128).map(char::from).chain(others.chars()) {
+            for text in [
+                format!("word{} next", b),
+                format!("x{}word ok", b),
+                format!("http{}//a.org", b),
+                format!("word.{}next", b),
+                format!("Mr.{}Smith", b),
+                format!("www.{}x.org", b),
+                format!("AT{}T ok", b),
+                format!("pic{}twitter.com/x", b),
+            ] {
+                assert_eq!(tokenize(&text), scan(&text, false), "{text:?}");
+            }
+        }
     }
 
     #[test]

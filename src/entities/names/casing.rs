@@ -40,6 +40,20 @@ pub fn sentence_casing(
     end: usize,
     is_minor: impl Fn(usize) -> bool,
 ) -> Casing {
+    sentence_casing_with(doc, start, end, is_minor, |i| {
+        WordCase::of(doc.token_text(i))
+    })
+}
+
+/// [`sentence_casing`] given the [`WordCase`] of each word token (`case_of`,
+/// for a caller that has them at hand).
+pub fn sentence_casing_with(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    is_minor: impl Fn(usize) -> bool,
+    mut case_of: impl FnMut(usize) -> WordCase,
+) -> Casing {
     let (mut words, mut upper, mut capital, mut long_upper) = (0usize, 0usize, 0usize, false);
     let mut lower_words = 0usize;
     let word = |i: usize| doc.tokens.get(i).map(|t| t.kind) == Some(TokenKind::Word);
@@ -47,7 +61,7 @@ pub fn sentence_casing(
         if !word(i) {
             continue;
         }
-        let w = WordCase::of(doc.token_text(i));
+        let w = case_of(i);
         if w.letters < 2 {
             continue;
         }
@@ -76,7 +90,7 @@ pub fn sentence_casing(
     if lower_words > 0 {
         let lower_content = (start..end).any(|i| {
             word(i) && {
-                let w = WordCase::of(doc.token_text(i));
+                let w = case_of(i);
                 w.letters >= 2 && !w.first_upper && w.any_lower && !is_minor(i)
             }
         });
@@ -94,25 +108,40 @@ pub fn sentence_casing(
 }
 
 /// The case facts of one word, read in one pass.
-struct WordCase {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordCase {
     /// Number of alphabetic characters.
-    letters: usize,
+    pub letters: usize,
     /// Some character is lower case.
-    any_lower: bool,
+    pub any_lower: bool,
     /// The first character is upper case.
-    first_upper: bool,
+    pub first_upper: bool,
 }
 
 impl WordCase {
-    fn of(text: &str) -> WordCase {
-        if text.is_ascii() {
-            let b = text.as_bytes();
-            return WordCase {
-                letters: b.iter().filter(|c| c.is_ascii_alphabetic()).count(),
-                any_lower: b.iter().any(u8::is_ascii_lowercase),
-                first_upper: b.first().is_some_and(u8::is_ascii_uppercase),
-            };
+    /// The case facts of `text`.
+    pub fn of(text: &str) -> WordCase {
+        // One pass over ASCII (words are short: a plain loop beats
+        // vectorised counting): `c | 0x20` is a lower-case letter exactly
+        // when `c` is a letter.
+        let b = text.as_bytes();
+        let (mut letters, mut any_lower) = (0usize, false);
+        for &c in b {
+            if !c.is_ascii() {
+                return WordCase::of_chars(text);
+            }
+            letters += usize::from((c | 0x20).wrapping_sub(b'a') < 26);
+            any_lower |= c.wrapping_sub(b'a') < 26;
         }
+        WordCase {
+            letters,
+            any_lower,
+            first_upper: b.first().is_some_and(u8::is_ascii_uppercase),
+        }
+    }
+
+    /// [`WordCase::of`] for any text.
+    fn of_chars(text: &str) -> WordCase {
         WordCase {
             letters: text.chars().filter(|c| c.is_alphabetic()).count(),
             any_lower: text.chars().any(char::is_lowercase),
@@ -146,6 +175,26 @@ mod tests {
                 != 0
         };
         sentence_casing(&doc, 0, doc.tokens.len(), minor)
+    }
+
+    #[test]
+    fn the_ascii_path_agrees_with_the_general_one() {
+        for text in [
+            "", "a", "Z", "@[`{", "FBI", "iPhone", "O'Brien", "N.Y.", "x1-Y2", "mid-2024", "ÉCOLE",
+        ] {
+            let (a, b) = (WordCase::of(text), WordCase::of_chars(text));
+            assert_eq!(
+                (a.letters, a.any_lower, a.first_upper),
+                (b.letters, b.any_lower, b.first_upper),
+                "{text:?}"
+            );
+        }
+        for c in 0u8..128 {
+            let text = [b'A', c, b'b'];
+            let text = std::str::from_utf8(&text).unwrap_or("");
+            let (a, b) = (WordCase::of(text), WordCase::of_chars(text));
+            assert_eq!((a.letters, a.any_lower), (b.letters, b.any_lower), "{c}");
+        }
     }
 
     #[test]

@@ -57,11 +57,13 @@ pub fn lower_case_sentence(doc: &Document, ctx: &Context, range: Range<usize>) -
             continue;
         }
         words += 1;
-        let pronoun = matches!(
-            doc.token_text(i),
-            "I" | "I'm" | "I’m" | "I'll" | "I’ll" | "I've" | "I’ve" | "I'd" | "I’d"
-        );
-        capitalised += usize::from(f.casing.has_upper && !pronoun);
+        // Only a word with a capital can be the pronoun.
+        let capital = f.casing.has_upper
+            && !matches!(
+                doc.token_text(i),
+                "I" | "I'm" | "I’m" | "I'll" | "I’ll" | "I've" | "I’ve" | "I'd" | "I’d"
+            );
+        capitalised += usize::from(capital);
     }
     words >= 3 && capitalised * 10 <= words
 }
@@ -104,7 +106,9 @@ pub fn mark(doc: &Document, ctx: &Context, range: Range<usize>, out: &mut Vec<bo
     // Particles before and possessives after a candidate.
     for k in (0..n).rev() {
         if !out[k] && out.get(k + 1).copied().unwrap_or(false) {
-            out[k] = PARTICLES.contains(&doc.token_text(range.start + k));
+            let text = doc.token_text(range.start + k);
+            // Particles are words of two to five bytes.
+            out[k] = (2..=5).contains(&text.len()) && PARTICLES.contains(&text);
         }
     }
     for k in 1..n {
@@ -143,6 +147,13 @@ mod tests {
             .map(|i| doc.token_text(i))
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    #[test]
+    fn particles_are_short_words() {
+        // `mark` only looks up texts of two to five bytes.
+        assert!(PARTICLES.iter().all(|p| (2..=5).contains(&p.len())));
+        assert_eq!(marked("the works of van Gogh"), "van Gogh");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::hash::PreHashed;
 
 use super::forms::{lower_hash, Form};
 use super::gazetteer::{Gazetteers, Matches, Start};
+use super::spellings::Spellings;
 use crate::entities::names::lexicon::class;
 use crate::entities::names::titles;
 use crate::entities::names::words::{self, class_of, is_capitalised_word};
@@ -168,15 +169,42 @@ pub struct Context {
     pub doccap: Vec<u8>,
     /// Word cluster of each token ([`NO_CLUSTER`] when unknown).
     pub clusters: Vec<u16>,
+    /// The spelling of each token (see [`Spellings`]): what depends on a
+    /// token's text alone is the same for every token of its spelling.
+    pub spellings: Vec<u32>,
+    /// Number of distinct spellings.
+    pub spelling_count: usize,
+    /// The lower form of each token, numbered from 0 in order of first
+    /// occurrence: tokens share one exactly when their
+    /// [`Form::lower`]s are equal.
+    pub lowers: Vec<u32>,
+    /// Number of distinct lower forms.
+    pub lower_count: usize,
 }
 
 impl Context {
     /// Computes the context of `doc`.
     pub fn new(doc: &Document, res: &Resources) -> Context {
         let n = doc.tokens.len();
-        let forms: Vec<Form> = doc.tokens.iter().map(|t| Form::of(t, doc.text)).collect();
+        // Forms, word facts and lower-form ids once per spelling.
+        let spellings = Spellings::of(doc);
+        let mut spelled: Vec<(Form, Word, u32)> = Vec::with_capacity(spellings.len());
+        let mut lower_ids: HashMap<u64, u32, PreHashed> =
+            HashMap::with_capacity_and_hasher(spellings.len(), PreHashed::default());
+        for &first in &spellings.first {
+            let Some(t) = doc.tokens.get(first) else {
+                continue;
+            };
+            let f = Form::of(t, doc.text);
+            let next = lower_ids.len() as u32;
+            let id = *lower_ids.entry(f.lower).or_insert(next);
+            spelled.push((f, res.word(f.lower), id));
+        }
+        let of = |s: u32| spelled.get(s as usize).copied().unwrap_or_default();
+        let forms: Vec<Form> = spellings.ids.iter().map(|&s| of(s).0).collect();
+        let words: Vec<Word> = spellings.ids.iter().map(|&s| of(s).1).collect();
+        let lower_of: Vec<u32> = spellings.ids.iter().map(|&s| of(s).2).collect();
         let lowers: Vec<u64> = forms.iter().map(|f| f.lower).collect();
-        let words: Vec<Word> = lowers.iter().map(|&l| res.word(l)).collect();
         let starts: Vec<Start> = words.iter().map(|w| w.gazetteer).collect();
         let mut gazetteer = vec![0; n];
         let mut flags = vec![0u16; n];
@@ -192,7 +220,8 @@ impl Context {
             mark_sentence(doc, &forms, &words, range, &mut flags);
         }
         mark_quotes(doc, &mut flags);
-        let doccap = doc_capitalisation(&forms, &flags);
+        let lower_count = lower_ids.len();
+        let doccap = doc_capitalisation(&forms, &flags, &lower_of, lower_count);
         let clusters = words.iter().map(|w| w.cluster).collect();
         Context {
             forms,
@@ -200,6 +229,10 @@ impl Context {
             flags,
             doccap,
             clusters,
+            spelling_count: spellings.len(),
+            spellings: spellings.ids,
+            lowers: lower_of,
+            lower_count,
         }
     }
 }
@@ -365,28 +398,35 @@ fn mark_quotes(doc: &Document, flags: &mut [u16]) {
 
 /// For every word, whether the same word appears elsewhere in the document
 /// capitalised in mid-sentence, and whether it appears in lower case.
-fn doc_capitalisation(forms: &[Form], flags: &[u16]) -> Vec<u8> {
+/// `lowers` numbers the tokens' lower forms (`lower_count` of them).
+fn doc_capitalisation(
+    forms: &[Form],
+    flags: &[u16],
+    lowers: &[u32],
+    lower_count: usize,
+) -> Vec<u8> {
     let informative_cap = |f: &Form, b: u16| {
         f.casing.initial_upper && !f.casing.all_caps && b & (flag::START | flag::CAPS_SENTENCE) == 0
     };
-    let mut counts: HashMap<u64, (u32, u32), PreHashed> =
-        HashMap::with_capacity_and_hasher(forms.len(), PreHashed::default());
-    for (f, &b) in forms.iter().zip(flags) {
+    let mut counts = vec![(0u32, 0u32); lower_count];
+    for ((f, &b), &l) in forms.iter().zip(flags).zip(lowers) {
         if !f.casing.has_letter {
             continue;
         }
-        let c = counts.entry(f.lower).or_insert((0, 0));
-        c.0 += u32::from(informative_cap(f, b));
-        c.1 += u32::from(f.casing.all_lower);
+        if let Some(c) = counts.get_mut(l as usize) {
+            c.0 += u32::from(informative_cap(f, b));
+            c.1 += u32::from(f.casing.all_lower);
+        }
     }
     forms
         .iter()
         .zip(flags)
-        .map(|(f, &b)| {
+        .zip(lowers)
+        .map(|((f, &b), &l)| {
             if !f.casing.has_letter {
                 return doccap::NONE;
             }
-            let (cap, low) = counts.get(&f.lower).copied().unwrap_or((0, 0));
+            let (cap, low) = counts.get(l as usize).copied().unwrap_or((0, 0));
             let cap = cap - u32::from(informative_cap(f, b));
             let low = low - u32::from(f.casing.all_lower);
             u8::from(cap > 0) | (u8::from(low > 0) << 1)

@@ -5,9 +5,6 @@
 use super::context::Context;
 use super::features::{Evidence, EVIDENCE_NONE, EVIDENCE_OUTSIDE};
 use super::tags;
-use std::collections::HashMap;
-
-use super::hash::PreHashed;
 
 /// Evidence for every token, given first-pass `tags` (one per token).
 /// Only capitalised words vote and receive evidence; a token's own
@@ -21,24 +18,22 @@ pub fn evidence(ctx: &Context, tags_in: &[u8]) -> Vec<Evidence> {
         let t = *tags_in.get(i)?;
         Some(tags::split(t).map_or(4, |(label, _)| label))
     };
-    let mut counts: HashMap<u64, [u16; 5], PreHashed> =
-        HashMap::with_capacity_and_hasher(ctx.forms.len() / 4, PreHashed::default());
-    for (i, f) in ctx.forms.iter().enumerate() {
+    // Votes by lower form (`Context::lowers`).
+    let mut counts = vec![[0u16; 5]; ctx.lower_count];
+    for (i, &l) in ctx.lowers.iter().enumerate() {
         if let Some(v) = vote(i) {
-            let c = counts.entry(f.lower).or_insert([0; 5]);
-            if let Some(slot) = c.get_mut(v) {
+            if let Some(slot) = counts.get_mut(l as usize).and_then(|c| c.get_mut(v)) {
                 *slot = slot.saturating_add(1);
             }
         }
     }
-    ctx.forms
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
+    (0..ctx.forms.len())
+        .map(|i| {
             let Some(own) = vote(i) else {
                 return EVIDENCE_NONE;
             };
-            let mut c = counts.get(&f.lower).copied().unwrap_or([0; 5]);
+            let l = ctx.lowers.get(i).map_or(usize::MAX, |&l| l as usize);
+            let mut c = counts.get(l).copied().unwrap_or([0; 5]);
             if let Some(slot) = c.get_mut(own) {
                 *slot = slot.saturating_sub(1);
             }

@@ -106,18 +106,22 @@ fn extract_rest(
         form_at(1).map_or(AFTER, |f| f.shape),
     );
 
-    for (n, lower) in [l2, l1, r1, r2].into_iter().enumerate() {
-        out.push(key(t::LOWER_AT + n as u64, lower, 0));
-    }
-    out.push(key(t::SHAPE_AT, s1, 0));
-    out.push(key(t::SHAPE_AT + 1, t1, 0));
-    out.push(key(t::BIGRAM_BEFORE, l1, f.lower));
-    out.push(key(t::BIGRAM_AFTER, f.lower, r1));
-    out.push(key(t::SHAPE_BEFORE, s1, f.shape));
-    out.push(key(t::SHAPE_AFTER, f.shape, t1));
-    out.push(key(t::WORD_BEFORE_SHAPE, l1, f.shape));
-    out.push(key(t::SHAPE_WORD_AFTER, f.shape, r1));
-    out.push(key(t::SHAPE_TRIGRAM, s1 ^ t1.rotate_left(17), f.shape));
+    // The keys every token has, appended at once.
+    out.extend_from_slice(&[
+        key(t::LOWER_AT, l2, 0),
+        key(t::LOWER_AT + 1, l1, 0),
+        key(t::LOWER_AT + 2, r1, 0),
+        key(t::LOWER_AT + 3, r2, 0),
+        key(t::SHAPE_AT, s1, 0),
+        key(t::SHAPE_AT + 1, t1, 0),
+        key(t::BIGRAM_BEFORE, l1, f.lower),
+        key(t::BIGRAM_AFTER, f.lower, r1),
+        key(t::SHAPE_BEFORE, s1, f.shape),
+        key(t::SHAPE_AFTER, f.shape, t1),
+        key(t::WORD_BEFORE_SHAPE, l1, f.shape),
+        key(t::SHAPE_WORD_AFTER, f.shape, r1),
+        key(t::SHAPE_TRIGRAM, s1 ^ t1.rotate_left(17), f.shape),
+    ]);
 
     let cluster_at = |o: isize| -> u64 {
         i.checked_add_signed(o)
@@ -130,8 +134,6 @@ fn extract_rest(
         extract_cluster(f, c0, out);
     }
     let (before, after) = (cluster_at(-1), cluster_at(1));
-    out.push(key(t::CLUSTER_BEFORE, before, 0));
-    out.push(key(t::CLUSTER_AFTER, after, 0));
     let coarse_of = |c: u64| {
         if c > 0xffff {
             c
@@ -139,7 +141,11 @@ fn extract_rest(
             u64::from(coarse(c as u16))
         }
     };
-    out.push(key(t::COARSE_AROUND, coarse_of(before), coarse_of(after)));
+    out.extend_from_slice(&[
+        key(t::CLUSTER_BEFORE, before, 0),
+        key(t::CLUSTER_AFTER, after, 0),
+        key(t::COARSE_AROUND, coarse_of(before), coarse_of(after)),
+    ]);
 
     if flags & flag::START != 0 {
         out.push(key(t::START, f.shape, 0));

@@ -227,36 +227,31 @@ impl Gazetteers {
             if first == 0 {
                 continue;
             }
-            let mut seq = Sequence::new();
-            // For each list, the longest length matched from `start`.
+            // For each list, the longest length matched from `start`; the
+            // lists matched at all, as bits.
             let mut longest = [0usize; LISTS.len()];
-            let max = self.max_tokens.min(lowers.len() - start);
-            for (len, &lower) in (1..=max).zip(&lowers[start..]) {
-                seq = seq.push(lower);
-                let mask = if len == 1 {
-                    first
-                } else {
+            let mut matched = first & LIST_BITS;
+            for_each_bit(first & LIST_BITS, |list| set(&mut longest, list, 1));
+            if first & PREFIX != 0 {
+                let mut seq = Sequence::new().push(lowers.get(start).copied().unwrap_or(0));
+                let max = self.max_tokens.min(lowers.len() - start);
+                for (len, &lower) in (2..=max).zip(lowers.get(start + 1..).unwrap_or(&[])) {
+                    seq = seq.push(lower);
                     let Some(&mask) = self.entries.get(&seq.key()) else {
                         break;
                     };
-                    mask
-                };
-                for (list, best) in longest.iter_mut().enumerate() {
-                    if mask & (1 << list) != 0 {
-                        *best = len;
+                    matched |= mask & LIST_BITS;
+                    for_each_bit(mask & LIST_BITS, |list| set(&mut longest, list, len));
+                    if mask & PREFIX == 0 {
+                        break;
                     }
                 }
-                if mask & PREFIX == 0 {
-                    break;
-                }
             }
-            for (list, &len) in longest.iter().enumerate() {
-                if len == 0 {
-                    continue;
-                }
+            for_each_bit(matched, |list| {
+                let len = longest.get(list).copied().unwrap_or(0);
                 let span = out.get_mut(start..start + len).unwrap_or(&mut []);
                 if span.iter().any(|m| position(*m, list) != 0) {
-                    continue; // an earlier, overlapping match of this list wins
+                    return; // an earlier, overlapping match of this list wins
                 }
                 let n = span.len();
                 for (k, m) in span.iter_mut().enumerate() {
@@ -271,8 +266,28 @@ impl Gazetteers {
                     };
                     *m |= code << (3 * list);
                 }
-            }
+            });
         }
+    }
+}
+
+/// The bits of the lists in an entry's mask.
+const LIST_BITS: u16 = (1 << LISTS.len()) - 1;
+
+/// Calls `f` with the index of every set bit of `bits`, lowest first.
+#[inline]
+fn for_each_bit(mut bits: u16, mut f: impl FnMut(usize)) {
+    while bits != 0 {
+        f(bits.trailing_zeros() as usize);
+        bits &= bits - 1;
+    }
+}
+
+/// `longest[list] = len`.
+#[inline]
+fn set(longest: &mut [usize], list: usize, len: usize) {
+    if let Some(slot) = longest.get_mut(list) {
+        *slot = len;
     }
 }
 

@@ -18,11 +18,11 @@ pub mod gazetteer;
 pub mod hash;
 pub mod model;
 pub mod post;
+pub mod spellings;
 pub mod tags;
 pub mod viterbi;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -30,7 +30,6 @@ use super::NameTagger;
 use crate::entities::Entity;
 use crate::text::Document;
 use context::{flag, Context, Resources};
-use hash::PreHashed;
 use model::Model;
 use tags::{Part, NUM_TAGS};
 use viterbi::{Bounds, Viterbi};
@@ -86,8 +85,11 @@ struct Scratch {
     out: Vec<u8>,
     mask: Vec<u32>,
     /// Scores of the features of a word's own text and cluster, once per
-    /// distinct word of the document (emptied for every document).
-    own: HashMap<u64, [f32; NUM_TAGS], PreHashed>,
+    /// spelling of the document ([`Context::spellings`]): the row in
+    /// `own_rows` of each spelling, `u32::MAX` before it is scored.
+    own_at: Vec<u32>,
+    /// The rows of `own_at`.
+    own_rows: Vec<[f32; NUM_TAGS]>,
 }
 
 thread_local! {
@@ -158,12 +160,9 @@ impl ModelTagger {
     fn decode_with(&self, doc: &Document, ctx: &Context, s: &mut Scratch) -> Decoded {
         let n = doc.tokens.len();
         let mut tags = vec![tags::O; n];
-        // Kept from document to document, unless one very long document
-        // made it large.
-        if s.own.capacity() > 1 << 14 {
-            s.own = HashMap::default();
-        }
-        s.own.clear();
+        s.own_at.clear();
+        s.own_at.resize(ctx.spelling_count, u32::MAX);
+        s.own_rows.clear();
         // Scores of candidate tokens only, run after run.
         let mut emissions: Vec<f32> = Vec::new();
         let mut runs: Vec<Run> = Vec::new();
@@ -208,15 +207,24 @@ impl ModelTagger {
                     // The word's cluster is a function of its text, so it
                     // belongs with the word's own features.
                     let cluster = ctx.clusters.get(i).copied().unwrap_or(context::NO_CLUSTER);
-                    let word = f.raw ^ u64::from(f.prefix[0] == 0);
-                    let scores = s.own.entry(word).or_insert_with(|| {
-                        let mut v = [0f32; NUM_TAGS];
-                        s.keys.clear();
-                        features::extract_word(f, cluster, &mut s.keys);
-                        self.model.score(&s.keys, &mut v);
-                        v
-                    });
-                    row.copy_from_slice(scores);
+                    let spelling = ctx.spellings.get(i).map_or(usize::MAX, |&k| k as usize);
+                    let at = match s.own_at.get(spelling) {
+                        Some(&at) if at != u32::MAX => at as usize,
+                        _ => {
+                            let mut v = [0f32; NUM_TAGS];
+                            s.keys.clear();
+                            features::extract_word(f, cluster, &mut s.keys);
+                            self.model.score(&s.keys, &mut v);
+                            if let Some(slot) = s.own_at.get_mut(spelling) {
+                                *slot = s.own_rows.len() as u32;
+                            }
+                            s.own_rows.push(v);
+                            s.own_rows.len() - 1
+                        }
+                    };
+                    if let Some(scores) = s.own_rows.get(at) {
+                        row.copy_from_slice(scores);
+                    }
                     s.keys.clear();
                     features::extract_context(ctx, range.clone(), i, None, &mut s.keys);
                     self.model.score(&s.keys, row);

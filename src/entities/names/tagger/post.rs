@@ -31,7 +31,7 @@ use std::ops::Range;
 
 use super::context::{doccap, flag, Context};
 use super::gazetteer::{is_common, is_given_name, is_name, vouches, Gazetteers};
-use crate::entities::names::casing::{is_heading, sentence_casing, Casing};
+use crate::entities::names::casing::{is_heading, sentence_casing_with, Casing, WordCase};
 use crate::entities::names::lexicon::{self, class, Key};
 use crate::entities::names::memory::{Memory, Reader};
 use crate::entities::names::titles::TitleKind;
@@ -179,10 +179,20 @@ struct Region {
 fn uncased_regions(doc: &Document, ctx: &Context, mentions: &[Mention]) -> Vec<Region> {
     let mut regions: Vec<Region> = Vec::new();
     let mut m = 0;
+    // The case facts of each spelling (`Context::spellings`), read once.
+    let mut cases: Vec<Option<WordCase>> = vec![None; ctx.spelling_count];
     for s in &doc.sentences {
         let (start, end) = (s.tokens.start, s.tokens.end);
         let minor = |i: usize| class_of(doc, i) & (class::FUNCTION | class::PARTICLE) != 0;
-        let casing = sentence_casing(doc, start, end, minor);
+        let case_of = |i: usize| {
+            let spelling = ctx.spellings.get(i).map_or(usize::MAX, |&k| k as usize);
+            match cases.get_mut(spelling) {
+                Some(Some(w)) => *w,
+                Some(slot) => *slot.insert(WordCase::of(doc.token_text(i))),
+                None => WordCase::of(doc.token_text(i)),
+            }
+        };
+        let casing = sentence_casing_with(doc, start, end, minor, case_of);
         // Results tables and score lines are in capitals or Title Case
         // too, but there the model reads names well: a headline is a line
         // of words (a Title Case one without closing punctuation).
@@ -503,6 +513,14 @@ fn reading_source(doc: &Document, ctx: &Context, memory: &Memory, m: &Mention) -
     }
 }
 
+/// False when `text` starts with an ASCII character that is not a capital
+/// letter (so it is no acronym): a cheap first test for the common case.
+fn starts_upper(text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|&b| !b.is_ascii() || b.is_ascii_uppercase())
+}
+
 /// An acronym in running text that the model left out is the organisation
 /// or place whose initials it spells, when the article names that in full
 /// (`the Los Angeles Police Department` … `the LAPD`).
@@ -520,6 +538,7 @@ fn acronyms_of_named_names(
         }
         if token.kind != TokenKind::Word
             || mentions.get(next).is_some_and(|(r, _)| r.start <= i)
+            || !starts_upper(doc.token_text(i))
             || !is_acronym(doc.token_text(i))
             || in_regions(&(i..i + 1))
         {

@@ -12,23 +12,29 @@ pub struct Transitions {
     pub start: [f32; NUM_TAGS],
     /// Score of ending a sentence with each tag.
     pub end: [f32; NUM_TAGS],
-    /// The tags grouped by the tags that may precede them (BILOU: `O`,
-    /// `B` and `U` after `O`, `L` or `U`; `I` and `L` of a label after its
-    /// `B` or `I`), so decoding skips the impossible moves and scores the
-    /// moves into a whole group side by side.
-    groups: Vec<Group>,
+    /// The moves into the tags that may follow an `O`, `L` or `U`
+    /// ([`OPEN`]: `O`, `B`, `U`) from those tags ([`CLOSED`]):
+    /// `open[k][j]` is the score of the move from `CLOSED[k]` to
+    /// `OPEN[j]`. Every such move is allowed.
+    open: [[f32; OPEN.len()]; CLOSED.len()],
+    /// The moves inside a mention of each label: `inner[l][k][j]` is the
+    /// score of the move from its `B` (k = 0) or `I` (k = 1) to its `I`
+    /// (j = 0) or `L` (j = 1). These and the moves of `open` are all the
+    /// moves BILOU allows, so decoding skips the impossible ones and keeps
+    /// its running maxima in fixed-size arrays (registers).
+    inner: [[[f32; 2]; 2]; LABELS],
 }
 
-/// Tags that may follow the same tags.
-#[derive(Clone, Debug, PartialEq)]
-struct Group {
-    /// The tags of the group, in order.
-    targets: Vec<u8>,
-    /// The tags that may precede them, in order.
-    preds: Vec<u8>,
-    /// `next[k][j]`: the score of the move from `preds[k]` to `targets[j]`.
-    next: Vec<[f32; NUM_TAGS]>,
-}
+/// Number of name labels.
+const LABELS: usize = (NUM_TAGS - 1) / 4;
+
+/// The tags that may follow `O`, `L` or `U`: `O`, then `B` and `U` of each
+/// label.
+const OPEN: [u8; 1 + 2 * LABELS] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+
+/// The tags that `O`, `B` and `U` may follow: `O`, then `L` and `U` of
+/// each label (in tag order: of equal scores, the first predecessor wins).
+const CLOSED: [u8; 1 + 2 * LABELS] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 
 impl Transitions {
     /// Learned scores plus the constraints: disallowed moves get `-inf`.
@@ -41,7 +47,8 @@ impl Transitions {
             next: *next,
             start: *start,
             end: *end,
-            groups: Vec::new(),
+            open: [[0.0; OPEN.len()]; CLOSED.len()],
+            inner: [[[0.0; 2]; 2]; LABELS],
         };
         for a in 0..NUM_TAGS {
             for b in 0..NUM_TAGS {
@@ -56,35 +63,20 @@ impl Transitions {
                 t.end[a] = f32::NEG_INFINITY;
             }
         }
-        let preds_of = |b: usize| -> Vec<u8> {
-            (0..NUM_TAGS as u8)
-                .filter(|&a| tags::allowed(a, b as u8))
-                .collect()
-        };
-        for b in 0..NUM_TAGS {
-            let preds = preds_of(b);
-            match t.groups.iter_mut().find(|g| g.preds == preds) {
-                Some(g) => g.targets.push(b as u8),
-                None => t.groups.push(Group {
-                    targets: vec![b as u8],
-                    preds,
-                    next: Vec::new(),
-                }),
+        let at = |a: u8, b: u8| t.next[usize::from(a)][usize::from(b)];
+        let mut open = [[0.0; OPEN.len()]; CLOSED.len()];
+        for (row, &a) in open.iter_mut().zip(&CLOSED) {
+            for (slot, &b) in row.iter_mut().zip(&OPEN) {
+                *slot = at(a, b);
             }
         }
-        for g in &mut t.groups {
-            g.next = g
-                .preds
-                .iter()
-                .map(|&a| {
-                    let mut row = [f32::NEG_INFINITY; NUM_TAGS];
-                    for (slot, &b) in row.iter_mut().zip(&g.targets) {
-                        *slot = t.next[usize::from(a)][usize::from(b)];
-                    }
-                    row
-                })
-                .collect();
+        let mut inner = [[[0.0; 2]; 2]; LABELS];
+        for (l, moves) in inner.iter_mut().enumerate() {
+            let (b, i, last) = (1 + 4 * l as u8, 2 + 4 * l as u8, 3 + 4 * l as u8);
+            *moves = [[at(b, i), at(b, last)], [at(i, i), at(i, last)]];
         }
+        t.open = open;
+        t.inner = inner;
         t
     }
 }
@@ -159,31 +151,52 @@ impl Viterbi {
             let m = mask(i + 1);
             let prev = score;
             let mut back = [0u8; NUM_TAGS];
-            for g in &trans.groups {
-                // The best move into each tag of the group, predecessors
-                // in order (the first of equal scores wins).
-                let width = g.targets.len().min(NUM_TAGS);
-                let mut best = [f32::NEG_INFINITY; NUM_TAGS];
-                let mut arg = [0u8; NUM_TAGS];
-                for (&a, next) in g.preds.iter().zip(&g.next) {
-                    let p = prev[usize::from(a & 31)];
-                    let lanes = best[..width].iter_mut().zip(&mut arg[..width]);
-                    for ((best, arg), &w) in lanes.zip(&next[..width]) {
-                        let s = p + w;
-                        if s > *best {
-                            *best = s;
-                            *arg = a;
-                        }
+            let em = |b: usize| em.get(b).copied().unwrap_or(0.0);
+            // The best move into each tag that may follow O, L or U,
+            // predecessors in order (the first of equal scores wins).
+            let mut best = [f32::NEG_INFINITY; OPEN.len()];
+            let mut arg = [0u8; OPEN.len()];
+            for (&a, next) in CLOSED.iter().zip(&trans.open) {
+                let p = prev[usize::from(a & 31)];
+                for ((best, arg), &w) in best.iter_mut().zip(arg.iter_mut()).zip(next) {
+                    let s = p + w;
+                    if s > *best {
+                        *best = s;
+                        *arg = a;
                     }
                 }
-                for ((&b, &best), &arg) in g.targets.iter().zip(&best).zip(&arg) {
-                    let b = usize::from(b & 31);
-                    if m & (1 << b) == 0 {
-                        score[b] = f32::NEG_INFINITY;
+            }
+            for ((&b, &best), &arg) in OPEN.iter().zip(&best).zip(&arg) {
+                let b = usize::from(b & 31);
+                if m & (1 << b) == 0 {
+                    score[b] = f32::NEG_INFINITY;
+                    continue;
+                }
+                score[b] = best + em(b);
+                if let Some(slot) = back.get_mut(b) {
+                    *slot = arg;
+                }
+            }
+            // Inside a mention: I and L of a label after its B or I.
+            for (l, moves) in trans.inner.iter().enumerate() {
+                let (b, i) = (1 + 4 * l, 2 + 4 * l);
+                let from = [prev[b & 31], prev[i & 31]];
+                for (j, to) in [i, i + 1].into_iter().enumerate() {
+                    let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
+                    for (k, (&p, row)) in from.iter().zip(moves).enumerate() {
+                        let s = p + row.get(j).copied().unwrap_or(f32::NEG_INFINITY);
+                        if s > best {
+                            best = s;
+                            arg = (b + k) as u8;
+                        }
+                    }
+                    let to = to & 31;
+                    if m & (1 << to) == 0 {
+                        score[to] = f32::NEG_INFINITY;
                         continue;
                     }
-                    score[b] = best + em.get(b).copied().unwrap_or(0.0);
-                    if let Some(slot) = back.get_mut(b) {
+                    score[to] = best + em(to);
+                    if let Some(slot) = back.get_mut(to) {
                         *slot = arg;
                     }
                 }
@@ -242,6 +255,123 @@ mod tests {
         let best = v.decode(&em, &zero(), None, Bounds::SENTENCE, &mut out);
         assert_eq!(out, vec![tag(0, Part::Unit), tags::O]);
         assert_eq!(best, 7.0);
+    }
+
+    #[test]
+    fn the_move_tables_hold_every_allowed_move() {
+        for a in 0..NUM_TAGS as u8 {
+            for b in 0..NUM_TAGS as u8 {
+                let open = CLOSED.contains(&a) && OPEN.contains(&b);
+                let inner = matches!(
+                    (tags::split(a), tags::split(b)),
+                    (Some((x, Part::Begin | Part::Inside)), Some((y, Part::Inside | Part::Last)))
+                        if x == y
+                );
+                assert_eq!(tags::allowed(a, b), open || inner, "{a} -> {b}");
+            }
+        }
+        assert!(CLOSED.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// Viterbi over every pair of tags, predecessors in tag order.
+    #[allow(clippy::needless_range_loop)]
+    fn reference(em: &[f32], t: &Transitions, allowed: &[u32], bounds: Bounds) -> (Vec<u8>, f32) {
+        let n = em.len() / NUM_TAGS;
+        let ok = |i: usize, b: usize| allowed[i] & (1 << b) != 0;
+        let mut score = [f32::NEG_INFINITY; NUM_TAGS];
+        for b in 0..NUM_TAGS {
+            if ok(0, b) {
+                let s = if bounds.outside_before {
+                    t.next[0][b]
+                } else {
+                    t.start[b]
+                };
+                score[b] = s + em[b];
+            }
+        }
+        let mut back = vec![[0u8; NUM_TAGS]; n];
+        for i in 1..n {
+            let prev = score;
+            for b in 0..NUM_TAGS {
+                let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
+                for a in 0..NUM_TAGS {
+                    if t.next[a][b] == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let s = prev[a] + t.next[a][b];
+                    if s > best {
+                        (best, arg) = (s, a as u8);
+                    }
+                }
+                score[b] = if ok(i, b) {
+                    best + em[i * NUM_TAGS + b]
+                } else {
+                    f32::NEG_INFINITY
+                };
+                back[i][b] = if ok(i, b) { arg } else { 0 };
+            }
+        }
+        let (mut best, mut arg) = (f32::NEG_INFINITY, None);
+        for b in 0..NUM_TAGS {
+            let end = if bounds.outside_after {
+                t.next[b][0]
+            } else {
+                t.end[b]
+            };
+            if score[b] + end > best {
+                (best, arg) = (score[b] + end, Some(b as u8));
+            }
+        }
+        let mut out = vec![tags::O; n];
+        if let Some(mut b) = arg {
+            for i in (0..n).rev() {
+                out[i] = b;
+                b = back[i][usize::from(b)];
+            }
+        }
+        (out, best)
+    }
+
+    #[test]
+    fn agrees_with_decoding_over_every_pair() {
+        // Small integer scores, so that ties are frequent.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % 7) as f32 - 3.0
+        };
+        let mut v = Viterbi::default();
+        let mut out = Vec::new();
+        for round in 0..300 {
+            let mut moves = [[0.0; NUM_TAGS]; NUM_TAGS];
+            moves.iter_mut().flatten().for_each(|w| *w = next());
+            let (mut start, mut end) = ([0.0; NUM_TAGS], [0.0; NUM_TAGS]);
+            start
+                .iter_mut()
+                .chain(end.iter_mut())
+                .for_each(|w| *w = next());
+            let t = Transitions::constrained(&moves, &start, &end);
+            let n = 1 + round % 6;
+            let em: Vec<f32> = (0..n * NUM_TAGS).map(|_| next()).collect();
+            let allowed: Vec<u32> = (0..n)
+                .map(|_| {
+                    if next() > 1.0 {
+                        (next() as i32 as u32).wrapping_mul(0x9e37_79b9)
+                    } else {
+                        tags::ANY
+                    }
+                })
+                .collect();
+            let bounds = Bounds {
+                outside_before: round % 2 == 0,
+                outside_after: round % 3 == 0,
+            };
+            let best = v.decode(&em, &t, Some(&allowed), bounds, &mut out);
+            let (want, want_best) = reference(&em, &t, &allowed, bounds);
+            assert_eq!((&out, best), (&want, want_best), "round {round}");
+        }
     }
 
     #[test]
