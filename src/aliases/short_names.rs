@@ -4,7 +4,9 @@
 //!   them: "Penn State" for "Pennsylvania State University" (each word a
 //!   prefix of at least three letters);
 //! - the head alone: "the University" for "Pennsylvania State University",
-//!   "the House" for "House of Representatives".
+//!   "the House" for "House of Representatives", and a newspaper's
+//!   nameplate word: "the Ledger" for "the Savannah Ledger", "the Times"
+//!   for "The New York Times".
 //!
 //! A short name joins a longer one only when exactly one longer name
 //! fits. Places are left alone: "San Francisco Bay" and "Coron Island" are
@@ -35,8 +37,34 @@ fn words_of(doc: &Document, f: &Form) -> Vec<String> {
     out
 }
 
+/// Last words of newspapers' names, which papers go by on their own
+/// ("the Ledger", "the Post"): heads here only, not in the tagger's
+/// organisation lexicon, where "Post" or "Star" ending a name says little.
+const NAMEPLATES: &[&str] = &[
+    "bulletin",
+    "chronicle",
+    "courier",
+    "dispatch",
+    "examiner",
+    "gazette",
+    "globe",
+    "herald",
+    "inquirer",
+    "journal",
+    "ledger",
+    "observer",
+    "post",
+    "register",
+    "sentinel",
+    "star",
+    "telegraph",
+    "times",
+    "tribune",
+];
+
+/// True when `word` (folded) ends an organisation's name as its head.
 fn is_head(label: Label, word: &str) -> bool {
-    label == Label::Org && lexicon::is_org_head(word)
+    label == Label::Org && (lexicon::is_org_head(word) || NAMEPLATES.contains(&word))
 }
 
 /// Where longer names wait for short ones: label, word count of the core
