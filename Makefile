@@ -123,8 +123,8 @@ test-browser: build setup-browser
 train:
 	cargo build --release --bin lede-train
 	target/release/lede-train --model $(MODEL) --data $(DATA) --uner-folds 3
-	$(if $(filter full,$(MODEL)),cargo build --release --bin lede-train)
-	$(if $(filter full,$(MODEL)),target/release/lede-train attributions --data $(DATA))
+	$(if $(filter full,$(MODEL)),cargo build --release --bin lede-train && \
+	  target/release/lede-train attributions --data $(DATA))
 
 # Scores through the CLI (`lede --jsonl --offsets codepoints`), section by
 # section, for both builds: the default one and MODEL=open (copied to

@@ -235,7 +235,7 @@ fn interview(ctx: &Ctx) -> Turns {
         if ctx.kind(a) == Some(TokenKind::Word)
             && matches!(letter, "Q" | "A")
             && ctx.is_punct(a + 1, ":")
-            && (a + 2..end).any(|k| ctx.kind(k) == Some(TokenKind::Word))
+            && has_words(ctx, a + 2..end)
         {
             marks.push((p, letter == "A", a + 1));
         }
@@ -292,37 +292,45 @@ fn interview(ctx: &Ctx) -> Turns {
 /// that person's first mention in full (the most words) before the
 /// questions.
 fn interviewee(ctx: &Ctx, before: usize) -> Option<Span> {
-    let text = |e: &crate::entities::Entity| ctx.doc.slice(e.span);
-    let surname = |e: &crate::entities::Entity| {
-        text(e)
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or("")
-            .to_lowercase()
-    };
-    let people: Vec<&crate::entities::Entity> = ctx
+    // (span, surname in lower case, words) of every PERSON mention.
+    let people: Vec<(Span, String, usize)> = ctx
         .names()
         .iter()
         .filter(|e| e.label == Label::Person)
+        .map(|e| {
+            let text = ctx.doc.slice(e.span);
+            let surname = text.rsplit(char::is_whitespace).next().unwrap_or("");
+            (
+                e.span,
+                surname.to_lowercase(),
+                text.split_whitespace().count(),
+            )
+        })
         .collect();
-    let words = |e: &crate::entities::Entity| text(e).split_whitespace().count();
-    let mut best: Option<(usize, Span, usize)> = None; // (mentions, span, words)
-    for e in people.iter().filter(|e| e.span.end <= before) {
-        let name = surname(e);
-        let mentions = people.iter().filter(|o| surname(o) == name).count();
-        match best {
-            Some((m, span, w))
-                if mentions == m && ctx.doc.slice(span).to_lowercase().ends_with(&name) =>
-            {
-                if words(e) > w {
-                    best = Some((m, e.span, words(e)));
-                }
-            }
-            Some((m, _, _)) if mentions <= m => {}
-            _ => best = Some((mentions, e.span, words(e))),
+    let intro = || people.iter().filter(|p| p.0.end <= before);
+    let mut named: Option<(&str, usize)> = None;
+    for (_, surname, _) in intro() {
+        let mentions = people.iter().filter(|p| p.1 == *surname).count();
+        if named.is_none_or(|(_, most)| mentions > most) {
+            named = Some((surname, mentions));
         }
     }
-    best.map(|(_, span, _)| span)
+    let (surname, _) = named?;
+    let mut fullest: Option<(Span, usize)> = None;
+    for (span, _, words) in intro().filter(|p| p.1 == surname) {
+        if fullest.is_none_or(|(_, most)| *words > most) {
+            fullest = Some((*span, *words));
+        }
+    }
+    fullest.map(|(span, _)| span)
+}
+
+/// True when tokens `range` hold a word (a turn says something: `Clinton:
+/// 547.` is a tally).
+fn has_words(ctx: &Ctx, range: std::ops::Range<usize>) -> bool {
+    range
+        .into_iter()
+        .any(|k| ctx.kind(k) == Some(TokenKind::Word))
 }
 
 /// The span of tokens `first..end`, if there are any.
@@ -335,8 +343,7 @@ fn turn_at(ctx: &Ctx, paragraph: usize, start: usize, end: usize) -> Option<Turn
     let opener = ctx.is_quote(start).then_some(start);
     let first = start + usize::from(opener.is_some());
     let colon = (first..(first + 2 * MAX_LABEL_WORDS).min(end)).find(|&k| ctx.is_punct(k, ":"))?;
-    // Words must follow the colon: `Clinton: 547.` is a tally, not a turn.
-    if colon == first || !(colon + 1..end).any(|k| ctx.kind(k) == Some(TokenKind::Word)) {
+    if colon == first || !has_words(ctx, colon + 1..end) {
         return None;
     }
     let mut words = 0;

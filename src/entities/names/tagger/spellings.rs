@@ -95,37 +95,28 @@ const LONG: u64 = 1 << 63;
 fn key(text: &[u8], start: usize, end: usize, word: bool) -> u64 {
     let len = end.saturating_sub(start);
     let flag = u64::from(word) << 59;
+    let bytes = text.get(start..end).unwrap_or(&[]);
     if len < 8 {
         // Eight bytes from the token's start when the text has them, the
         // bytes past its end masked off.
-        let v = match text.get(start..start + 8) {
-            Some(w) => {
-                let mut b = [0u8; 8];
-                b.copy_from_slice(w);
-                u64::from_le_bytes(b)
-            }
-            None => text
-                .get(start..end)
-                .unwrap_or(&[])
-                .iter()
-                .rev()
-                .fold(0u64, |v, &c| v << 8 | u64::from(c)),
-        };
+        let v = little_endian(text.get(start..start + 8).unwrap_or(bytes));
         return v & ((1u64 << (8 * len)) - 1) | (len as u64) << 56 | flag;
     }
     let mut h = Hasher::new(SEED);
-    let mut chunks = text.get(start..end).unwrap_or(&[]).chunks_exact(8);
+    let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(c);
-        h = h.add(u64::from_le_bytes(b));
+        h = h.add(little_endian(c));
     }
-    let rest = chunks
-        .remainder()
-        .iter()
-        .rev()
-        .fold(0u64, |v, &c| v << 8 | u64::from(c));
+    let rest = little_endian(chunks.remainder());
     h.add(rest).add(len as u64).finish() & !(0xf << 59) | flag | LONG
+}
+
+/// Up to eight bytes as a little-endian number (missing high bytes zero).
+fn little_endian(bytes: &[u8]) -> u64 {
+    match <[u8; 8]>::try_from(bytes) {
+        Ok(b) => u64::from_le_bytes(b),
+        Err(_) => bytes.iter().rev().fold(0u64, |v, &c| v << 8 | u64::from(c)),
+    }
 }
 
 #[cfg(test)]
