@@ -38,7 +38,7 @@ JS_SOURCES := $(wildcard js/*.js js/*.d.ts)
 VERSION := $(shell sed -n 's/^version *= *"\([^"]*\)".*/\1/p' Cargo.toml | head -n 1)
 RUST_SOURCES := $(shell find src models -name '*.rs' -o -name '*.bin' -o -name '*.txt' -o -name '*.lmod' 2>/dev/null) Cargo.toml
 
-.PHONY: build serve test test-rust test-node test-browser lint setup setup-wasm setup-node \
+.PHONY: build serve test test-rust test-node test-browser lint setup setup-wasm wasm-target setup-node \
         setup-browser cli clean help train eval bench fuzz
 
 help:
@@ -48,7 +48,10 @@ help:
 
 setup: setup-wasm setup-node
 
-setup-wasm: $(WASM_BINDGEN)
+setup-wasm: wasm-target $(WASM_BINDGEN)
+
+# The Rust wasm target (lint checks the library for it too).
+wasm-target:
 	@rustup target list --installed 2>/dev/null | grep -qx $(WASM_TARGET) \
 	  || rustup target add $(WASM_TARGET)
 
@@ -98,7 +101,7 @@ serve: build
 
 test: lint test-rust test-node test-browser
 
-lint:
+lint: wasm-target
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
