@@ -15,6 +15,13 @@
 //! text. One `social_post` record holds the post text as content and the
 //! author (or the handle, when there is no name) as source; quotes and
 //! reported speech inside the post are found as their own records.
+//!
+//! Copied from a web page, an embedded post often comes out as one line,
+//! the trailer after the text (`Stay away pic.twitter.com/Ab12Cd — Nora
+//! Park (@nora_park) July 7, 2025`, the dash even glued to the link). A
+//! dash inside a line opens a trailer only when the trailer ends the line
+//! and has a date: the post is then the text before the dash, back to the
+//! start of its paragraph.
 
 use super::confidence::Pattern;
 use super::lexicon::is_one_of;
@@ -32,16 +39,17 @@ const MAX_TRAILER_TOKENS: usize = 24;
 /// Every pasted post in the document, in text order.
 pub fn find(ctx: &Ctx) -> Vec<Attribution> {
     let mut out = Vec::new();
-    // Dashes opening a line, found first in one tight pass (they are few).
-    let dashes: Vec<usize> = ctx
+    // Dashes, found first in one tight pass (they are few), with whether
+    // each opens its line.
+    let dashes: Vec<(usize, bool)> = ctx
         .doc
         .tokens
         .iter()
         .enumerate()
-        .filter(|&(i, t)| t.kind == TokenKind::Dash && (i == 0 || t.gap >= Gap::LineBreak))
-        .map(|(i, _)| i)
+        .filter(|&(_, t)| t.kind == TokenKind::Dash)
+        .map(|(i, t)| (i, i == 0 || t.gap >= Gap::LineBreak))
         .collect();
-    for i in dashes {
+    for (i, opens_line) in dashes {
         let end = line_end(ctx, i);
         if end - i > MAX_TRAILER_TOKENS {
             continue;
@@ -49,6 +57,11 @@ pub fn find(ctx: &Ctx) -> Vec<Attribution> {
         let Some(trailer) = read_trailer(ctx, i + 1, end) else {
             continue;
         };
+        // Inside a line, only the full form ends a post: a name or
+        // handle, then a date.
+        if !opens_line && trailer.date.is_none() {
+            continue;
+        }
         let Some(post) = post_block(ctx, i) else {
             continue;
         };
@@ -343,7 +356,44 @@ mod tests {
     }
 
     #[test]
+    fn trailer_inside_the_line() {
+        // Copied from a page: the trailer follows the text on its line, the
+        // dash glued to the link; the name in lower case.
+        let text = "The pumps came at last.\n\nthe storm is coming 😡 pic.twitter.com/Xy12AbCd— marco ibe (@marco_ibe) November 3, 2026.\n\nThe water fell.";
+        assert_eq!(
+            posts(text),
+            [row([
+                Some("the storm is coming 😡"),
+                Some("marco ibe"),
+                Some("marco ibe"),
+                Some("@marco_ibe"),
+                Some("November 3, 2026"),
+                Some("pic.twitter.com/Xy12AbCd"),
+            ])]
+        );
+        // Spaced em dash, a link before it.
+        let text = "Roads shut at noon https://t.co/Ab12 — City of Avery (@AveryCity) July 7, 2025";
+        assert_eq!(
+            posts(text),
+            [row([
+                Some("Roads shut at noon"),
+                Some("City of Avery"),
+                Some("City of Avery"),
+                Some("@AveryCity"),
+                Some("July 7, 2025"),
+                Some("https://t.co/Ab12"),
+            ])]
+        );
+    }
+
+    #[test]
     fn not_trailers() {
+        // Inside a line, a trailer without a date is prose.
+        assert!(posts("The mayor spoke — Nora Park (@nora_park) on X").is_empty());
+        assert!(posts(
+            "The mayor spoke — Nora Park (@nora_park) said on July 7, 2025 she would run"
+        )
+        .is_empty());
         // A dash line without a handle, and a long dash sentence.
         assert!(posts("A quote here.\n— Nora Park, 34, of Tacoma").is_empty());
         assert!(posts(

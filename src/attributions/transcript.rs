@@ -22,8 +22,8 @@
 //!   In a quoted transcript a turn goes on through the paragraphs that
 //!   reopen the mark, up to the next turn, a closing mark or a stage
 //!   direction in brackets (`"(CROSSTALK.)`).
-//! - A question-and-answer interview (paragraphs opening `Q:` and `A:`,
-//!   at least two of each) is read apart ([`interview`]): the answers are
+//! - A question-and-answer interview (paragraphs opening `Q:` and `A:`
+//!   or `Q.` and `A.`, at least two of each) is read apart ([`interview`]): the answers are
 //!   the interviewee's, named before the first question (the person the
 //!   article names most often, in full where it can); the questions are
 //!   the publication's and no one's claim, so they give no record, but
@@ -219,7 +219,7 @@ pub fn find(ctx: &Ctx) -> Turns {
 }
 
 /// A question-and-answer interview: every paragraph that opens `Q:` or
-/// `A:` is a turn, and an answer goes on through the paragraphs after it
+/// `A:` (or `Q.`, `A.`) is a turn, and an answer goes on through the paragraphs after it
 /// up to the next turn (the last answer keeps to its own paragraph: what
 /// follows it is often an editor's note). Needs two questions and two
 /// answers; the answers become direct records of the interviewee
@@ -227,17 +227,21 @@ pub fn find(ctx: &Ctx) -> Turns {
 /// first question.
 fn interview(ctx: &Ctx) -> Turns {
     let paragraphs = &ctx.doc.paragraphs;
-    // (paragraph, is an answer, the colon's token)
+    // (paragraph, is an answer, the mark's last token: `:` of `Q:`, or
+    // `Q.` itself)
     let mut marks: Vec<(usize, bool, usize)> = Vec::new();
     for (p, para) in paragraphs.iter().enumerate() {
         let (a, end) = (para.tokens.start, para.tokens.end.min(ctx.len()));
-        let letter = ctx.word(a);
-        if ctx.kind(a) == Some(TokenKind::Word)
-            && matches!(letter, "Q" | "A")
-            && ctx.is_punct(a + 1, ":")
-            && has_words(ctx, a + 2..end)
-        {
-            marks.push((p, letter == "A", a + 1));
+        if ctx.kind(a) != Some(TokenKind::Word) {
+            continue;
+        }
+        let mark = match ctx.word(a) {
+            "Q" | "A" if ctx.is_punct(a + 1, ":") || ctx.is_punct(a + 1, ".") => a + 1,
+            "Q." | "A." => a,
+            _ => continue,
+        };
+        if has_words(ctx, mark + 1..end) {
+            marks.push((p, ctx.word(a).starts_with('A'), mark));
         }
     }
     let answers = marks.iter().filter(|m| m.1).count();
@@ -268,8 +272,9 @@ fn interview(ctx: &Ctx) -> Turns {
         let (Some(head), Some(tail)) = (parts.first(), parts.last()) else {
             continue;
         };
+        let letter = paragraphs.get(p).map_or(colon, |q| q.tokens.start);
         out.heads
-            .push((ctx.span(colon - 1).cover(ctx.span(colon)), head.start));
+            .push((ctx.span(letter).cover(ctx.span(colon)), head.start));
         out.words.push(colon + 1..end);
         if let (true, Some(source)) = (answer, source) {
             let mut record = Attribution::new(
@@ -632,6 +637,29 @@ mod tests {
                 .iter()
                 .all(|a| !slice(a.content).contains('?')),
             "{answers:?}"
+        );
+    }
+
+    #[test]
+    fn q_and_a_with_full_stops() {
+        let text = "Dana Whitlock runs the county's flood office.\n\
+                    Q. Will the wall hold?\n\
+                    A. We think it will.\n\
+                    Q. What about the pumps?\n\
+                    A.They arrive Friday.";
+        let doc = crate::text::Document::new(text);
+        let analysis = analyse(text, &Options::default());
+        let answers: Vec<(&str, &str)> = analysis
+            .attributions
+            .iter()
+            .map(|a| (doc.slice(a.content), a.source.map_or("", |s| doc.slice(s))))
+            .collect();
+        assert_eq!(
+            answers,
+            [
+                ("We think it will.", "Dana Whitlock"),
+                ("They arrive Friday.", "Dana Whitlock")
+            ]
         );
     }
 

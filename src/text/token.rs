@@ -803,6 +803,7 @@ fn url_tail_end(text: &str, at: usize) -> usize {
                     | '«'
                     | '»'
             )
+            || is_dash(c)
             || is_pictographic(c)
         {
             break;
@@ -1075,6 +1076,14 @@ mod tests {
         // Word-like TLDs need a path; ordinary sentences are untouched.
         assert_eq!(words("it.is fine"), ["it", ".", "is", "fine"]);
         assert_eq!(toks("bit.ly/abc")[0].1, TokenKind::Url);
+        // A dash glued to a link (a pasted post's trailer) is not part of it.
+        assert_eq!(
+            toks("pic.twitter.com/Ab12— Nora")[..2],
+            [
+                ("pic.twitter.com/Ab12", TokenKind::Url),
+                ("—", TokenKind::Dash)
+            ]
+        );
         assert_eq!(toks("Amazon.com's")[0], ("Amazon.com", TokenKind::Url));
     }
 

@@ -5,6 +5,7 @@
 //! implementation and [`tagger::ModelTagger`] the trained one (the default).
 
 pub mod casing;
+pub mod dateline;
 pub mod lexicon;
 pub mod memory;
 pub mod rules;

@@ -10,6 +10,7 @@ use super::hash::PreHashed;
 use super::forms::{lower_hash, Form};
 use super::gazetteer::{Gazetteers, Matches, Start};
 use super::spellings::Spellings;
+use crate::entities::names::dateline;
 use crate::entities::names::lexicon::class;
 use crate::entities::names::titles;
 use crate::entities::names::words::{self, class_of, is_capitalised_word};
@@ -248,6 +249,9 @@ fn mark_sentence(
     mark_titles(doc, words, range.clone(), flags);
     let (mut words, mut caps, mut numbers) = (0usize, 0usize, 0usize);
     let mut expect_start = true;
+    // After a dateline's dash (`PORT AVERY — Crews …`) the sentence proper
+    // starts.
+    let dateline_dash = dateline::at(doc, range.start).map(|d| d.dash);
     for i in range.clone() {
         let (Some(t), Some(f)) = (doc.tokens.get(i), forms.get(i)) else {
             continue;
@@ -265,6 +269,7 @@ fn mark_sentence(
             }
         } else if matches!(t.kind, TokenKind::Quote(q) if q.role != QuoteRole::Close)
             || doc.token_text(i) == ":"
+            || dateline_dash == Some(i)
         {
             expect_start = true;
         }

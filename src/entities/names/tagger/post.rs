@@ -24,6 +24,9 @@
 //!    Bass` is a PERSON. A mention ending in an inflected common word
 //!    (`Sacramento Approves`) yields to the article's own reading.
 //!
+//! 5. **Datelines** (`PORT AVERY —`, `names::dateline`): the capitals
+//!    are a PLACE.
+//!
 //! Every rule is linear in the number of tokens and mentions (lookups in
 //! the sorted mentions are binary searches).
 
@@ -32,6 +35,7 @@ use std::ops::Range;
 use super::context::{doccap, flag, Context};
 use super::gazetteer::{is_common, is_given_name, is_name, vouches, Gazetteers};
 use crate::entities::names::casing::{is_heading, sentence_casing_with, Casing, WordCase};
+use crate::entities::names::dateline;
 use crate::entities::names::lexicon::{self, class, Key};
 use crate::entities::names::memory::{Memory, Reader};
 use crate::entities::names::titles::TitleKind;
@@ -55,6 +59,19 @@ pub const SURE: f32 = 100.0;
 /// and returns the final mentions, sorted and not overlapping.
 /// `confidence` tells how sure the model is of a mention (see [`SURE`]).
 pub fn finish(
+    doc: &Document,
+    ctx: &Context,
+    gazetteers: &Gazetteers,
+    mentions: Vec<Mention>,
+    confidence: &dyn Fn(&Range<usize>) -> f32,
+) -> Vec<Mention> {
+    let mut mentions = read_mentions(doc, ctx, gazetteers, mentions, confidence);
+    datelines(doc, &mut mentions);
+    mentions
+}
+
+/// Rules 1 to 4 of the module's list.
+fn read_mentions(
     doc: &Document,
     ctx: &Context,
     gazetteers: &Gazetteers,
@@ -614,6 +631,19 @@ fn places_before_titles(doc: &Document, ctx: &Context, mentions: &mut Vec<Mentio
             // Only where no mention starts before the place and runs into it.
             _ if !runs_into(mentions, j) => replace(mentions, j..c, Label::Place),
             _ => {}
+        }
+    }
+}
+
+/// A dateline's capitals opening a sentence (`PORT AVERY —`) are one
+/// PLACE, unless the lists know them as something else.
+fn datelines(doc: &Document, mentions: &mut Vec<Mention>) {
+    for sentence in &doc.sentences {
+        let Some(d) = dateline::at(doc, sentence.tokens.start) else {
+            continue;
+        };
+        if !dateline::known_otherwise(doc, &d) {
+            replace(mentions, d.place, Label::Place);
         }
     }
 }
