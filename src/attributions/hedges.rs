@@ -73,6 +73,23 @@ fn hedge_at(ctx: &Ctx, i: usize) -> Option<Span> {
     None
 }
 
+/// True for a record whose cue is a hedge adverb alone (a learned cue on
+/// `reportedly` in `The protests were reportedly organized by unions`):
+/// a claim with only a hedge, which no one is shown making. Its subject is
+/// the claim's agent, not a source (PolNeAR gives none of the 16 such cues
+/// in train a source), so the claim is reported as a [`HedgedClaim`].
+/// `apparently` is left alone: with a verb of thinking its subject is the
+/// source (`He apparently believed the polls`).
+pub fn is_hedge_cued(ctx: &Ctx, a: &Attribution) -> bool {
+    let Some(cue) = a.cue else {
+        return false;
+    };
+    let i = ctx.token_at(cue.start);
+    ctx.span(i) == cue
+        && ctx.classes(i).has(HEDGE_ADVERB)
+        && !ctx.word(i).eq_ignore_ascii_case("apparently")
+}
+
 /// The hedged sentences of a document: each sentence's first hedge outside
 /// quotation marks, found once for [`find`] and [`claims`] (they depend on
 /// the text alone, not on the records).

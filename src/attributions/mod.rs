@@ -310,7 +310,10 @@ fn run(
     if !collect {
         nesting::drop_held_quotes(doc, &mut out);
         nesting::end_before_main_clause(doc, &mut out);
-        if model.is_some() {
+        after_datelines(doc, &mut out);
+        let before = out.len();
+        out.retain(|a| !hedges::is_hedge_cued(&ctx, a));
+        if model.is_some() || out.len() < before {
             // The records the filters dropped hide no claim.
             hedged_claims = hedges::claims(&ctx, &hedged, &out);
         }
@@ -325,6 +328,31 @@ fn run(
     Found {
         attributions: out,
         hedged_claims,
+    }
+}
+
+/// A content that starts a sentence opening with a dateline (`LOS ANGELES
+/// — Crews worked …, officials said`) starts after its dash: the dateline
+/// is the paper's, not the source's.
+fn after_datelines(doc: &Document, records: &mut [Attribution]) {
+    for sentence in &doc.sentences {
+        let Some(d) = crate::entities::names::dateline::at(doc, sentence.tokens.start) else {
+            continue;
+        };
+        let (from, to) = (
+            doc.tokens_span(sentence.tokens.clone()).start,
+            doc.tokens_span(d.dash + 1..d.dash + 2).start,
+        );
+        for r in records.iter_mut() {
+            if (from..to).contains(&r.content.start) && r.content.end > to {
+                let parts = r
+                    .content_parts
+                    .iter()
+                    .map(|p| Span::new(p.start.max(to).min(p.end), p.end))
+                    .collect();
+                r.set_parts(parts);
+            }
+        }
     }
 }
 

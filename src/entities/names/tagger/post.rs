@@ -12,8 +12,11 @@
 //!    the ampersand; the same pair elsewhere in the article follows.
 //! 3. **Names the article gives in full.** A one-word PERSON that starts
 //!    an organisation's name elsewhere (`Pirelli` … `Pirelli Cables`) is
-//!    that ORG, and a one-word PLACE that is the surname of someone named
-//!    in full is that PERSON (`Michael Jordan` … `Jordan scored`).
+//!    that ORG, and a one-word PLACE, or MISC or possessive ORG the lists
+//!    do not know, that is the surname of someone named in full is that
+//!    PERSON (`Michael Jordan` … `Jordan scored`, `Karen Bass` … `Bass's
+//!    office`, not `Paris Hilton` … `the Hilton hotel`); a person's full name read elsewhere as an ORG or MISC is
+//!    that PERSON. A possessive ending is never part of a name.
 //! 4. **Text whose capitals say nothing** (ALL CAPS and Title Case
 //!    headlines, shouted runs in prose; `names::casing`) is read from
 //!    titles, word lists and document memory (`names::memory`), learnt from
@@ -26,6 +29,8 @@
 //!
 //! 5. **Datelines** (`PORT AVERY —`, `names::dateline`): the capitals
 //!    are a PLACE.
+//! 6. **Organisations the lists know**, written as names (`Immigration and
+//!    Customs Enforcement`, `ICE`), are ORGs.
 //!
 //! Every rule is linear in the number of tokens and mentions (lookups in
 //! the sorted mentions are binary searches).
@@ -67,6 +72,7 @@ pub fn finish(
 ) -> Vec<Mention> {
     let mut mentions = read_mentions(doc, ctx, gazetteers, mentions, confidence);
     datelines(doc, &mut mentions);
+    known_organisations(doc, ctx, &mut mentions);
     mentions
 }
 
@@ -79,6 +85,7 @@ fn read_mentions(
     confidence: &dyn Fn(&Range<usize>) -> f32,
 ) -> Vec<Mention> {
     places_before_titles(doc, ctx, &mut mentions);
+    trailing_possessives(doc, &mut mentions);
     leading_articles(doc, &mut mentions);
     join_ampersands(doc, &mut mentions);
     names_named_in_full(doc, ctx, &mut mentions);
@@ -340,6 +347,7 @@ fn names_named_in_full(doc: &Document, ctx: &Context, mentions: &mut [Mention]) 
     let mut firms: Vec<u64> = Vec::new();
     let mut people: Vec<u64> = Vec::new();
     let mut surnames: Vec<u64> = Vec::new();
+    let mut full_names: Vec<u64> = Vec::new();
     for (r, label) in mentions.iter() {
         let first = Key::of(doc.token_text(r.start));
         match label {
@@ -364,6 +372,7 @@ fn names_named_in_full(doc: &Document, ctx: &Context, mentions: &mut [Mention]) 
                     || lexicon::is_given_name(first.as_str());
                 if given {
                     surnames.push(last);
+                    full_names.push(key_of(doc, r.clone()).fingerprint());
                 }
             }
             Label::Person => {
@@ -381,13 +390,40 @@ fn names_named_in_full(doc: &Document, ctx: &Context, mentions: &mut [Mention]) 
     }
     for (r, label) in mentions.iter_mut() {
         if r.len() != 1 {
+            // A person's full name read as a firm elsewhere (`Donald
+            // Trump's campaign`) is that person.
+            let head = Key::of(doc.token_text(r.end - 1));
+            let named_thing =
+                lexicon::is_org_head(head.as_str()) || lexicon::is_misc_head(head.as_str());
+            if matches!(label, Label::Org | Label::Misc)
+                && !named_thing
+                && full_names.contains(&key_of(doc, r.clone()).fingerprint())
+            {
+                *label = Label::Person;
+            }
             continue;
         }
         let fp = Key::of(doc.token_text(r.start)).fingerprint();
         if *label == Label::Person && firms.contains(&fp) && !people.contains(&fp) {
             *label = Label::Org;
-        } else if *label == Label::Place && surnames.contains(&fp) {
+        } else if surnames.contains(&fp)
+            && (*label == Label::Place
+                || (matches!(label, Label::Org | Label::Misc)
+                    && !firms.contains(&fp)
+                    && known_label(Key::of(doc.token_text(r.start)).as_str()).is_none()
+                    && (*label == Label::Misc || matches!(doc.token_text(r.end), "'s" | "’s"))))
+        {
             *label = Label::Person;
+        }
+    }
+}
+
+/// A possessive ending is never part of a name (`Bass's office`: the
+/// name is `Bass`).
+fn trailing_possessives(doc: &Document, mentions: &mut [Mention]) {
+    for (r, _) in mentions.iter_mut() {
+        if r.len() >= 2 && matches!(doc.token_text(r.end - 1), "'s" | "’s" | "'" | "’") {
+            r.end -= 1;
         }
     }
 }
@@ -648,6 +684,61 @@ fn datelines(doc: &Document, mentions: &mut Vec<Mention>) {
     }
 }
 
+/// Organisations the word lists know (`orgs.txt`), written in prose as
+/// names are: in Title Case (`Immigration and Customs Enforcement`) or, for
+/// a one-word acronym, in capitals (`ICE`, outside text in capitals). Each
+/// becomes an ORG unless a mention runs past it (`U.S. Immigration and
+/// Customs Enforcement`) or is exactly it; shorter mentions inside it give
+/// way (`Customs Enforcement`).
+fn known_organisations(doc: &Document, ctx: &Context, mentions: &mut Vec<Mention>) {
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let text = doc.token_text(i);
+        let flags = ctx.flags.get(i).copied().unwrap_or(0);
+        if !is_word(doc, i)
+            || !text.starts_with(char::is_uppercase)
+            || flags & flag::CAPS_SENTENCE != 0
+        {
+            i += 1;
+            continue;
+        }
+        let found = known_at(doc, i, n).filter(|&(len, label)| {
+            let r = i..i + len;
+            label == Label::Org
+                && if len == 1 {
+                    is_acronym(text)
+                } else {
+                    r.clone().all(|k| {
+                        is_capitalised_word(doc.token_text(k))
+                            || matches!(doc.token_text(k), "and" | "of" | "for" | "the" | "&")
+                    }) && is_capitalised_word(doc.token_text(i + len - 1))
+                }
+        });
+        let Some((len, _)) = found else {
+            i += 1;
+            continue;
+        };
+        let r = i..i + len;
+        let from = mentions.partition_point(|(m, _)| m.end <= r.start);
+        let overlapping = mentions
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|(m, _)| m.start < r.end);
+        // (A mention of exactly the name keeps the model's label: `White
+        // House` is a place in CoNLL's and UNER's reading.)
+        let mut inside = true;
+        for (m, _) in overlapping {
+            inside &= m.start >= r.start && m.end <= r.end && *m != r;
+        }
+        if inside {
+            replace(mentions, r.clone(), Label::Org);
+        }
+        i = r.end;
+    }
+}
+
 /// The index of the mention ending right before token `end` (mentions are
 /// sorted and never overlap, so their ends are sorted too).
 fn ending_at(mentions: &[Mention], end: usize) -> Option<usize> {
@@ -785,14 +876,57 @@ mod tests {
     #[test]
     fn an_acronym_of_a_name_in_full_takes_its_label() {
         let text = "The Los Angeles Police Department closed the road, and the LAPD \
-                    asked drivers to stay away. The BBC did not say.";
+                    asked drivers to stay away. The KQBZ did not say.";
         let found = run(text, &[("Los Angeles Police Department", Org)]);
         assert_eq!(
             found,
             pairs(&[("Los Angeles Police Department", Org), ("LAPD", Org)])
         );
         // An acronym the article does not spell out is left to the model.
-        assert!(!found.iter().any(|(t, _)| t == "BBC"));
+        assert!(!found.iter().any(|(t, _)| t == "KQBZ"));
+    }
+
+    #[test]
+    fn organisations_the_lists_know() {
+        // Spelt out in Title Case, or an acronym in capitals; a shorter
+        // mention inside gives way, a mention of exactly the name keeps
+        // the model's label, and `ice` in lower case is ice.
+        let text = "Immigration and Customs Enforcement agents came. ICE said so. \
+                    The White House spoke. The ice melted.";
+        let found = run(
+            text,
+            &[("Customs Enforcement", Misc), ("White House", Place)],
+        );
+        assert_eq!(
+            found,
+            pairs(&[
+                ("Immigration and Customs Enforcement", Org),
+                ("ICE", Org),
+                ("White House", Place),
+            ])
+        );
+    }
+
+    #[test]
+    fn possessives_and_full_names() {
+        let text = "Karen Bass spoke. Later, Bass's office and Karen Bass's aides \
+                    did not respond.";
+        let found = run(
+            text,
+            &[
+                ("Karen Bass", Person),
+                ("Bass's", Org),
+                ("Karen Bass's", Org),
+            ],
+        );
+        assert_eq!(
+            found,
+            pairs(&[
+                ("Karen Bass", Person),
+                ("Bass", Person),
+                ("Karen Bass", Person)
+            ])
+        );
     }
 
     #[test]
