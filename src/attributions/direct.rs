@@ -355,6 +355,11 @@ fn after_quote(ctx: &Ctx, q: &Quote, close: usize) -> Option<Found> {
             continue;
         };
         let tail = ctx.after_cue(v, cue);
+        // `"…cast." She added: "We …"`: after a full stop the clause
+        // introduces the next quotation, not this one.
+        if !linked && introduces_quote(ctx, tail) {
+            return None;
+        }
         // A title before a clause is its subject's context, not its words:
         // `On "Fox News Sunday," Pence said his running mate …`.
         // A new sentence after `?"` or `!"` is the speaker's only when its
@@ -378,6 +383,13 @@ fn after_quote(ctx: &Ctx, q: &Quote, close: usize) -> Option<Found> {
         return unknown_trailer_verb(ctx, i, w_end, para_end);
     }
     None
+}
+
+/// True when token `t`, right after a cue, is a colon or comma followed by
+/// an opening quotation mark: the cue introduces that quotation.
+fn introduces_quote(ctx: &Ctx, t: usize) -> bool {
+    (ctx.is_punct(t, ":") || ctx.is_punct(t, ","))
+        && matches!(ctx.kind(t + 1), Some(TokenKind::Quote(q)) if q.role != crate::text::QuoteRole::Close)
 }
 
 /// `"…," Reyes fumed.`, `"…," snapped Marsh.`: a tied quotation whose

@@ -873,6 +873,15 @@ mod tests {
                 "she"
             )]
         );
+        // After a full stop, a cue clause ending in a colon introduces the
+        // next quotation only: no split quote.
+        assert_eq!(
+            rows("“The vote was hard.” She added: ‘We have no students.’"),
+            [
+                uncued("The vote was hard."),
+                direct("We have no students.", "added", "She")
+            ]
+        );
     }
 
     #[test]

@@ -12,10 +12,10 @@
 //!    the ampersand; the same pair elsewhere in the article follows.
 //! 3. **Names the article gives in full.** A one-word PERSON that starts
 //!    an organisation's name elsewhere (`Pirelli` … `Pirelli Cables`) is
-//!    that ORG, and a one-word PLACE, or MISC or possessive ORG the lists
-//!    do not know, that is the surname of someone named in full is that
-//!    PERSON (`Michael Jordan` … `Jordan scored`, `Karen Bass` … `Bass's
-//!    office`, not `Paris Hilton` … `the Hilton hotel`); a person's full name read elsewhere as an ORG or MISC is
+//!    that ORG, and a one-word PLACE, MISC or ORG (not one the lists know,
+//!    nor a thing's name: `the Hilton hotel` with `Paris Hilton`) that is
+//!    the surname of someone named in full is that PERSON (`Michael
+//!    Jordan` … `Jordan scored`, `Karen Bass` … `Bass's office`); a person's full name read elsewhere as an ORG or MISC is
 //!    that PERSON. A possessive ending is never part of a name.
 //! 4. **Text whose capitals say nothing** (ALL CAPS and Title Case
 //!    headlines, shouted runs in prose; `names::casing`) is read from
@@ -411,11 +411,22 @@ fn names_named_in_full(doc: &Document, ctx: &Context, mentions: &mut [Mention]) 
                 || (matches!(label, Label::Org | Label::Misc)
                     && !firms.contains(&fp)
                     && known_label(Key::of(doc.token_text(r.start)).as_str()).is_none()
-                    && (*label == Label::Misc || matches!(doc.token_text(r.end), "'s" | "’s"))))
+                    && (*label == Label::Misc || !names_a_thing(doc, r.clone()))))
         {
             *label = Label::Person;
         }
     }
+}
+
+/// True when the one-word name at `r` reads as a thing's name: after
+/// `the` or before a business noun (`the Hilton hotel`, `Hilton hotels`).
+fn names_a_thing(doc: &Document, r: Range<usize>) -> bool {
+    let after = Key::of(doc.token_text(r.end));
+    let the_before = r
+        .start
+        .checked_sub(1)
+        .is_some_and(|p| doc.token_text(p).eq_ignore_ascii_case("the"));
+    the_before || BUSINESS_NOUNS.contains(&after.as_str())
 }
 
 /// A possessive ending is never part of a name (`Bass's office`: the
