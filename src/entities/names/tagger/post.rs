@@ -35,10 +35,14 @@
 //! Every rule is linear in the number of tokens and mentions (lookups in
 //! the sorted mentions are binary searches).
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::context::{doccap, flag, Context};
+use super::forms::lower_hash;
 use super::gazetteer::{is_common, is_given_name, is_name, vouches, Gazetteers};
+use super::hash::PreHashed;
 use crate::entities::names::casing::{is_heading, sentence_casing_with, Casing, WordCase};
 use crate::entities::names::dateline;
 use crate::entities::names::lexicon::{self, class, Key};
@@ -392,13 +396,13 @@ fn names_named_in_full(doc: &Document, ctx: &Context, mentions: &mut [Mention]) 
         if r.len() != 1 {
             // A person's full name read as a firm elsewhere (`Donald
             // Trump's campaign`) is that person.
+            if !matches!(label, Label::Org | Label::Misc) || full_names.is_empty() {
+                continue;
+            }
             let head = Key::of(doc.token_text(r.end - 1));
             let named_thing =
                 lexicon::is_org_head(head.as_str()) || lexicon::is_misc_head(head.as_str());
-            if matches!(label, Label::Org | Label::Misc)
-                && !named_thing
-                && full_names.contains(&key_of(doc, r.clone()).fingerprint())
-            {
+            if !named_thing && full_names.contains(&key_of(doc, r.clone()).fingerprint()) {
                 *label = Label::Person;
             }
             continue;
@@ -684,6 +688,7 @@ fn places_before_titles(doc: &Document, ctx: &Context, mentions: &mut Vec<Mentio
 
 /// A dateline's capitals opening a sentence (`PORT AVERY —`) are one
 /// PLACE, unless the lists know them as something else.
+#[inline(never)]
 fn datelines(doc: &Document, mentions: &mut Vec<Mention>) {
     for sentence in &doc.sentences {
         let Some(d) = dateline::at(doc, sentence.tokens.start) else {
@@ -701,6 +706,7 @@ fn datelines(doc: &Document, mentions: &mut Vec<Mention>) {
 /// becomes an ORG unless a mention runs past it (`U.S. Immigration and
 /// Customs Enforcement`) or is exactly it; shorter mentions inside it give
 /// way (`Customs Enforcement`).
+#[inline(never)]
 fn known_organisations(doc: &Document, ctx: &Context, mentions: &mut Vec<Mention>) {
     let n = doc.tokens.len();
     let mut i = 0;
@@ -711,6 +717,16 @@ fn known_organisations(doc: &Document, ctx: &Context, mentions: &mut Vec<Mention
             || !text.starts_with(char::is_uppercase)
             || flags & flag::CAPS_SENTENCE != 0
         {
+            i += 1;
+            continue;
+        }
+        // (A look-up in a small table of first words rules out most words
+        // before the full search.)
+        let org_word = ctx
+            .forms
+            .get(i)
+            .is_some_and(|f| org_first_words().contains(&f.lower));
+        if !org_word {
             i += 1;
             continue;
         }
@@ -748,6 +764,21 @@ fn known_organisations(doc: &Document, ctx: &Context, mentions: &mut Vec<Mention
         }
         i = r.end;
     }
+}
+
+/// The [`lower_hash`]es of the first words of the organisations in the
+/// word lists (with and without a final full stop: `U.N.` for `u.n`).
+fn org_first_words() -> &'static HashSet<u64, PreHashed> {
+    static SET: OnceLock<HashSet<u64, PreHashed>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = HashSet::default();
+        for entry in lexicon::ORGS.entries() {
+            let first = entry.split(' ').next().unwrap_or(entry);
+            set.insert(lower_hash(first));
+            set.insert(lower_hash(&format!("{first}.")));
+        }
+        set
+    })
 }
 
 /// The index of the mention ending right before token `end` (mentions are
