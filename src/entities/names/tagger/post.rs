@@ -30,7 +30,9 @@
 //! 5. **Datelines** (`PORT AVERY —`, `names::dateline`): the capitals
 //!    are a PLACE.
 //! 6. **Organisations the lists know**, written as names (`Immigration and
-//!    Customs Enforcement`, `ICE`), are ORGs.
+//!    Customs Enforcement`, `ICE`), are ORGs; so is a place with the rest
+//!    of an organisation's name after it (`Riverside Unified School
+//!    District`, `The Riverside Record`).
 //!
 //! Every rule is linear in the number of tokens and mentions (lookups in
 //! the sorted mentions are binary searches).
@@ -54,7 +56,7 @@ use crate::entities::names::words::{
     title_from,
 };
 use crate::entities::Label;
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Gap, TokenKind};
 
 /// A mention: token range and label.
 pub type Mention = (Range<usize>, Label);
@@ -77,6 +79,7 @@ pub fn finish(
     let mut mentions = read_mentions(doc, ctx, gazetteers, mentions, confidence);
     datelines(doc, &mut mentions);
     known_organisations(doc, ctx, &mut mentions);
+    places_naming_organisations(doc, &mut mentions);
     mentions
 }
 
@@ -766,6 +769,72 @@ fn known_organisations(doc: &Document, ctx: &Context, mentions: &mut Vec<Mention
     }
 }
 
+/// Head words that end an organisation's name in news text but are not in
+/// the lexicon's organisation heads (they also end places or titles
+/// there): a school district, a school, a newspaper's nameplate.
+const NAME_ENDS: &[&str] = &[
+    "academy",
+    "district",
+    "elementary",
+    "observer",
+    "record",
+    "register",
+    "sentinel",
+];
+
+/// Most capitalised words after a place that may complete an
+/// organisation's name.
+const MAX_ORG_TAIL: usize = 4;
+
+/// A PLACE the model read at the start of an organisation's name whose
+/// other words it left out (`Riverside` in `the Riverside Unified School
+/// District board`, `The Riverside Record`): when the capitalised words
+/// right after the place, outside any mention, end in an organisation's
+/// head word, place and words are one ORG. A PERSON ending in
+/// `Elementary` or `Academy` is a school.
+#[inline(never)]
+fn places_naming_organisations(doc: &Document, mentions: &mut [Mention]) {
+    let mut k = 0;
+    while k < mentions.len() {
+        let Some((r, label)) = mentions.get(k).cloned() else {
+            break;
+        };
+        k += 1;
+        // `Lincoln Elementary`, `Naval Academy`: a school, not a person.
+        if label == Label::Person && r.len() >= 2 {
+            let last = Key::of(doc.token_text(r.end - 1));
+            if matches!(last.as_str(), "elementary" | "academy") {
+                if let Some(m) = mentions.get_mut(k - 1) {
+                    m.1 = Label::Org;
+                }
+            }
+            continue;
+        }
+        if label != Label::Place {
+            continue;
+        }
+        let next_start = mentions.get(k).map_or(usize::MAX, |(m, _)| m.start);
+        let mut end = r.end;
+        while end < next_start
+            && end - r.end < MAX_ORG_TAIL
+            && doc.tokens.get(end).is_some_and(|t| t.gap < Gap::LineBreak)
+            && is_word(doc, end)
+            && is_capitalised_word(doc.token_text(end))
+        {
+            end += 1;
+        }
+        if end == r.end {
+            continue;
+        }
+        let last = Key::of(doc.token_text(end - 1));
+        if lexicon::is_org_head(last.as_str()) || NAME_ENDS.contains(&last.as_str()) {
+            if let Some(m) = mentions.get_mut(k - 1) {
+                *m = (r.start..end, Label::Org);
+            }
+        }
+    }
+}
+
 /// The [`lower_hash`]es of the first words of the organisations in the
 /// word lists (with and without a final full stop: `U.N.` for `u.n`).
 fn org_first_words() -> &'static HashSet<u64, PreHashed> {
@@ -945,6 +1014,30 @@ mod tests {
                 ("Immigration and Customs Enforcement", Org),
                 ("ICE", Org),
                 ("White House", Place),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_place_starting_an_organisations_name() {
+        let text = "The Riverside Unified School District board told The Riverside \
+                    Record that Lincoln Elementary will close. Riverside Park is open.";
+        let found = run(
+            text,
+            &[
+                ("Riverside", Place),
+                ("Riverside", Place),
+                ("Lincoln Elementary", Person),
+                ("Riverside Park", Place),
+            ],
+        );
+        assert_eq!(
+            found,
+            pairs(&[
+                ("Riverside Unified School District", Org),
+                ("Riverside Record", Org),
+                ("Lincoln Elementary", Org),
+                ("Riverside Park", Place),
             ])
         );
     }
