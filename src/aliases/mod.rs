@@ -374,6 +374,33 @@ mod tests {
     use Label::{Handle, Org, Person, Place};
 
     #[test]
+    fn a_double_surname_whole_halved_or_written_apart() {
+        let text = "Ana Delgado-Ruiz chairs the board. Delgado-Ruiz voted no. \
+                    Delgado Ruiz left early, and Delgado came back. Luis Ortiz stayed.";
+        assert_eq!(
+            grouped(
+                text,
+                &[
+                    ("Ana Delgado-Ruiz", Person),
+                    ("Delgado-Ruiz", Person),
+                    ("Delgado Ruiz", Person),
+                    ("Delgado", Person),
+                    ("Luis Ortiz", Person),
+                ]
+            ),
+            [
+                vec![
+                    "Ana Delgado-Ruiz",
+                    "Delgado-Ruiz",
+                    "Delgado Ruiz",
+                    "Delgado"
+                ],
+                vec!["Luis Ortiz"]
+            ]
+        );
+    }
+
+    #[test]
     fn surname_title_caps_and_possessive_join_the_full_name() {
         let text = "LA Mayor Karen Bass defended the plan. Mayor Bass said the city \
                     would act. Bass's office agreed. BASS SAID NOTHING MORE. Karen smiled.";

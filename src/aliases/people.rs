@@ -85,6 +85,27 @@ pub fn link(
         }
     }
 
+    // A double surname's halves ("Delgado-Ruiz": "Delgado", "Ruiz"), each
+    // standing for its person alone, and both written apart ("Delgado
+    // Ruiz").
+    let mut halves: Vec<(usize, [u64; 2])> = Vec::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if let Some(f) = rep(n).filter(|_| full(n)) {
+            if let Some(h) = surname_halves(doc, f) {
+                halves.push((i, h));
+            }
+        }
+    }
+    for (i, n) in nodes.iter().enumerate() {
+        let Some(f) = rep(n).filter(|f| full(n) && f.words == 2) else {
+            continue;
+        };
+        for &(j, [a, b]) in &halves {
+            if (f.first_word, f.last_word) == (a, b) {
+                sets.union(i, j);
+            }
+        }
+    }
     // The people, by root, with their roles and first full mention.
     let mut people: Vec<Person> = Vec::new();
     let mut person_of_root: FastMap<usize, usize> = FastMap::default();
@@ -122,7 +143,14 @@ pub fn link(
         let Some(&p) = person_of_root.get(&root) else {
             continue;
         };
-        for word in [f.first_word, f.last_word] {
+        let split = halves
+            .iter()
+            .find(|(j, _)| *j == i)
+            .map_or([0, 0], |(_, h)| *h);
+        for word in [f.first_word, f.last_word, split[0], split[1]] {
+            if word == 0 {
+                continue;
+            }
             let list = by_word.entry(word).or_default();
             if list.len() > MAX_CANDIDATES {
                 continue;
@@ -183,6 +211,25 @@ pub fn link(
         }
     }
     link_role_phrases(forms, nodes, node_of, sets, out);
+}
+
+/// The fingerprints of the two halves of a full name's hyphenated
+/// surname ("Delgado-Ruiz"), when it has one.
+fn surname_halves(doc: &Document, f: &Form) -> Option<[u64; 2]> {
+    let last = doc.token_text(f.tokens.end.checked_sub(1)?);
+    let (a, b) = last.split_once('-')?;
+    let mut word = String::new();
+    let mut fp = |part: &str| {
+        super::normalize::fold_word(part, &mut word);
+        (word.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .then(|| crate::entities::names::lexicon::fingerprint(&word))
+    };
+    let mut whole = String::new();
+    super::normalize::fold_word(last, &mut whole);
+    if crate::entities::names::lexicon::fingerprint(&whole) != f.last_word || b.contains('-') {
+        return None;
+    }
+    Some([fp(a)?, fp(b)?])
 }
 
 /// A title standing for a name ("President of the United States") joins
