@@ -1,7 +1,9 @@
 //! People: a surname or given name alone ("Bass", "Karen") joins the full
 //! name seen earlier or later in the article ("Karen Bass"), and full names
 //! that differ only by a middle name or initial ("Donald J. Trump", "Donald
-//! Trump") are one person.
+//! Trump") are one person. A double surname stands for its person whole,
+//! halved or written apart ("Ana Delgado-Ruiz": "Delgado-Ruiz", "Delgado",
+//! "Delgado Ruiz").
 //!
 //! When a single name fits several people ("Trump" with "Donald Trump" and
 //! "Melania Trump"), each mention is resolved on its own: by its title
