@@ -849,6 +849,21 @@ mod tests {
         assert!(rows("Bass said on CBS's “Face the Nation.”").is_empty());
     }
 
+    /// Why a source goes unnamed (`not authorized to discuss …`) is no
+    /// report of its own, for the rules or the learned cues.
+    #[test]
+    fn the_reason_for_anonymity_is_no_report() {
+        let text = "Agency officials, who spoke on condition of anonymity because they \
+                    were not authorized to discuss the operation, said more arrests were planned.";
+        let analysis = crate::analysis::analyse(text, &crate::analysis::Options::default());
+        let found: Vec<(&str, Option<&str>)> = analysis
+            .attributions
+            .iter()
+            .map(|a| (a.content.slice(text), a.cue.map(|c| c.slice(text))))
+            .collect();
+        assert_eq!(found, [("more arrests were planned", Some("said"))]);
+    }
+
     #[test]
     fn split_quote_halves_share_the_cue() {
         assert_eq!(
