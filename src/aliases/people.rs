@@ -13,8 +13,9 @@
 //! could mean: two people are never merged.
 
 use super::nodes::{FastMap, Node, Sets};
-use super::normalize::Form;
+use super::normalize::{fold_word, Form};
 use super::Overrides;
+use crate::entities::names::lexicon::fingerprint;
 use crate::entities::names::titles::TitleKind;
 use crate::entities::Label;
 use crate::text::Document;
@@ -90,20 +91,20 @@ pub fn link(
     // A double surname's halves ("Delgado-Ruiz": "Delgado", "Ruiz"), each
     // standing for its person alone, and both written apart ("Delgado
     // Ruiz").
-    let mut halves: Vec<(usize, [u64; 2])> = Vec::new();
-    for (i, n) in nodes.iter().enumerate() {
-        if let Some(f) = rep(n).filter(|_| full(n)) {
-            if let Some(h) = surname_halves(doc, f) {
-                halves.push((i, h));
-            }
-        }
-    }
-    for (i, n) in nodes.iter().enumerate() {
-        let Some(f) = rep(n).filter(|f| full(n) && f.words == 2) else {
+    let halves: Vec<Option<[u64; 2]>> = nodes
+        .iter()
+        .map(|n| {
+            rep(n)
+                .filter(|_| full(n))
+                .and_then(|f| surname_halves(doc, f))
+        })
+        .collect();
+    for (j, h) in halves.iter().enumerate() {
+        let Some(apart) = h.and_then(|[a, b]| by_ends.get(&(a, b))) else {
             continue;
         };
-        for &(j, [a, b]) in &halves {
-            if (f.first_word, f.last_word) == (a, b) {
+        for &i in apart {
+            if nodes.get(i).and_then(rep).is_some_and(|f| f.words == 2) {
                 sets.union(i, j);
             }
         }
@@ -145,10 +146,7 @@ pub fn link(
         let Some(&p) = person_of_root.get(&root) else {
             continue;
         };
-        let split = halves
-            .iter()
-            .find(|(j, _)| *j == i)
-            .map_or([0, 0], |(_, h)| *h);
+        let split = halves.get(i).copied().flatten().unwrap_or([0, 0]);
         for word in [f.first_word, f.last_word, split[0], split[1]] {
             if word == 0 {
                 continue;
@@ -221,17 +219,15 @@ fn surname_halves(doc: &Document, f: &Form) -> Option<[u64; 2]> {
     let last = doc.token_text(f.tokens.end.checked_sub(1)?);
     let (a, b) = last.split_once('-')?;
     let mut word = String::new();
-    let mut fp = |part: &str| {
-        super::normalize::fold_word(part, &mut word);
-        (word.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-            .then(|| crate::entities::names::lexicon::fingerprint(&word))
-    };
-    let mut whole = String::new();
-    super::normalize::fold_word(last, &mut whole);
-    if crate::entities::names::lexicon::fingerprint(&whole) != f.last_word || b.contains('-') {
+    fold_word(last, &mut word);
+    if fingerprint(&word) != f.last_word || b.contains('-') {
         return None;
     }
-    Some([fp(a)?, fp(b)?])
+    let mut half = |part: &str| {
+        fold_word(part, &mut word);
+        (word.chars().filter(|c| c.is_alphabetic()).count() >= 2).then(|| fingerprint(&word))
+    };
+    Some([half(a)?, half(b)?])
 }
 
 /// A title standing for a name ("President of the United States") joins

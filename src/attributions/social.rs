@@ -50,10 +50,9 @@ pub fn find(ctx: &Ctx) -> Vec<Attribution> {
         .map(|(i, t)| (i, i == 0 || t.gap >= Gap::LineBreak))
         .collect();
     for (i, opens_line) in dashes {
-        let end = line_end(ctx, i);
-        if end - i > MAX_TRAILER_TOKENS {
+        let Some(end) = trailer_end(ctx, i) else {
             continue;
-        }
+        };
         let Some(trailer) = read_trailer(ctx, i + 1, end) else {
             continue;
         };
@@ -87,15 +86,20 @@ pub fn find(ctx: &Ctx) -> Vec<Attribution> {
     out
 }
 
-/// The index after the line holding token `i` (the next token after a
-/// line break, or the end).
-fn line_end(ctx: &Ctx, i: usize) -> usize {
+/// The index after the line holding the dash at token `i` (the next token
+/// after a line break, or the end), when the line ends at most
+/// [`MAX_TRAILER_TOKENS`] tokens after the dash: a longer line holds no
+/// trailer, and is not read to its end (most dashes are inside prose).
+fn trailer_end(ctx: &Ctx, i: usize) -> Option<usize> {
     let tokens = &ctx.doc.tokens;
     let mut k = i + 1;
     while k < tokens.len() && tokens.get(k).is_some_and(|t| t.gap < Gap::LineBreak) {
         k += 1;
+        if k - i > MAX_TRAILER_TOKENS {
+            return None;
+        }
     }
-    k
+    Some(k)
 }
 
 /// Reads a trailer from token `i` (after the dash) to `end`.

@@ -29,8 +29,12 @@ const PARTICLES: &[&str] = &[
 /// text), which CoNLL-style names may include ("Lord 's").
 fn possessive(doc: &Document, i: usize) -> bool {
     let t = doc.token_text(i);
-    matches!(t, "'s" | "’s" | "'" | "’")
-        || (t == "s" && matches!(doc.token_text(i.wrapping_sub(1)), "'" | "’"))
+    is_possessive_ending(t) || (t == "s" && matches!(doc.token_text(i.wrapping_sub(1)), "'" | "’"))
+}
+
+/// True for a possessive token: `'s`, `’s`, or a bare apostrophe (`Jones'`).
+pub(super) fn is_possessive_ending(token: &str) -> bool {
+    matches!(token, "'s" | "’s" | "'" | "’")
 }
 
 /// True when a gap token may join two candidates: punctuation, numbers and

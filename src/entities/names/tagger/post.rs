@@ -41,6 +41,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::candidates::is_possessive_ending;
 use super::context::{doccap, flag, Context};
 use super::forms::lower_hash;
 use super::gazetteer::{is_common, is_given_name, is_name, vouches, Gazetteers};
@@ -440,7 +441,7 @@ fn names_a_thing(doc: &Document, r: Range<usize>) -> bool {
 /// name is `Bass`).
 fn trailing_possessives(doc: &Document, mentions: &mut [Mention]) {
     for (r, _) in mentions.iter_mut() {
-        if r.len() >= 2 && matches!(doc.token_text(r.end - 1), "'s" | "’s" | "'" | "’") {
+        if r.len() >= 2 && is_possessive_ending(doc.token_text(r.end - 1)) {
             r.end -= 1;
         }
     }
@@ -751,17 +752,14 @@ fn known_organisations(doc: &Document, ctx: &Context, mentions: &mut Vec<Mention
         };
         let r = i..i + len;
         let from = mentions.partition_point(|(m, _)| m.end <= r.start);
-        let overlapping = mentions
+        let mut overlapping = mentions
             .get(from..)
             .unwrap_or_default()
             .iter()
             .take_while(|(m, _)| m.start < r.end);
         // (A mention of exactly the name keeps the model's label: `White
         // House` is a place in CoNLL's and UNER's reading.)
-        let mut inside = true;
-        for (m, _) in overlapping {
-            inside &= m.start >= r.start && m.end <= r.end && *m != r;
-        }
+        let inside = overlapping.all(|(m, _)| m.start >= r.start && m.end <= r.end && *m != r);
         if inside {
             replace(mentions, r.clone(), Label::Org);
         }
