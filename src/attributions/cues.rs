@@ -170,6 +170,7 @@ const ENTRIES: &[Entry] = &[
     e(["respond", "responds", "responded", "responded", "responding"], Neutral),
     e(["answer", "answers", "answered", "answered", "answering"], Neutral),
     e(["remark", "remarks", "remarked", "remarked", "remarking"], Neutral),
+    phrasal(["put", "puts", "put", "put", "putting"], Neutral, "it"),
     e(["observe", "observes", "observed", "observed", "observing"], Neutral),
     e(["announce", "announces", "announced", "announced", "announcing"], Neutral),
     e(["report", "reports", "reported", "reported", "reporting"], Neutral),

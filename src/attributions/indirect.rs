@@ -1042,12 +1042,16 @@ pub(super) fn quoted_at(quoted: &[bool], i: usize) -> bool {
 }
 
 /// True when token `i` can open reported content: a word that is not an
-/// auxiliary, a number, a quotation mark, a name or handle.
+/// auxiliary, a number, a quotation mark, a name or handle. `to` opens an
+/// infinitive (`vowed to fight`), not a noun phrase (`residents opposed to
+/// the deal`, `said to the crowd`).
 pub(super) fn starts_content(ctx: &Ctx, i: usize) -> bool {
     match ctx.kind(i) {
         Some(TokenKind::Word) => {
             let w = ctx.word(i);
-            (!ctx.text_classes(i).has(AUXILIARY) || w.eq_ignore_ascii_case("to"))
+            let infinitive = w.eq_ignore_ascii_case("to")
+                && !ctx.text_classes(i + 1).has(DETERMINER | OBJECT_PRONOUN);
+            (!ctx.text_classes(i).has(AUXILIARY) || infinitive)
                 && !is_be(w)
                 && !is_one_of(
                     w,
@@ -1339,6 +1343,9 @@ mod tests {
         assert!(rows("“I think we said enough,” Adler said.").is_empty());
         assert!(rows("His claims about the budget drew scrutiny.").is_empty());
         assert!(rows("Adler laughed at the idea.").is_empty());
+        // `to` before a noun phrase is a preposition, not an infinitive.
+        assert!(rows("Residents opposed to the plan packed the hall.").is_empty());
+        assert!(rows("Critics opposed to it filed suit.").is_empty());
     }
 
     #[test]

@@ -612,7 +612,11 @@ const GROUP_NOUN_WORDS: &[&str] = &[
     "unions",
     "groups",
     "organizers",
+    "organisers",
     "campaigners",
+    "authors",
+    "writers",
+    "employees",
     "majority",
     "public",
 ];

@@ -28,7 +28,8 @@
 //!    (`Sacramento Approves`) yields to the article's own reading.
 //!
 //! 5. **Datelines** (`PORT AVERY —`, `names::dateline`): the capitals
-//!    are a PLACE.
+//!    are a PLACE, and so is the same place elsewhere in the article; a
+//!    bracketed credit before the dash (`(AP)`, `(WXYZ)`) is an ORG.
 //! 6. **Organisations the lists know**, written as names (`Immigration and
 //!    Customs Enforcement`, `ICE`), are ORGs; so is a place with the rest
 //!    of an organisation's name after it (`Riverside Unified School
@@ -691,17 +692,89 @@ fn places_before_titles(doc: &Document, ctx: &Context, mentions: &mut Vec<Mentio
 }
 
 /// A dateline's capitals opening a sentence (`PORT AVERY —`) are one
-/// PLACE, unless the lists know them as something else.
+/// PLACE, unless the lists know them as something else, and its bracketed
+/// credit (`(AP)`, `(WXYZ)`) is an ORG; so are the same words written
+/// elsewhere in the article (`Port Avery council votes`, `WXYZ's morning
+/// show`), unless a mention runs past them (`Port Avery Ledger`).
 #[inline(never)]
 fn datelines(doc: &Document, mentions: &mut Vec<Mention>) {
+    // The dateline names, spread to the rest of the article below.
+    let mut places = Vec::new();
     for sentence in &doc.sentences {
         let Some(d) = dateline::at(doc, sentence.tokens.start) else {
             continue;
         };
         if !dateline::known_otherwise(doc, &d) {
-            replace(mentions, d.place, Label::Place);
+            replace(mentions, d.place.clone(), Label::Place);
+            places.push((d.place, Label::Place));
+        }
+        // The bracketed credit before the dash (`(AP)`, `(WXYZ)`) is the
+        // news organisation that filed the story.
+        let credit = d.dash.checked_sub(2).filter(|&k| {
+            k > sentence.tokens.start
+                && doc.token_text(k - 1) == "("
+                && doc.token_text(k + 1) == ")"
+                && capitalised(doc, k)
+        });
+        if let Some(k) = credit {
+            replace(mentions, k..k + 1, Label::Org);
+            places.push((k..k + 1, Label::Org));
         }
     }
+    for (name, label) in &places {
+        for r in same_words(doc, name) {
+            let contained = mentions
+                .iter()
+                .filter(|(m, _)| m.start < r.end && r.start < m.end)
+                .all(|(m, _)| r.start <= m.start && m.end <= r.end);
+            if contained {
+                replace(mentions, r, *label);
+            }
+        }
+    }
+}
+
+/// True when token `i` opens a line or follows a sentence's end (its
+/// capital says nothing).
+fn opens_sentence(doc: &Document, i: usize) -> bool {
+    i == 0
+        || doc.tokens.get(i).is_some_and(|t| t.gap >= Gap::LineBreak)
+        || matches!(
+            doc.token_text(i - 1),
+            "." | "!" | "?" | ":" | "—" | "–" | "\"" | "“" | "‘" | "'"
+        )
+}
+
+/// Other places in `doc` where the words of `tokens` are written again,
+/// capitalised, as a whole (not followed or preceded by another
+/// capitalised word, which would make a longer name).
+fn same_words<'a>(
+    doc: &'a Document,
+    tokens: &'a Range<usize>,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let n = tokens.len();
+    let first = doc.token_text(tokens.start);
+    let capitalised_word =
+        move |i: usize| is_word(doc, i) && doc.token_text(i).starts_with(char::is_uppercase);
+    (0..doc.tokens.len().saturating_sub(n - 1))
+        .filter(move |&i| doc.token_text(i).eq_ignore_ascii_case(first))
+        .map(move |i| i..i + n)
+        .filter(move |r| {
+            r.start != tokens.start
+                && r.clone()
+                    .zip(tokens.clone())
+                    .all(|(i, j)| doc.token_text(i).eq_ignore_ascii_case(doc.token_text(j)))
+                && r.clone().all(|i| !is_word(doc, i) || capitalised_word(i))
+                && !capitalised_word(r.end)
+                && !r.start.checked_sub(1).is_some_and(|i| {
+                    capitalised_word(i)
+                        && doc
+                            .tokens
+                            .get(r.start)
+                            .is_some_and(|t| t.gap < Gap::LineBreak)
+                        && !opens_sentence(doc, i)
+                })
+        })
 }
 
 /// Organisations the word lists know (`orgs.txt`), written in prose as
@@ -1182,5 +1255,37 @@ mod tests {
         // An acronym alone in prose stays as the model read it.
         let text = "Agents of the FBI arrived.";
         assert_eq!(run(text, &[("FBI", Org)]), pairs(&[("FBI", Org)]));
+    }
+
+    #[test]
+    fn a_dateline_names_its_place_and_credit_throughout() {
+        let text = "Port Avery council drops ferry deal\n\nPORT AVERY, Maine (WKPA) — The \
+                    council met. The Port Avery Ledger and WKPA's morning show covered it, \
+                    as did viewers in East Port Avery.";
+        assert_eq!(
+            run(
+                text,
+                &[
+                    ("Avery", Org),
+                    ("PORT AVERY", Person),
+                    ("Maine", Place),
+                    ("WKPA", Misc),
+                    ("Port Avery Ledger", Org),
+                    ("WKPA", Misc),
+                    ("East Port", Place),
+                ]
+            ),
+            pairs(&[
+                // The headline's words are the dateline's place …
+                ("Port Avery", Place),
+                ("PORT AVERY", Place),
+                ("Maine", Place),
+                ("WKPA", Org),
+                // … but not inside a longer name.
+                ("Port Avery Ledger", Org),
+                ("WKPA", Org),
+                ("East Port", Place),
+            ])
+        );
     }
 }
