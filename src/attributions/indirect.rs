@@ -839,6 +839,33 @@ fn skip_object(ctx: &Ctx, t: usize, end: usize) -> usize {
     if is_object_pronoun(w) {
         return t + 1;
     }
+    // One noun phrase of plain words running straight into `that` (`told
+    // WXYZ's morning show that …`, `told CNN's State of the Union that …`;
+    // not `told reporters the plan that …`).
+    let mut k = t;
+    let mut nominal = false;
+    while k < end.min(t + 8) {
+        let w = ctx.word(k);
+        let classes = ctx.text_classes(k);
+        if w.eq_ignore_ascii_case("that") {
+            if nominal {
+                return k;
+            }
+            break;
+        }
+        let joins = ctx.is_possessive(k) || w.eq_ignore_ascii_case("of");
+        let second_phrase = classes.has(DETERMINER)
+            && nominal
+            && !(ctx.is_possessive(k - 1) || ctx.word(k - 1).eq_ignore_ascii_case("of"));
+        if !ctx.is_word(k)
+            || second_phrase
+            || !joins && (is_be(w) || classes.has(AUXILIARY | SUBJECT_PRONOUN | CLAUSE_WORD))
+        {
+            break;
+        }
+        nominal |= !joins && !classes.has(DETERMINER);
+        k += 1;
+    }
     match np_forward(ctx, t, end) {
         Some((_, after)) => {
             let next = ctx.word(after);
@@ -1332,6 +1359,18 @@ mod tests {
                 "said".into(),
                 "Adler".into()
             )]
+        );
+    }
+
+    #[test]
+    fn the_addressee_is_no_content() {
+        assert_eq!(
+            rows("Okonjo told WXYZ's morning show that she was proud."),
+            [ind("that she was proud", "told", "Okonjo")]
+        );
+        assert_eq!(
+            rows("Okonjo told CNN's State of the Union that she was proud."),
+            [ind("that she was proud", "told", "Okonjo")]
         );
     }
 

@@ -590,7 +590,7 @@ pub fn np_exact(ctx: &Ctx, s: usize, e: usize) -> Option<Span> {
         }
         end = open - 1;
     }
-    if end - s >= MAX_NP_TOKENS {
+    if end - s >= MAX_NP_TOKENS + 4 {
         return None;
     }
     if s == end && ctx.is_word(s) && ctx.text_classes(s).has(SUBJECT_PRONOUN) {
@@ -712,7 +712,7 @@ pub fn np_backward(ctx: &Ctx, e: usize, floor: usize) -> Option<Span> {
     // (`The ad uses footage of Clinton`), and the phrase starts after it.
     let mut prep: Option<usize> = None;
     let mut words_before_prep = 0;
-    while s > floor && e - s + 1 < MAX_NP_TOKENS {
+    while s > floor && e - s + 1 < MAX_NP_TOKENS + 4 {
         let j = s - 1;
         let p = part(ctx, j, Mode::Bounded);
         let ok = match p {
@@ -727,7 +727,11 @@ pub fn np_backward(ctx: &Ctx, e: usize, floor: usize) -> Option<Span> {
         if p == Part::Prep {
             prep = Some(j);
             words_before_prep = 0;
-        } else if prep.is_some() && matches!(p, Part::Name | Part::Noun) {
+        } else if prep.is_some()
+            && (p == Part::Noun
+                || p == Part::Name && !matches!(next, Part::Name | Part::Possessive))
+        {
+            // (A name counts once: `the U.S. Attorney's Office for …`.)
             words_before_prep += 1;
             if words_before_prep > 2 {
                 s = prep.map_or(s, |k| k + 1);

@@ -241,6 +241,7 @@ fn text_is_anonymous(ctx: &Ctx, first: usize, last: usize) -> bool {
             &[
                 "familiar",
                 "close",
+                "knowledge",
                 "knowledgeable",
                 "briefed",
                 "involved",
@@ -395,6 +396,14 @@ mod tests {
         assert_eq!(
             type_of("the audit's authors wrote", "the audit's authors", &[]),
             SourceType::Group
+        );
+        assert_eq!(
+            type_of(
+                "a person with knowledge of the case said",
+                "a person with knowledge of the case",
+                &[]
+            ),
+            SourceType::Anonymous
         );
         // An office-holder without `the` or a possessive is no one in
         // particular.

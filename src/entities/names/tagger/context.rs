@@ -218,7 +218,7 @@ impl Context {
             ) {
                 res.gazetteers.matches_from(l, s, out);
             }
-            mark_sentence(doc, &forms, &words, range, &mut flags);
+            mark_sentence(doc, &forms, &words, &res.gazetteers, range, &mut flags);
         }
         mark_quotes(doc, &mut flags);
         let lower_count = lower_ids.len();
@@ -243,10 +243,11 @@ fn mark_sentence(
     doc: &Document,
     forms: &[Form],
     words: &[Word],
+    gazetteers: &Gazetteers,
     range: std::ops::Range<usize>,
     flags: &mut [u16],
 ) {
-    mark_titles(doc, words, range.clone(), flags);
+    mark_titles(doc, words, gazetteers, range.clone(), flags);
     let (mut words, mut caps, mut numbers) = (0usize, 0usize, 0usize);
     let mut expect_start = true;
     // After a dateline's dash (`PORT AVERY — Crews …`) the sentence proper
@@ -304,7 +305,13 @@ fn mark_sentence(
 /// as the start of a PERSON. A known name that begins with a title is left
 /// alone ("General Motors", "Prince Edward Island"), and so is a place at
 /// the start of a title ("U.S." in "U.S. Attorney").
-fn mark_titles(doc: &Document, words: &[Word], range: std::ops::Range<usize>, flags: &mut [u16]) {
+fn mark_titles(
+    doc: &Document,
+    words: &[Word],
+    gazetteers: &Gazetteers,
+    range: std::ops::Range<usize>,
+    flags: &mut [u16],
+) {
     let mut i = range.start;
     let mut any = false;
     while i < range.end {
@@ -336,7 +343,10 @@ fn mark_titles(doc: &Document, words: &[Word], range: std::ops::Range<usize>, fl
         }
         let after = i;
         let known = words::known_at(doc, chain, range.end);
-        if known.is_some_and(|(n, _)| chain + n > after) || !starts_name(doc, after, range.end) {
+        if known.is_some_and(|(n, _)| chain + n > after)
+            || !starts_name(doc, after, range.end)
+            || shouted_common_word(doc, words, gazetteers, after)
+        {
             continue;
         }
         let from = match known {
@@ -375,6 +385,39 @@ fn starts_name(doc: &Document, i: usize, end: usize) -> bool {
                 | class::FUNCTION
                 | class::SPEECH_VERB)
             == 0
+}
+
+/// True when token `i` is in capitals and, no listed name, is a common
+/// word, an inflection of one or a past or `-ing` form: in `MAYOR RESIGNS`
+/// or `SENATOR INDICTED` the capitals say nothing and no name follows the
+/// title.
+fn shouted_common_word(doc: &Document, words: &[Word], gazetteers: &Gazetteers, i: usize) -> bool {
+    /// [`Start`] bits of the given-name and surname lists, and the common words.
+    const NAME: Start = 1 << 4 | 1 << 5;
+    const COMMON: Start = 1 << 7;
+    let start = words.get(i).map_or(0, |w| w.gazetteer);
+    is_shouted_common(
+        doc.token_text(i),
+        start & NAME != 0,
+        start & COMMON != 0,
+        gazetteers,
+    )
+}
+
+/// [`shouted_common_word`] for the word `text`, given whether the lists
+/// hold it as a name (`named`) and as a common word (`common`).
+pub(crate) fn is_shouted_common(
+    text: &str,
+    named: bool,
+    common: bool,
+    gazetteers: &Gazetteers,
+) -> bool {
+    if named || !words::is_all_caps(text) || text.chars().count() < 2 {
+        return false;
+    }
+    common
+        || gazetteers.inflects_common(text)
+        || (text.chars().count() > 4 && (text.ends_with("ED") || text.ends_with("ING")))
 }
 
 /// Marks tokens inside quotation marks; quotations end with their paragraph.

@@ -43,7 +43,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::candidates::is_possessive_ending;
-use super::context::{doccap, flag, Context};
+use super::context::{doccap, flag, is_shouted_common, Context};
 use super::forms::lower_hash;
 use super::gazetteer::{is_common, is_given_name, is_name, vouches, Gazetteers};
 use super::hash::PreHashed;
@@ -94,7 +94,7 @@ fn read_mentions(
     confidence: &dyn Fn(&Range<usize>) -> f32,
 ) -> Vec<Mention> {
     places_before_titles(doc, ctx, &mut mentions);
-    trailing_possessives(doc, &mut mentions);
+    loose_edges(doc, &mut mentions);
     leading_articles(doc, &mut mentions);
     join_ampersands(doc, &mut mentions);
     names_named_in_full(doc, ctx, &mut mentions);
@@ -171,7 +171,7 @@ fn read_mentions(
             }
         }
         for m in read.drain(..) {
-            let tier = match reading_source(doc, ctx, &memory, &m) {
+            let tier = match reading_source(doc, ctx, gazetteers, &memory, &m) {
                 Some(Reading::Article) => 2,
                 Some(Reading::Lists) => 4,
                 None => continue,
@@ -439,11 +439,23 @@ fn names_a_thing(doc: &Document, r: Range<usize>) -> bool {
 }
 
 /// A possessive ending is never part of a name (`Bass's office`: the
-/// name is `Bass`).
-fn trailing_possessives(doc: &Document, mentions: &mut [Mention]) {
+/// name is `Bass`), nor a dash or quotation mark at either end.
+fn loose_edges(doc: &Document, mentions: &mut [Mention]) {
     for (r, _) in mentions.iter_mut() {
         if r.len() >= 2 && is_possessive_ending(doc.token_text(r.end - 1)) {
             r.end -= 1;
+        }
+        // Nor is a dash or quotation mark at either end (`Pruit —`).
+        let loose = |i: usize| {
+            doc.tokens
+                .get(i)
+                .is_some_and(|t| matches!(t.kind, TokenKind::Dash | TokenKind::Quote(_)))
+        };
+        while r.len() >= 2 && loose(r.end - 1) {
+            r.end -= 1;
+        }
+        while r.len() >= 2 && loose(r.start) {
+            r.start += 1;
         }
     }
 }
@@ -564,15 +576,25 @@ enum Reading {
 }
 
 /// The source of a mention the reader found, `None` for a guess from shape.
-fn reading_source(doc: &Document, ctx: &Context, memory: &Memory, m: &Mention) -> Option<Reading> {
+fn reading_source(
+    doc: &Document,
+    ctx: &Context,
+    gazetteers: &Gazetteers,
+    memory: &Memory,
+    m: &Mention,
+) -> Option<Reading> {
     let (r, _) = m;
     let key = key_of(doc, r.clone());
     let text = doc.token_text(r.start);
-    let after_title = r
-        .start
-        .checked_sub(1)
-        .and_then(|p| ctx.flags.get(p))
-        .is_some_and(|b| b & flag::TITLE != 0);
+    // A title vouches for the name after it, not for a common word
+    // (`MAYOR RESIGNS`, `SENATOR INDICTED`).
+    let g = ctx.gazetteer.get(r.start).copied().unwrap_or(0);
+    let common = is_shouted_common(text, is_name(g), is_common(g), gazetteers);
+    let after_title = !common
+        && r.start
+            .checked_sub(1)
+            .and_then(|p| ctx.flags.get(p))
+            .is_some_and(|b| b & flag::TITLE != 0);
     let remembered = memory.name(&key).is_some()
         || memory.seen(&key).is_some()
         || (r.len() == 1 && memory.person_word(&key))
@@ -756,6 +778,9 @@ fn same_words<'a>(
     let first = doc.token_text(tokens.start);
     let capitalised_word =
         move |i: usize| is_word(doc, i) && doc.token_text(i).starts_with(char::is_uppercase);
+    // (Next to a word in capitals, which says nothing, the name still
+    // stands alone: `MAYOR QUITS AS PORT AVERY DEAL FAILS`.)
+    let title_case_word = move |i: usize| capitalised_word(i) && !is_all_caps(doc.token_text(i));
     (0..doc.tokens.len().saturating_sub(n - 1))
         .filter(move |&i| doc.token_text(i).eq_ignore_ascii_case(first))
         .map(move |i| i..i + n)
@@ -765,9 +790,9 @@ fn same_words<'a>(
                     .zip(tokens.clone())
                     .all(|(i, j)| doc.token_text(i).eq_ignore_ascii_case(doc.token_text(j)))
                 && r.clone().all(|i| !is_word(doc, i) || capitalised_word(i))
-                && !capitalised_word(r.end)
+                && !title_case_word(r.end)
                 && !r.start.checked_sub(1).is_some_and(|i| {
-                    capitalised_word(i)
+                    title_case_word(i)
                         && doc
                             .tokens
                             .get(r.start)
@@ -1255,6 +1280,15 @@ mod tests {
         // An acronym alone in prose stays as the model read it.
         let text = "Agents of the FBI arrived.";
         assert_eq!(run(text, &[("FBI", Org)]), pairs(&[("FBI", Org)]));
+    }
+
+    #[test]
+    fn no_dash_or_quotation_mark_at_a_name_edge() {
+        let text = "Sen. Pruit — as the page spelled it — said “Oakland” twice.";
+        assert_eq!(
+            run(text, &[("Pruit —", Person), ("“Oakland”", Place)]),
+            pairs(&[("Pruit", Person), ("Oakland", Place)])
+        );
     }
 
     #[test]
