@@ -1385,6 +1385,8 @@ mod tests {
         // `to` before a noun phrase is a preposition, not an infinitive.
         assert!(rows("Residents opposed to the plan packed the hall.").is_empty());
         assert!(rows("Critics opposed to it filed suit.").is_empty());
+        // A verb of force with a particle is no speech.
+        assert!(rows("The storm knocked out power to the valley.").is_empty());
     }
 
     #[test]

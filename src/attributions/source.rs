@@ -318,8 +318,21 @@ impl<'d, 't> Ctx<'d, 't> {
         let cue = self.cue_word(i)?;
         match cue.particle {
             Some(p) if !self.word(i + 1).eq_ignore_ascii_case(p) => None,
+            None if self.is_physical_phrasal(i, cue) => None,
             _ => Some(cue),
         }
+    }
+
+    /// True when the verb of force `cue` at token `i` heads a phrasal verb
+    /// that names no speech: `knocks out power`, `ripped off the cover`
+    /// (`knocked the plan` is speech).
+    pub fn is_physical_phrasal(&self, i: usize, cue: CueVerb) -> bool {
+        is_one_of(
+            cue.lemma,
+            &[
+                "knock", "rip", "blast", "slam", "bash", "push", "press", "snap",
+            ],
+        ) && is_one_of(self.word(i + 1), &["out", "down", "off", "up", "over"])
     }
 
     /// The span of the cue at token `i` (with its particle).

@@ -171,6 +171,12 @@ fn known_candidate(ctx: &Ctx, i: usize, key: u32) -> Option<u32> {
     if !first && is_capitalised(ctx.word(i)) && !ctx.may_be_cue(i) {
         return None;
     }
+    if ctx
+        .cue_word(i)
+        .is_some_and(|c| ctx.is_physical_phrasal(i, c))
+    {
+        return None;
+    }
     (!super::hedges::is_hedge_passive(ctx, i)).then_some(key)
 }
 

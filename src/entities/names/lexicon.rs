@@ -325,6 +325,7 @@ const ORG_HEADS: &[&str] = &[
     "company",
     "congress",
     "consulate",
+    "cooperative",
     "corp",
     "corporation",
     "corps",

@@ -33,7 +33,8 @@
 //! 6. **Organisations the lists know**, written as names (`Immigration and
 //!    Customs Enforcement`, `ICE`), are ORGs; so is a place with the rest
 //!    of an organisation's name after it (`Riverside Unified School
-//!    District`, `The Riverside Record`).
+//!    District`, `The Riverside Record`), and a MISC name ending in a
+//!    company's or agency's head word (`Cascade Electric Cooperative`).
 //!
 //! Every rule is linear in the number of tokens and mentions (lookups in
 //! the sorted mentions are binary searches).
@@ -720,15 +721,29 @@ fn places_before_titles(doc: &Document, ctx: &Context, mentions: &mut Vec<Mentio
 /// show`), unless a mention runs past them (`Port Avery Ledger`).
 #[inline(never)]
 fn datelines(doc: &Document, mentions: &mut Vec<Mention>) {
-    // The dateline names, spread to the rest of the article below.
-    let mut places = Vec::new();
+    // The datelines' places and credits, then the same words elsewhere
+    // (for each distinct name once: an article pasted many times repeats
+    // its dateline).
+    let mut found: Vec<Mention> = Vec::new();
+    let mut names: Vec<Mention> = Vec::new();
+    let mut note = |found: &mut Vec<Mention>, r: Range<usize>, label: Label| {
+        let same = |(n, _): &&Mention| {
+            n.len() == r.len()
+                && n.clone()
+                    .zip(r.clone())
+                    .all(|(i, j)| doc.token_text(i).eq_ignore_ascii_case(doc.token_text(j)))
+        };
+        if names.len() < MAX_DATELINE_NAMES && !names.iter().any(|m| same(&m)) {
+            names.push((r.clone(), label));
+        }
+        found.push((r, label));
+    };
     for sentence in &doc.sentences {
         let Some(d) = dateline::at(doc, sentence.tokens.start) else {
             continue;
         };
         if !dateline::known_otherwise(doc, &d) {
-            replace(mentions, d.place.clone(), Label::Place);
-            places.push((d.place, Label::Place));
+            note(&mut found, d.place.clone(), Label::Place);
         }
         // The bracketed credit before the dash (`(AP)`, `(WXYZ)`) is the
         // news organisation that filed the story.
@@ -739,21 +754,60 @@ fn datelines(doc: &Document, mentions: &mut Vec<Mention>) {
                 && capitalised(doc, k)
         });
         if let Some(k) = credit {
-            replace(mentions, k..k + 1, Label::Org);
-            places.push((k..k + 1, Label::Org));
+            note(&mut found, k..k + 1, Label::Org);
         }
     }
-    for (name, label) in &places {
+    if found.is_empty() {
+        return;
+    }
+    for (name, label) in &names {
         for r in same_words(doc, name) {
+            // (The mentions overlapping `r`, found by binary search.)
+            let from = mentions.partition_point(|(m, _)| m.end <= r.start);
             let contained = mentions
+                .get(from..)
+                .unwrap_or(&[])
                 .iter()
-                .filter(|(m, _)| m.start < r.end && r.start < m.end)
+                .take_while(|(m, _)| m.start < r.end)
                 .all(|(m, _)| r.start <= m.start && m.end <= r.end);
             if contained {
-                replace(mentions, r, *label);
+                found.push((r, *label));
             }
         }
     }
+    replace_all(mentions, found);
+}
+
+/// Most distinct dateline names spread through one document.
+const MAX_DATELINE_NAMES: usize = 8;
+
+/// Replaces the mentions overlapping each of `new` by it, in one pass
+/// (`new` in any order; of two overlapping, the first to start wins).
+fn replace_all(mentions: &mut Vec<Mention>, mut new: Vec<Mention>) {
+    new.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let mut last_end = 0;
+    new.retain(|(r, _)| {
+        let keep = r.start >= last_end;
+        if keep {
+            last_end = r.end;
+        }
+        keep
+    });
+    let mut dropped = vec![false; mentions.len()];
+    for (r, _) in &new {
+        let from = mentions.partition_point(|(m, _)| m.end <= r.start);
+        let to = mentions.partition_point(|(m, _)| m.start < r.end).max(from);
+        for d in dropped.get_mut(from..to).unwrap_or(&mut []) {
+            *d = true;
+        }
+    }
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        !dropped.get(k - 1).copied().unwrap_or(false)
+    });
+    mentions.extend(new);
+    mentions.sort_by_key(|(r, _)| r.start);
 }
 
 /// True when token `i` opens a line or follows a sentence's end (its
@@ -882,6 +936,27 @@ const NAME_ENDS: &[&str] = &[
 /// organisation's name.
 const MAX_ORG_TAIL: usize = 4;
 
+/// Head words that make a MISC name an organisation's (other head words,
+/// such as `Party` or `Council`, also end events and documents).
+const MISC_ORG_HEADS: &[&str] = &[
+    "cooperative",
+    "co-op",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "llc",
+    "ltd",
+    "ltd.",
+    "company",
+    "corporation",
+    "association",
+    "authority",
+    "department",
+    "agency",
+    "bureau",
+];
+
 /// A PLACE the model read at the start of an organisation's name whose
 /// other words it left out (`Riverside` in `the Riverside Unified School
 /// District board`, `The Riverside Record`): when the capitalised words
@@ -900,6 +975,17 @@ fn places_naming_organisations(doc: &Document, mentions: &mut [Mention]) {
         if label == Label::Person && r.len() >= 2 {
             let last = Key::of(doc.token_text(r.end - 1));
             if matches!(last.as_str(), "elementary" | "academy") {
+                if let Some(m) = mentions.get_mut(k - 1) {
+                    m.1 = Label::Org;
+                }
+            }
+            continue;
+        }
+        // `Cascade Electric Cooperative`: a name ending in an
+        // organisation's head word is an organisation.
+        if label == Label::Misc && r.len() >= 2 {
+            let last = Key::of(doc.token_text(r.end - 1));
+            if MISC_ORG_HEADS.contains(&last.as_str()) {
                 if let Some(m) = mentions.get_mut(k - 1) {
                     m.1 = Label::Org;
                 }
@@ -1280,6 +1366,24 @@ mod tests {
         // An acronym alone in prose stays as the model read it.
         let text = "Agents of the FBI arrived.";
         assert_eq!(run(text, &[("FBI", Org)]), pairs(&[("FBI", Org)]));
+    }
+
+    #[test]
+    fn a_misc_name_with_a_company_head_is_an_organisation() {
+        let text = "Cascade Electric Cooperative and the Harvest Festival Committee met.";
+        assert_eq!(
+            run(
+                text,
+                &[
+                    ("Cascade Electric Cooperative", Misc),
+                    ("Harvest Festival Committee", Misc)
+                ]
+            ),
+            pairs(&[
+                ("Cascade Electric Cooperative", Org),
+                ("Harvest Festival Committee", Misc)
+            ])
+        );
     }
 
     #[test]
