@@ -1363,6 +1363,23 @@ mod tests {
     }
 
     #[test]
+    fn a_person_and_a_group_speak_together() {
+        let text = "Ruth Adler and other critics said the plan would fail.";
+        let doc = Document::new(text);
+        let adler = [crate::entities::Entity::new(
+            Span::new(0, 10),
+            crate::entities::Label::Person,
+        )];
+        let ctx = Ctx::new(&doc, &adler);
+        let found = find(&ctx, &[], &vec![false; doc.tokens.len()]);
+        let sources: Vec<&str> = found
+            .iter()
+            .filter_map(|a| a.source.map(|s| doc.slice(s)))
+            .collect();
+        assert_eq!(sources, ["Ruth Adler and other critics"]);
+    }
+
+    #[test]
     fn the_addressee_is_no_content() {
         assert_eq!(
             rows("Okonjo told WXYZ's morning show that she was proud."),

@@ -559,8 +559,9 @@ fn continues(ctx: &Ctx, prev: Part, i: usize, p: Part, mode: Mode) -> bool {
     match p {
         Part::Stop => false,
         Part::Participle => prev == Part::Det,
-        // A determiner only after a preposition (`for the department`).
-        Part::Det => prev == Part::Prep,
+        // A determiner only after a preposition (`for the department`) or
+        // a person and `and` (`Bass and other critics`).
+        Part::Det => prev == Part::Prep || prev == Part::And,
         Part::Name | Part::Noun => true,
         Part::Possessive => matches!(prev, Part::Name | Part::Noun),
         Part::Prep => {
@@ -568,7 +569,15 @@ fn continues(ctx: &Ctx, prev: Part, i: usize, p: Part, mode: Mode) -> bool {
             matches!(prev, Part::Name | Part::Noun)
                 && matches!(next, Part::Det | Part::Name | Part::Noun)
         }
-        Part::And => prev == Part::Name && ctx.is_cap(i + 1),
+        Part::And => {
+            prev == Part::Name
+                && (ctx.is_cap(i + 1)
+                    || matches!(part(ctx, i + 1, mode), Part::Det | Part::Noun)
+                        && i > 0
+                        && ctx
+                            .entity_ending_at(i - 1)
+                            .is_some_and(|e| e.label == crate::entities::Label::Person))
+        }
     }
 }
 
@@ -720,6 +729,14 @@ pub fn np_backward(ctx: &Ctx, e: usize, floor: usize) -> Option<Span> {
         _ => return None,
     };
     let mut s = e;
+    // `and` after a person's name joins them to a group (`Bass and other
+    // critics`, `Bass and the council`).
+    let and_person = |j: usize| {
+        j > floor
+            && ctx
+                .entity_ending_at(j - 1)
+                .is_some_and(|e| e.label == crate::entities::Label::Person)
+    };
     // Before a complement preposition only a short head may come (`a senior
     // official at`); more words mean the preposition belongs to a clause
     // (`The ad uses footage of Clinton`), and the phrase starts after it.
@@ -731,7 +748,8 @@ pub fn np_backward(ctx: &Ctx, e: usize, floor: usize) -> Option<Span> {
         let ok = match p {
             Part::Name | Part::Noun | Part::Possessive | Part::Det => true,
             Part::Prep => matches!(next, Part::Det | Part::Name | Part::Noun),
-            Part::And => next == Part::Name && j > floor && ctx.is_cap(j - 1),
+            // `Bass and Ruiz`; `Bass and other critics`.
+            Part::And => j > floor && (next == Part::Name && ctx.is_cap(j - 1) || and_person(j)),
             Part::Stop | Part::Participle => false,
         };
         if !ok {
@@ -755,7 +773,11 @@ pub fn np_backward(ctx: &Ctx, e: usize, floor: usize) -> Option<Span> {
         next = p;
         // A determiner opens the phrase unless a complement preposition
         // comes before it.
-        if p == Part::Det && !(j > floor && part(ctx, j - 1, Mode::Bounded) == Part::Prep) {
+        if p == Part::Det
+            && !(j > floor
+                && (part(ctx, j - 1, Mode::Bounded) == Part::Prep
+                    || part(ctx, j - 1, Mode::Bounded) == Part::And && and_person(j - 1)))
+        {
             break;
         }
     }

@@ -30,7 +30,9 @@
 //! 5. **Datelines** (`PORT AVERY —`, `names::dateline`): the capitals
 //!    are a PLACE, and so is the same place elsewhere in the article; a
 //!    bracketed credit before the dash (`(AP)`, `(WXYZ)`) is an ORG.
-//! 6. **Organisations the lists know**, written as names (`Immigration and
+//! 6. **Names listed before `counties`** (`Linn, Benton and Lane
+//!    counties`) are places.
+//! 7. **Organisations the lists know**, written as names (`Immigration and
 //!    Customs Enforcement`, `ICE`), are ORGs; so is a place with the rest
 //!    of an organisation's name after it (`Riverside Unified School
 //!    District`, `The Riverside Record`), and a MISC name ending in a
@@ -81,6 +83,7 @@ pub fn finish(
 ) -> Vec<Mention> {
     let mut mentions = read_mentions(doc, ctx, gazetteers, mentions, confidence);
     datelines(doc, &mut mentions);
+    listed_places(doc, &mut mentions);
     known_organisations(doc, ctx, &mut mentions);
     places_naming_organisations(doc, &mut mentions);
     mentions
@@ -778,6 +781,72 @@ fn datelines(doc: &Document, mentions: &mut Vec<Mention>) {
     replace_all(mentions, found);
 }
 
+/// Names listed before a plural place word are places: `Linn, Benton and
+/// Lane counties`, `Orange and San Diego counties` (`Benton` and `Lane`
+/// are no people there), unless a mention runs past one.
+#[inline(never)]
+fn listed_places(doc: &Document, mentions: &mut Vec<Mention>) {
+    const HEADS: [&str; 5] = ["counties", "parishes", "boroughs", "townships", "provinces"];
+    let mut found: Vec<Mention> = Vec::new();
+    for (h, t) in doc.tokens.iter().enumerate() {
+        if !(8..=10).contains(&t.span.len())
+            || !HEADS
+                .iter()
+                .any(|w| doc.token_text(h).eq_ignore_ascii_case(w))
+        {
+            continue;
+        }
+        // Back from the head: name, then `,` / `and` / `or` / `, and`, …
+        let mut names: Vec<Range<usize>> = Vec::new();
+        let mut end = h;
+        loop {
+            let mut start = end;
+            while start > 0 && end - start < 3 && capitalised(doc, start - 1) {
+                start -= 1;
+            }
+            // (Not a sentence's capitalised `The`.)
+            let first = (start..end)
+                .find(|&i| class_of(doc, i) & class::FUNCTION == 0)
+                .unwrap_or(end);
+            if first == end {
+                break;
+            }
+            names.push(first..end);
+            let sep = |i: usize| {
+                matches!(doc.token_text(i), "," | "and" | "or" | "&")
+                    && doc.tokens.get(i).is_some_and(|t| t.gap < Gap::LineBreak)
+            };
+            let mut k = start;
+            while k > 0 && start - k < 2 && sep(k - 1) {
+                k -= 1;
+            }
+            if k == start {
+                break;
+            }
+            end = k;
+        }
+        // A list, written in prose (the head in lower case).
+        if names.len() < 2 || !doc.token_text(h).starts_with(char::is_lowercase) {
+            continue;
+        }
+        for r in names {
+            let from = mentions.partition_point(|(m, _)| m.end <= r.start);
+            let contained = mentions
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|(m, _)| m.start < r.end)
+                .all(|(m, _)| r.start <= m.start && m.end <= r.end);
+            if contained {
+                found.push((r, Label::Place));
+            }
+        }
+    }
+    if !found.is_empty() {
+        replace_all(mentions, found);
+    }
+}
+
 /// Most distinct dateline names spread through one document.
 const MAX_DATELINE_NAMES: usize = 8;
 
@@ -1366,6 +1435,34 @@ mod tests {
         // An acronym alone in prose stays as the model read it.
         let text = "Agents of the FBI arrived.";
         assert_eq!(run(text, &[("FBI", Org)]), pairs(&[("FBI", Org)]));
+    }
+
+    #[test]
+    fn names_listed_before_counties_are_places() {
+        let text = "Storms hit Linn, Benton and Lane counties and the Lane Transit District.";
+        assert_eq!(
+            run(
+                text,
+                &[
+                    ("Linn", Place),
+                    ("Benton", Person),
+                    ("Lane", Person),
+                    ("Lane Transit District", Org)
+                ]
+            ),
+            pairs(&[
+                ("Linn", Place),
+                ("Benton", Place),
+                ("Lane", Place),
+                ("Lane Transit District", Org)
+            ])
+        );
+        // One name before a capitalised head is the model's to read.
+        let text = "Storms hit Lane County.";
+        assert_eq!(
+            run(text, &[("Lane County", Place)]),
+            pairs(&[("Lane County", Place)])
+        );
     }
 
     #[test]
