@@ -1026,12 +1026,14 @@ const MISC_ORG_HEADS: &[&str] = &[
     "bureau",
 ];
 
-/// A PLACE the model read at the start of an organisation's name whose
-/// other words it left out (`Riverside` in `the Riverside Unified School
-/// District board`, `The Riverside Record`): when the capitalised words
-/// right after the place, outside any mention, end in an organisation's
-/// head word, place and words are one ORG. A PERSON ending in
-/// `Elementary` or `Academy` is a school.
+/// A PLACE or MISC the model read at the start of an organisation's name
+/// whose other words it left out (`Riverside` in `the Riverside Unified
+/// School District board`, `The Riverside Record`, `Fairview Unified` in
+/// `The Fairview Unified School District`): when the capitalised words
+/// right after it, outside any mention, end in an organisation's head
+/// word, it and the words are one ORG. A MISC ending in a company's or
+/// agency's head word is an ORG, and a PERSON ending in `Elementary` or
+/// `Academy` is a school.
 #[inline(never)]
 fn places_naming_organisations(doc: &Document, mentions: &mut [Mention]) {
     let mut k = 0;
@@ -1058,10 +1060,10 @@ fn places_naming_organisations(doc: &Document, mentions: &mut [Mention]) {
                 if let Some(m) = mentions.get_mut(k - 1) {
                     m.1 = Label::Org;
                 }
+                continue;
             }
-            continue;
         }
-        if label != Label::Place {
+        if label != Label::Place && label != Label::Misc {
             continue;
         }
         let next_start = mentions.get(k).map_or(usize::MAX, |(m, _)| m.start);
@@ -1480,6 +1482,11 @@ mod tests {
                 ("Cascade Electric Cooperative", Org),
                 ("Harvest Festival Committee", Misc)
             ])
+        );
+        let text = "The Fairview Unified School District voted.";
+        assert_eq!(
+            run(text, &[("Fairview Unified", Misc)]),
+            pairs(&[("Fairview Unified School District", Org)])
         );
     }
 
