@@ -614,6 +614,10 @@ const GROUP_NOUN_WORDS: &[&str] = &[
     "organizers",
     "organisers",
     "campaigners",
+    "politicians",
+    "engineers",
+    "physicians",
+    "educators",
     "authors",
     "writers",
     "employees",
@@ -697,6 +701,13 @@ const DOCUMENT_NOUN_WORDS: &[&str] = &[
     "census",
     "count",
     "tally",
+    "database",
+    "statistics",
+    "minutes",
+    "forecast",
+    "assessment",
+    "investigation",
+    "inquiry",
 ];
 
 /// Adverbs that hedge a claim (`reportedly`, `allegedly`).
