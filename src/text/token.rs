@@ -630,7 +630,13 @@ impl<'t> Scanner<'t> {
         }
         self.pos = name_end;
         if self.peek() == Some('@') {
+            // Mastodon: `@name@instance.social`.
             if let Some(end) = domain_end(self.text, name_end + 1) {
+                self.pos = end;
+            }
+        } else if self.peek() == Some('.') {
+            // Bluesky: `@name.bsky.social`, `@example.com`.
+            if let Some(end) = domain_end(self.text, start + 1) {
                 self.pos = end;
             }
         }
@@ -1041,6 +1047,10 @@ mod tests {
         assert!(t.contains(&("@BillMelugin_", TokenKind::Handle)));
         assert!(t.contains(&("#LA", TokenKind::Hashtag)));
         assert!(t.contains(&("me@example.org", TokenKind::Email)));
+        let t = toks("Ask @alanruiz.bsky.social or @example.com. Or @city_hall.");
+        assert!(t.contains(&("@alanruiz.bsky.social", TokenKind::Handle)));
+        assert!(t.contains(&("@example.com", TokenKind::Handle)));
+        assert!(t.contains(&("@city_hall", TokenKind::Handle)));
         assert_eq!(toks("#1")[0], ("#", TokenKind::Punct));
     }
 

@@ -959,7 +959,11 @@ fn known_organisations(doc: &Document, ctx: &Context, mentions: &mut Vec<Mention
             let r = i..i + len;
             label == Label::Org
                 && if len == 1 {
+                    // (A listed one-word name the model read as a person:
+                    // `On Bluesky, he wrote …`.)
                     is_acronym(text)
+                        || starting_at(mentions, i)
+                            .is_some_and(|k| mentions.get(k) == Some(&(i..i + 1, Label::Person)))
                 } else {
                     r.clone().all(|k| {
                         is_capitalised_word(doc.token_text(k))
@@ -978,9 +982,12 @@ fn known_organisations(doc: &Document, ctx: &Context, mentions: &mut Vec<Mention
             .unwrap_or_default()
             .iter()
             .take_while(|(m, _)| m.start < r.end);
-        // (A mention of exactly the name keeps the model's label: `White
-        // House` is a place in CoNLL's and UNER's reading.)
-        let inside = overlapping.all(|(m, _)| m.start >= r.start && m.end <= r.end && *m != r);
+        // (A mention of exactly the name keeps the model's label, `White
+        // House` is a place in CoNLL's and UNER's reading, unless it is a
+        // one-word person.)
+        let inside = overlapping.all(|(m, l)| {
+            m.start >= r.start && m.end <= r.end && (*m != r || len == 1 && *l == Label::Person)
+        });
         if inside {
             replace(mentions, r.clone(), Label::Org);
         }
@@ -1437,6 +1444,15 @@ mod tests {
         // An acronym alone in prose stays as the model read it.
         let text = "Agents of the FBI arrived.";
         assert_eq!(run(text, &[("FBI", Org)]), pairs(&[("FBI", Org)]));
+    }
+
+    #[test]
+    fn a_listed_organisation_is_no_person() {
+        let text = "On Bluesky, Ruth Adler wrote that it was over.";
+        assert_eq!(
+            run(text, &[("Bluesky", Person), ("Ruth Adler", Person)]),
+            pairs(&[("Bluesky", Org), ("Ruth Adler", Person)])
+        );
     }
 
     #[test]
