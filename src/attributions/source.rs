@@ -546,7 +546,8 @@ fn part(ctx: &Ctx, i: usize, mode: Mode) -> Part {
         if c.has(POSTNOMINAL) {
             return Part::Stop;
         }
-        if w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed")) {
+        // (`filing`, `briefing`, `recording` are documents.)
+        if w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed")) && !c.has(DOCUMENT_NOUN) {
             return Part::Participle;
         }
     }
@@ -904,6 +905,11 @@ mod tests {
         );
         assert_eq!(forward("said she.", "she").as_deref(), Some("she"));
         assert_eq!(forward("said , then", ",").as_deref(), None);
+        // A document ending in `-ing` is a noun, not a participle.
+        assert_eq!(
+            forward("according to the company's proxy filing.", "the").as_deref(),
+            Some("the company's proxy filing")
+        );
     }
 
     #[test]
