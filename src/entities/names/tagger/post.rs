@@ -592,13 +592,15 @@ fn reading_source(
     let text = doc.token_text(r.start);
     // A title vouches for the name after it, not for a common word
     // (`MAYOR RESIGNS`, `SENATOR INDICTED`).
-    let g = ctx.gazetteer.get(r.start).copied().unwrap_or(0);
-    let common = is_shouted_common(text, is_name(g), is_common(g), gazetteers);
-    let after_title = !common
-        && r.start
-            .checked_sub(1)
-            .and_then(|p| ctx.flags.get(p))
-            .is_some_and(|b| b & flag::TITLE != 0);
+    let after_title = r
+        .start
+        .checked_sub(1)
+        .and_then(|p| ctx.flags.get(p))
+        .is_some_and(|b| b & flag::TITLE != 0)
+        && {
+            let g = ctx.gazetteer.get(r.start).copied().unwrap_or(0);
+            !is_shouted_common(text, is_name(g), is_common(g), gazetteers)
+        };
     let remembered = memory.name(&key).is_some()
         || memory.seen(&key).is_some()
         || (r.len() == 1 && memory.person_word(&key))
