@@ -310,13 +310,15 @@ fn run(
     if !collect {
         nesting::drop_held_quotes(doc, &mut out);
         nesting::end_before_main_clause(doc, &mut out);
-        after_datelines(doc, &mut out);
+        let heads = line_heads(doc);
+        after_line_heads(&heads, &mut out, &mut []);
         let before = out.len();
         out.retain(|a| !hedges::is_hedge_cued(&ctx, a));
         if model.is_some() || out.len() < before {
             // The records the filters dropped hide no claim.
             hedged_claims = hedges::claims(&ctx, &hedged, &out);
         }
+        after_line_heads(&heads, &mut [], &mut hedged_claims);
     }
     for a in &mut out {
         let is_say = a
@@ -331,18 +333,35 @@ fn run(
     }
 }
 
-/// A content that starts a sentence opening with a dateline (`LOS ANGELES
-/// — Crews worked …, officials said`) starts after its dash: the dateline
-/// is the paper's, not the source's.
-fn after_datelines(doc: &Document, records: &mut [Attribution]) {
+/// The heads of the lines that open with a dateline (`LOS ANGELES —`) or
+/// a live blog's timestamp (`4:12 p.m. —`): from the sentence's start to
+/// the first word after the dash, in bytes, in text order.
+fn line_heads(doc: &Document) -> Vec<(usize, usize)> {
+    let mut heads = Vec::new();
     for sentence in &doc.sentences {
-        let Some(d) = crate::entities::names::dateline::at(doc, sentence.tokens.start) else {
-            continue;
-        };
-        let (from, to) = (
-            doc.tokens_span(sentence.tokens.clone()).start,
-            doc.tokens_span(d.dash + 1..d.dash + 2).start,
-        );
+        let start = sentence.tokens.start;
+        let dash = crate::entities::names::dateline::at(doc, start)
+            .map(|d| d.dash)
+            .or_else(|| timestamp_dash(doc, start));
+        if let Some(dash) = dash {
+            heads.push((
+                doc.tokens_span(sentence.tokens.clone()).start,
+                doc.tokens_span(dash + 1..dash + 2).start,
+            ));
+        }
+    }
+    heads
+}
+
+/// A content or hedged claim that starts in a line's head ([`line_heads`]:
+/// `LOS ANGELES — Crews worked …, officials said`) starts after its dash:
+/// the head is the paper's, not the source's.
+fn after_line_heads(
+    heads: &[(usize, usize)],
+    records: &mut [Attribution],
+    claims: &mut [HedgedClaim],
+) {
+    for &(from, to) in heads {
         for r in records.iter_mut() {
             if (from..to).contains(&r.content.start) && r.content.end > to {
                 let parts = r
@@ -353,7 +372,43 @@ fn after_datelines(doc: &Document, records: &mut [Attribution]) {
                 r.set_parts(parts);
             }
         }
+        for c in claims.iter_mut() {
+            if (from..to).contains(&c.content.start) && c.content.end > to {
+                c.content.start = to;
+            }
+        }
     }
+}
+
+/// The dash after a live blog's timestamp opening a line at token `start`
+/// (`4:12 p.m. —`, `10:05 ET –`, `Update 9:30 a.m. —` is not one).
+fn timestamp_dash(doc: &Document, start: usize) -> Option<usize> {
+    let opens_line = start == 0
+        || doc
+            .tokens
+            .get(start)
+            .is_some_and(|t| t.gap >= crate::text::Gap::LineBreak);
+    let time = doc.tokens.get(start)?;
+    if !opens_line
+        || time.kind != crate::text::TokenKind::Number
+        || !doc.token_text(start).contains(':')
+    {
+        return None;
+    }
+    (start + 1..start + 4).find(|&k| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == crate::text::TokenKind::Dash)
+            && (start + 1..k).all(|j| {
+                lexicon::is_one_of(
+                    doc.token_text(j),
+                    &[
+                        "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "ET", "PT", "CT", "MT", "EDT",
+                        "EST", "PDT", "PST", "GMT", "UTC",
+                    ],
+                )
+            })
+    })
 }
 
 /// Most words of a quotation with neither cue nor source that is still
@@ -565,6 +620,11 @@ pub(crate) fn enrich(ctx: &source::Ctx, records: &mut [Attribution]) {
             && a.source_type == Some(SourceType::NamedOrg)
             && a.source.is_some_and(|s| ctx.label_of(s).is_none())
         {
+            a.source_type = Some(SourceType::NamedPerson);
+        }
+        // A post's author is the account's named holder, however the
+        // display name is written (`jenny t`).
+        if a.kind == AttributionKind::SocialPost && a.source_type == Some(SourceType::Unknown) {
             a.source_type = Some(SourceType::NamedPerson);
         }
     }

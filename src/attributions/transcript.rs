@@ -24,8 +24,9 @@
 //!   direction in brackets (`"(CROSSTALK.)`).
 //! - A question-and-answer interview (paragraphs opening `Q:` and `A:`
 //!   or `Q.` and `A.`, at least two of each) is read apart ([`interview`]): the answers are
-//!   the interviewee's, named before the first question (the person the
-//!   article names most often, in full where it can); the questions are
+//!   the interviewee's, named before the first question (the person a
+//!   line ending in a colon introduces, else the person the article names
+//!   most often; in full where it can); the questions are
 //!   the publication's and no one's claim, so they give no record, but
 //!   their words, like the answers', count as quoted.
 
@@ -319,6 +320,17 @@ fn interviewee(ctx: &Ctx, before: usize) -> Option<Span> {
         if named.is_none_or(|(_, most)| mentions > most) {
             named = Some((surname, mentions));
         }
+    }
+    // A line introducing the interview names its interviewee last (`Our
+    // Q&A with Capt. Luis Herrera:`), whoever the article names most.
+    let introduced = intro().last().filter(|p| {
+        ctx.doc
+            .text
+            .get(p.0.end..before)
+            .is_some_and(|gap| gap.trim().len() <= 1)
+    });
+    if let Some((_, surname, _)) = introduced {
+        named = Some((surname, 0));
     }
     let (surname, _) = named?;
     let mut fullest: Option<(Span, usize)> = None;
@@ -661,6 +673,24 @@ mod tests {
                 ("They arrive Friday.", "Dana Whitlock")
             ]
         );
+    }
+
+    #[test]
+    fn the_line_before_the_questions_introduces_the_interviewee() {
+        let text = "Chief Ana Morales leads the department.\n\n\
+                    Our Q&A with fire captain Luis Herrera:\n\n\
+                    Q: How fast is it moving?\n\n\
+                    A: A mile an hour.\n\n\
+                    Q: What should people do?\n\n\
+                    A: Leave when we say so.";
+        let doc = crate::text::Document::new(text);
+        let analysis = analyse(text, &Options::default());
+        let sources: Vec<&str> = analysis
+            .attributions
+            .iter()
+            .filter_map(|a| a.source.map(|s| doc.slice(s)))
+            .collect();
+        assert_eq!(sources, ["Luis Herrera", "Luis Herrera"]);
     }
 
     #[test]
