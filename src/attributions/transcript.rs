@@ -323,7 +323,7 @@ fn interviewee(ctx: &Ctx, before: usize) -> Option<Span> {
     }
     // A line introducing the interview names its interviewee last (`Our
     // Q&A with Capt. Luis Herrera:`), whoever the article names most.
-    let introduced = intro().last().filter(|p| {
+    let introduced = intro().next_back().filter(|p| {
         ctx.doc
             .text
             .get(p.0.end..before)
