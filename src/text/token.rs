@@ -472,7 +472,13 @@ impl<'t> Scanner<'t> {
     /// At a full stop after a word: keep it when the word is an
     /// abbreviation, an initial or a dotted acronym (`U.S.`, `a.m.`).
     fn abbreviation_stop(&mut self, word_start: usize) {
-        let word = &self.text[word_start..self.pos];
+        // A party and state after a politician's name: the state decides
+        // (`D-Calif.`, `R-N.Y.`, `I-Vt.`).
+        let whole = &self.text[word_start..self.pos];
+        let word = match whole.as_bytes() {
+            [b'D' | b'R' | b'I', b'-', ..] => whole.get(2..).unwrap_or(whole),
+            _ => whole,
+        };
         let dot_end = self.pos + 1;
         if self.glued_url_at(dot_end) {
             return;
@@ -491,9 +497,11 @@ impl<'t> Scanner<'t> {
             }
             return;
         }
-        let keep = (single_letter && word.chars().all(char::is_uppercase))
-            || abbreviations::kind(word).is_some()
-            || (matches!(word, "No" | "no" | "NO") && self.digit_after_space(dot_end));
+        // (An initial stands alone: `Plan-B.` ends a sentence.)
+        let keep =
+            (single_letter && word.len() == whole.len() && word.chars().all(char::is_uppercase))
+                || abbreviations::kind(word).is_some()
+                || (matches!(word, "No" | "no" | "NO") && self.digit_after_space(dot_end));
         if keep {
             self.pos = dot_end;
         }
@@ -940,6 +948,23 @@ mod tests {
                 assert_eq!(tokenize(&text), scan(&text, false), "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn party_and_state_after_a_name() {
+        assert_eq!(
+            words("Doe (D-Calif.) and Roe, R-N.Y., and Poe, D-N.M., said"),
+            [
+                "Doe", "(", "D-Calif.", ")", "and", "Roe", ",", "R-N.Y.", ",", "and", "Poe", ",",
+                "D-N.M.", ",", "said"
+            ]
+        );
+        assert_eq!(
+            words("a well-known. Then"),
+            ["a", "well-known", ".", "Then"]
+        );
+        assert_eq!(words("Plan-B. Then"), ["Plan-B", ".", "Then"]);
+        assert_eq!(words("R-B. Then"), ["R-B", ".", "Then"]);
     }
 
     #[test]
