@@ -30,6 +30,11 @@ use crate::text::{Document, TokenKind};
 /// Longest noun phrase read as a source, in tokens.
 pub const MAX_NP_TOKENS: usize = 8;
 
+/// Longest source phrase read exactly or backwards from its cue, where a
+/// name with its complement runs long (`the U.S. Attorney's Office for the
+/// Eastern District of Kentucky`).
+const MAX_SOURCE_NP_TOKENS: usize = MAX_NP_TOKENS + 4;
+
 /// The word classes of [`Ctx::phrase_words`] (with `in`).
 const PHRASE_CLASSES: u32 = HEDGE_ADVERB | BE_FORM | ATTRIBUTING;
 
@@ -327,12 +332,21 @@ impl<'d, 't> Ctx<'d, 't> {
     /// that names no speech: `knocks out power`, `ripped off the cover`
     /// (`knocked the plan` is speech).
     pub fn is_physical_phrasal(&self, i: usize, cue: CueVerb) -> bool {
-        is_one_of(
-            cue.lemma,
-            &[
-                "knock", "rip", "blast", "slam", "bash", "push", "press", "snap",
-            ],
-        ) && is_one_of(self.word(i + 1), &["out", "down", "off", "up", "over"])
+        // (The particle first: `cue` runs on every token, and most cue
+        // words have none after them.)
+        is_one_of(self.word(i + 1), &["out", "down", "off", "up", "over"])
+            && is_one_of(
+                cue.lemma,
+                &[
+                    "knock", "rip", "blast", "slam", "bash", "push", "press", "snap",
+                ],
+            )
+    }
+
+    /// True when a PERSON name ends at token `i`.
+    pub fn person_ends_at(&self, i: usize) -> bool {
+        self.entity_ending_at(i)
+            .is_some_and(|e| e.label == crate::entities::Label::Person)
     }
 
     /// The span of the cue at token `i` (with its particle).
@@ -575,9 +589,7 @@ fn continues(ctx: &Ctx, prev: Part, i: usize, p: Part, mode: Mode) -> bool {
                 && (ctx.is_cap(i + 1)
                     || matches!(part(ctx, i + 1, mode), Part::Det | Part::Noun)
                         && i > 0
-                        && ctx
-                            .entity_ending_at(i - 1)
-                            .is_some_and(|e| e.label == crate::entities::Label::Person))
+                        && ctx.person_ends_at(i - 1))
         }
     }
 }
@@ -613,7 +625,7 @@ pub fn np_exact(ctx: &Ctx, s: usize, e: usize) -> Option<Span> {
         }
         end = open - 1;
     }
-    if end - s >= MAX_NP_TOKENS + 4 {
+    if end - s >= MAX_SOURCE_NP_TOKENS {
         return None;
     }
     if s == end && ctx.is_word(s) && ctx.text_classes(s).has(SUBJECT_PRONOUN) {
@@ -732,18 +744,13 @@ pub fn np_backward(ctx: &Ctx, e: usize, floor: usize) -> Option<Span> {
     let mut s = e;
     // `and` after a person's name joins them to a group (`Bass and other
     // critics`, `Bass and the council`).
-    let and_person = |j: usize| {
-        j > floor
-            && ctx
-                .entity_ending_at(j - 1)
-                .is_some_and(|e| e.label == crate::entities::Label::Person)
-    };
+    let and_person = |j: usize| j > floor && ctx.person_ends_at(j - 1);
     // Before a complement preposition only a short head may come (`a senior
     // official at`); more words mean the preposition belongs to a clause
     // (`The ad uses footage of Clinton`), and the phrase starts after it.
     let mut prep: Option<usize> = None;
     let mut words_before_prep = 0;
-    while s > floor && e - s + 1 < MAX_NP_TOKENS + 4 {
+    while s > floor && e - s + 1 < MAX_SOURCE_NP_TOKENS {
         let j = s - 1;
         let p = part(ctx, j, Mode::Bounded);
         let ok = match p {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::hash::PreHashed;
 
 use super::forms::{lower_hash, Form};
-use super::gazetteer::{Gazetteers, Matches, Start};
+use super::gazetteer::{Gazetteers, Matches, Start, COMMON_START, NAME_START};
 use super::spellings::Spellings;
 use crate::entities::names::dateline;
 use crate::entities::names::lexicon::class;
@@ -392,14 +392,11 @@ fn starts_name(doc: &Document, i: usize, end: usize) -> bool {
 /// or `SENATOR INDICTED` the capitals say nothing and no name follows the
 /// title.
 fn shouted_common_word(doc: &Document, words: &[Word], gazetteers: &Gazetteers, i: usize) -> bool {
-    /// [`Start`] bits of the given-name and surname lists, and the common words.
-    const NAME: Start = 1 << 4 | 1 << 5;
-    const COMMON: Start = 1 << 7;
     let start = words.get(i).map_or(0, |w| w.gazetteer);
     is_shouted_common(
         doc.token_text(i),
-        start & NAME != 0,
-        start & COMMON != 0,
+        start & NAME_START != 0,
+        start & COMMON_START != 0,
         gazetteers,
     )
 }

@@ -103,6 +103,12 @@ pub struct Gazetteers {
 /// no entry starts with it). See [`Gazetteers::start`].
 pub type Start = u16;
 
+/// [`Start`] bits of a one-word entry in the given-name or surname list
+/// (lists 4–5).
+pub const NAME_START: Start = 1 << 4 | 1 << 5;
+/// [`Start`] bit of a one-word entry in the common words (list 7).
+pub const COMMON_START: Start = 1 << 7;
+
 /// Hash of a token sequence, extended one token at a time.
 #[derive(Clone, Copy, Debug)]
 struct Sequence(Hasher);
@@ -195,10 +201,10 @@ impl Gazetteers {
     /// `Rebuilds`, `Pledged`: the list has `approve`): in a Title Case
     /// headline such a word is as common as its stem.
     pub fn inflects_common(&self, word: &str) -> bool {
-        const COMMON: Start = 1 << 7;
         let lower = word.to_lowercase();
-        let is_common =
-            |stem: &str| stem.chars().count() >= 3 && self.start(lower_hash(stem)) & COMMON != 0;
+        let is_common = |stem: &str| {
+            stem.chars().count() >= 3 && self.start(lower_hash(stem)) & COMMON_START != 0
+        };
         let stripped = |suffix: &str| lower.strip_suffix(suffix);
         stripped("ies").is_some_and(|s| is_common(&format!("{s}y")))
             || ["s", "es", "d", "ed", "ing"]
@@ -351,6 +357,12 @@ mod tests {
         assert_eq!(NAME_MASK, list_mask(&NAME_LISTS));
         assert_eq!(COMMON_MASK, list_mask(&["common"]));
         assert_eq!(0o7 << 12, list_mask(&["given_name"]));
+        let position = |name: &str| LISTS.iter().position(|l| *l == name).unwrap_or(99);
+        assert_eq!(
+            NAME_START,
+            1 << position("given_name") | 1 << position("surname")
+        );
+        assert_eq!(COMMON_START, 1 << position("common"));
         let m = matches("Georgia");
         assert!(vouches(m[0]));
     }

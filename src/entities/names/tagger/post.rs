@@ -732,13 +732,7 @@ fn datelines(doc: &Document, mentions: &mut Vec<Mention>) {
     let mut found: Vec<Mention> = Vec::new();
     let mut names: Vec<Mention> = Vec::new();
     let mut note = |found: &mut Vec<Mention>, r: Range<usize>, label: Label| {
-        let same = |(n, _): &&Mention| {
-            n.len() == r.len()
-                && n.clone()
-                    .zip(r.clone())
-                    .all(|(i, j)| doc.token_text(i).eq_ignore_ascii_case(doc.token_text(j)))
-        };
-        if names.len() < MAX_DATELINE_NAMES && !names.iter().any(|m| same(&m)) {
+        if names.len() < MAX_DATELINE_NAMES && !names.iter().any(|(n, _)| same_text(doc, n, &r)) {
             names.push((r.clone(), label));
         }
         found.push((r, label));
@@ -767,15 +761,7 @@ fn datelines(doc: &Document, mentions: &mut Vec<Mention>) {
     }
     for (name, label) in &names {
         for r in same_words(doc, name) {
-            // (The mentions overlapping `r`, found by binary search.)
-            let from = mentions.partition_point(|(m, _)| m.end <= r.start);
-            let contained = mentions
-                .get(from..)
-                .unwrap_or(&[])
-                .iter()
-                .take_while(|(m, _)| m.start < r.end)
-                .all(|(m, _)| r.start <= m.start && m.end <= r.end);
-            if contained {
+            if holds_all_overlapping(mentions, &r) {
                 found.push((r, *label));
             }
         }
@@ -832,14 +818,7 @@ fn listed_places(doc: &Document, mentions: &mut Vec<Mention>) {
             continue;
         }
         for r in names {
-            let from = mentions.partition_point(|(m, _)| m.end <= r.start);
-            let contained = mentions
-                .get(from..)
-                .unwrap_or(&[])
-                .iter()
-                .take_while(|(m, _)| m.start < r.end)
-                .all(|(m, _)| r.start <= m.start && m.end <= r.end);
-            if contained {
+            if holds_all_overlapping(mentions, &r) {
                 found.push((r, Label::Place));
             }
         }
@@ -847,6 +826,26 @@ fn listed_places(doc: &Document, mentions: &mut Vec<Mention>) {
     if !found.is_empty() {
         replace_all(mentions, found);
     }
+}
+
+/// True when every mention overlapping tokens `r` lies inside it (no
+/// mention runs past it); a binary search finds them.
+fn holds_all_overlapping(mentions: &[Mention], r: &Range<usize>) -> bool {
+    let from = mentions.partition_point(|(m, _)| m.end <= r.start);
+    mentions
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|(m, _)| m.start < r.end)
+        .all(|(m, _)| r.start <= m.start && m.end <= r.end)
+}
+
+/// True when tokens `a` and `b` spell the same words, ignoring ASCII case.
+fn same_text(doc: &Document, a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.len() == b.len()
+        && a.clone()
+            .zip(b.clone())
+            .all(|(i, j)| doc.token_text(i).eq_ignore_ascii_case(doc.token_text(j)))
 }
 
 /// Most distinct dateline names spread through one document.
@@ -911,9 +910,7 @@ fn same_words<'a>(
         .map(move |i| i..i + n)
         .filter(move |r| {
             r.start != tokens.start
-                && r.clone()
-                    .zip(tokens.clone())
-                    .all(|(i, j)| doc.token_text(i).eq_ignore_ascii_case(doc.token_text(j)))
+                && same_text(doc, r, tokens)
                 && r.clone().all(|i| !is_word(doc, i) || capitalised_word(i))
                 && !title_case_word(r.end)
                 && !r.start.checked_sub(1).is_some_and(|i| {
@@ -1015,17 +1012,15 @@ const NAME_ENDS: &[&str] = &[
 const MAX_ORG_TAIL: usize = 4;
 
 /// Head words that make a MISC name an organisation's (other head words,
-/// such as `Party` or `Council`, also end events and documents).
+/// such as `Party` or `Council`, also end events and documents), in the
+/// lookup form of `Key` (`Inc.` is `inc`).
 const MISC_ORG_HEADS: &[&str] = &[
     "cooperative",
     "co-op",
     "inc",
-    "inc.",
     "corp",
-    "corp.",
     "llc",
     "ltd",
-    "ltd.",
     "company",
     "corporation",
     "association",
