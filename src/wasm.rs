@@ -4,6 +4,12 @@
 //! code units, so `text.slice(e.start, e.end) === e.text`. Bad arguments
 //! throw a JS `Error` whose message says what to fix.
 
+/// Talc instead of Rust's default wasm allocator (a dlmalloc port): the
+/// pipeline allocates many small vectors per document.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use wasm_bindgen::prelude::*;
 
 use crate::analysis::{analyse, Options};
