@@ -703,6 +703,29 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_called_by_its_first_word() {
+        // A distinctive first word joins; a place's name does not.
+        let text = "Northwind Grocers Inc. cut prices. Shares of Northwind fell. Texas \
+                    Instruments reported it; Texas won.";
+        assert_eq!(
+            grouped(
+                text,
+                &[
+                    ("Northwind Grocers Inc.", Org),
+                    ("Northwind", Org),
+                    ("Texas Instruments", Org),
+                    ("Texas", Org),
+                ]
+            ),
+            [
+                vec!["Northwind Grocers Inc.", "Northwind"],
+                vec!["Texas Instruments"],
+                vec!["Texas"],
+            ]
+        );
+    }
+
+    #[test]
     fn ranking_sources_and_label_filtering() {
         let text = "Bass wins vote\n\nThe council backed Karen Bass on Monday. “We did it,” \
                     Bass said. Ann Lee, who voted no, left early.";

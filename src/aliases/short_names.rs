@@ -8,6 +8,9 @@
 //!   nameplate word: "the Ledger" for "the Savannah Ledger", "the Times"
 //!   for "The New York Times".
 //!
+//! - the first word alone, when it is distinctive: "Northwind" for
+//!   "Northwind Grocers Inc.".
+//!
 //! A short name joins a longer one only when exactly one longer name
 //! fits. Places are left alone: "San Francisco Bay" and "Coron Island" are
 //! not the city or the town.
@@ -52,6 +55,19 @@ fn is_head(label: Label, word: &str) -> bool {
     label == Label::Org && (lexicon::is_org_head(word) || NAMEPLATES.contains(&word))
 }
 
+/// True when `word` (folded) can stand for the organisation whose name
+/// it opens: not a head, place, given name, nationality or function word
+/// ("Boston" alone is the city or a team, not "Boston Globe").
+fn is_distinctive(word: &str) -> bool {
+    word.chars().count() >= MIN_PREFIX
+        && !is_head(Label::Org, word)
+        && !lexicon::is_place(word)
+        && !lexicon::is_given_name(word)
+        && !lexicon::is_demonym(word)
+        && !lexicon::is_function_word(word)
+        && !lexicon::is_direction(word)
+}
+
 /// Where longer names wait for short ones: label, word count of the core
 /// and the first letters of its first word.
 type Bucket = (Label, usize, String);
@@ -81,6 +97,9 @@ pub fn link(doc: &Document, forms: &[Form], nodes: &[Node], sets: &mut Sets) {
     let mut cores: FastMap<Bucket, Vec<(usize, Vec<String>)>> = FastMap::default();
     // (label, head word) → organisations it names on its own.
     let mut heads: FastMap<(Label, String), Vec<usize>> = FastMap::default();
+    // First word → longer organisations it opens ("Northwind" for
+    // "Northwind Grocers Inc.").
+    let mut firsts: FastMap<String, Vec<usize>> = FastMap::default();
     let mut words: Vec<Option<Vec<String>>> = vec![None; nodes.len()];
     for (i, n) in nodes.iter().enumerate() {
         if n.label != Label::Org {
@@ -98,6 +117,12 @@ pub fn link(doc: &Document, forms: &[Form], nodes: &[Node], sets: &mut Sets) {
                 let list = cores.entry(bucket(n.label, &core_words)).or_default();
                 if list.len() < MAX_CANDIDATES {
                     list.push((i, core_words));
+                }
+            }
+            if let Some(first) = w.first().filter(|x| is_distinctive(x)) {
+                let list = firsts.entry(first.clone()).or_default();
+                if list.len() < MAX_CANDIDATES && !list.contains(&i) {
+                    list.push(i);
                 }
             }
             if n.label == Label::Org {
@@ -132,6 +157,11 @@ pub fn link(doc: &Document, forms: &[Form], nodes: &[Node], sets: &mut Sets) {
         if let ([one], Some(list)) = (w.as_slice(), heads.get(&(n.label, w.concat()))) {
             if targets.is_empty() && is_head(n.label, one) {
                 targets.extend(list.iter().copied());
+            }
+        }
+        if let ([one], Some(list)) = (w.as_slice(), firsts.get(w.concat().as_str())) {
+            if targets.is_empty() && is_distinctive(one) {
+                targets.extend(list.iter().copied().filter(|&m| m != i));
             }
         }
         let mut roots: Vec<usize> = targets.iter().map(|&m| sets.find(m)).collect();

@@ -16,7 +16,7 @@
 
 use super::cues::{CueVerb, Form};
 use super::lexicon::*;
-use super::source::{np_backward, np_exact, np_forward, Ctx};
+use super::source::{named_aside, np_backward, np_exact, np_forward, Ctx};
 use crate::span::Span;
 use crate::text::TokenKind;
 
@@ -171,7 +171,8 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize, depth: u8) -> Option<Span> 
             .take(3)
             .find_map(|opening| {
                 let before = opening.checked_sub(1).filter(|&b| b >= floor)?;
-                np_backward(ctx, before, floor)
+                let source = np_backward(ctx, before, floor)?;
+                Some(named_aside(ctx, opening, e).unwrap_or(source))
             });
     }
     if ctx.is_word(e) && is_one_of(w, &["and", "but"]) && depth > 0 {

@@ -64,7 +64,10 @@ pub fn resolve(ctx: &Ctx, records: &mut [Attribution]) {
         if let (Some(span), Some(kind)) = (r.source, r.source_type) {
             if matches!(
                 kind,
-                SourceType::NamedPerson | SourceType::NamedOrg | SourceType::Group
+                SourceType::NamedPerson
+                    | SourceType::NamedOrg
+                    | SourceType::Group
+                    | SourceType::Anonymous
             ) && in_windows(&windows, span)
             {
                 candidates.push(Candidate {
@@ -220,6 +223,20 @@ fn antecedent(ctx: &Ctx, pronoun: Span) -> Option<Span> {
 /// `they` for a person).
 fn compatible(ctx: &Ctx, pronoun: &str, c: &Candidate, fallback: bool) -> bool {
     let is = |w: &str| pronoun.eq_ignore_ascii_case(w);
+    if c.kind == SourceType::Anonymous {
+        // `A spokeswoman declined to comment on what she called …`: an
+        // unnamed source is the pronoun's when it agrees in number (and
+        // gender, when its words tell it).
+        let plural = is_plural_description(ctx, c.span);
+        return !fallback
+            && if is("he") {
+                !plural && gender(ctx, c.span) != Some(Gender::Female)
+            } else if is("she") {
+                !plural && gender(ctx, c.span) != Some(Gender::Male)
+            } else {
+                is("they") && plural
+            };
+    }
     if is("he") {
         c.kind == SourceType::NamedPerson && gender(ctx, c.span) != Some(Gender::Female)
     } else if is("she") {
@@ -241,13 +258,32 @@ enum Gender {
     Female,
 }
 
+/// True when a description's head (its last word before a complement)
+/// is plural: `officials`, `people familiar with the talks`.
+fn is_plural_description(ctx: &Ctx, span: Span) -> bool {
+    let first = ctx.token_at(span.start);
+    let last = ctx.token_at(span.end).saturating_sub(1).max(first);
+    let head = (first + 1..=last)
+        .find(|&i| {
+            is_one_of(
+                ctx.word(i),
+                &["of", "for", "from", "at", "with", "in", "familiar"],
+            )
+        })
+        .map_or(last, |i| i - 1);
+    let w = ctx.word(head);
+    is_one_of(w, &["people", "sources", "officials"]) || (w.ends_with('s') && !w.ends_with("ss"))
+}
+
 /// A person's grammatical gender when an honorific or gendered title
-/// right before the mention tells it.
+/// right before the mention, or a description's head, tells it.
 fn gender(ctx: &Ctx, span: Span) -> Option<Gender> {
     let first = ctx.token_at(span.start);
     let before = first.checked_sub(1).map(|k| ctx.word(k)).unwrap_or("");
     let own = ctx.word(first);
-    for w in [before, own] {
+    let last = ctx.token_at(span.end).saturating_sub(1).max(first);
+    let head = if last > first { ctx.word(last) } else { "" };
+    for w in [before, own, head] {
         let bare = w.strip_suffix('.').unwrap_or(w);
         if is_one_of(
             bare,
@@ -263,6 +299,7 @@ fn gender(ctx: &Ctx, span: Span) -> Option<Gender> {
                 "spokesman",
                 "chairman",
                 "brother",
+                "man",
             ],
         ) {
             return Some(Gender::Male);
@@ -283,6 +320,7 @@ fn gender(ctx: &Ctx, span: Span) -> Option<Gender> {
                 "councilwoman",
                 "spokeswoman",
                 "chairwoman",
+                "woman",
             ],
         ) {
             return Some(Gender::Female);

@@ -89,9 +89,14 @@ pub fn attribute(ctx: &Ctx, quotes: &[Quote]) -> Vec<DirectQuote> {
             if q.content.is_empty() {
                 return None;
             }
-            q.close
-                .and_then(|c| after_quote(ctx, q, c))
-                .or_else(|| before_quote(ctx, q))
+            // `she says "venue issue," the venue says "…"`: a cue right
+            // before the opening mark governs the quotation, and the clause
+            // after it introduces the next one.
+            let before = before_quote(ctx, q);
+            if before.is_some_and(|b| cue_adjoins(ctx, q, &b)) {
+                return before;
+            }
+            q.close.and_then(|c| after_quote(ctx, q, c)).or(before)
         })
         .collect();
     let mut out: Vec<DirectQuote> = Vec::new();
@@ -159,6 +164,13 @@ pub fn attribute(ctx: &Ctx, quotes: &[Quote]) -> Vec<DirectQuote> {
         });
     }
     out
+}
+
+/// True when `found`'s cue ends on the token right before `q`'s opening
+/// mark, with no colon or comma between: `says "…"`.
+fn cue_adjoins(ctx: &Ctx, q: &Quote, found: &Found) -> bool {
+    let before_open = q.open_start.checked_sub(1).map(|t| ctx.span(t).end);
+    found.cue.is_some_and(|c| Some(c.end) == before_open)
 }
 
 /// Follows an unclosed top-level quotation into the next paragraphs that

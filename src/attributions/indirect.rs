@@ -226,6 +226,16 @@ fn at_cue(
     let tail = ctx.after_cue(v, cue);
     let after_object = if takes_object(cue) {
         skip_object(ctx, tail, b)
+    } else if addressed_with_to(cue) && ctx.word(tail).eq_ignore_ascii_case("to") {
+        // `apologized to fans for …`, `complained to the council that …`:
+        // after the addressee only a complement opens the content (not
+        // `apologized to fans after her show …`).
+        let after = np_forward(ctx, tail + 1, b).map_or(tail, |(_, after)| after);
+        let w = ctx.word(after);
+        if !(is_one_of(w, &["that", ":"]) || opens_complement(cue, w) || ctx.is_quote(after)) {
+            return None;
+        }
+        after
     } else {
         tail
     };
@@ -462,6 +472,9 @@ fn postposed(
         let k = modifiers_start(ctx, v, a);
         let lo = k.saturating_sub(MAX_SUBJECT).max(a + 1);
         let c = (lo..k).rev().find(|&c| is_clause_opener(ctx, c - 1))?;
+        if names_what_was_said(ctx, c, k) {
+            return None;
+        }
         let source = np_exact(ctx, c, k.checked_sub(1)?)?;
         if cue.form == Form::Base && !looks_plural(ctx, source) {
             return None;
@@ -531,6 +544,39 @@ fn postposed(
         Some(source),
         Pattern::IndirectPostposed,
     ))
+}
+
+/// True when tokens `c..k` before a cue open with a noun for something
+/// said, followed by a reduced relative clause's subject: `…, a claim
+/// local mayors disputed.` The clause comments on the claim; its subject
+/// is not the source of what comes before.
+fn names_what_was_said(ctx: &Ctx, c: usize, k: usize) -> bool {
+    k > c + 2
+        && is_one_of(ctx.word(c), &["a", "an", "the", "that", "this"])
+        && is_one_of(
+            ctx.word(c + 1),
+            &[
+                "claim",
+                "assertion",
+                "allegation",
+                "accusation",
+                "charge",
+                "contention",
+                "argument",
+                "view",
+                "notion",
+                "idea",
+                "account",
+                "characterization",
+                "characterisation",
+                "description",
+                "version",
+                "point",
+                "figure",
+                "estimate",
+                "position",
+            ],
+        )
 }
 
 /// Builds the record for content token ranges `parts` and the cue at `v`.
@@ -785,6 +831,28 @@ fn opens_complement(cue: CueVerb, word: &str) -> bool {
     pairs
         .iter()
         .any(|(lemma, preps)| *lemma == cue.lemma && is_one_of(word, preps))
+}
+
+/// Verbs whose addressee comes with `to` (`apologized to fans`,
+/// `complained to the council that …`), where `to` opens no content.
+pub(super) fn addressed_with_to(cue: CueVerb) -> bool {
+    is_one_of(
+        cue.lemma,
+        &[
+            "apologize",
+            "apologise",
+            "complain",
+            "explain",
+            "write",
+            "speak",
+            "talk",
+            "announce",
+            "describe",
+            "confide",
+            "mention",
+            "report",
+        ],
+    )
 }
 
 /// Verbs whose first complement is the addressee: `told reporters …`.
@@ -1404,6 +1472,20 @@ mod tests {
         assert!(rows("Critics opposed to it filed suit.").is_empty());
         // A verb of force with a particle is no speech.
         assert!(rows("The storm knocked out power to the valley.").is_empty());
+        // A noun for what was said, then a reduced relative clause.
+        assert_eq!(
+            rows("The ministry said it had opened the dams, a claim local mayors disputed."),
+            [ind("it had opened the dams", "said", "The ministry")]
+        );
+        // `to` before an addressee opens no content.
+        assert!(rows("Reyes apologized to fans and left the stage.").is_empty());
+        assert!(rows("Reyes apologized to fans after the show was called off.").is_empty());
+        assert_eq!(
+            rows("Reyes complained to the council that the rent was too high."),
+            [ind("that the rent was too high", "complained", "Reyes")]
+        );
+        // `called off` cancels; it reports nothing.
+        assert!(rows("The venue called off the show at noon.").is_empty());
     }
 
     #[test]

@@ -790,10 +790,11 @@ mod tests {
             rows_with(text, &[person(text, "Karen Bass")]),
             [direct("We are ready", "said", "Karen Bass")]
         );
+        // A description with a name in apposition is named by it.
         let text = "“The curfew holds,” the mayor, Karen Bass, said.";
         assert_eq!(
             rows_with(text, &[person(text, "Karen Bass")]),
-            [direct("The curfew holds", "said", "the mayor")]
+            [direct("The curfew holds", "said", "Karen Bass")]
         );
     }
 

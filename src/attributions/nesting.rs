@@ -177,7 +177,7 @@ pub(super) fn end_before_main_clause(doc: &Document, records: &mut Vec<Attributi
     // Records to cut, with their new content end.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for (r, a) in records.iter().enumerate() {
-        if a.kind != AttributionKind::Indirect
+        if !matches!(a.kind, AttributionKind::Indirect | AttributionKind::Mixed)
             || !matches!(
                 a.pattern,
                 Pattern::IndirectPreposed | Pattern::LearnedCue | Pattern::IndirectParticiple

@@ -17,7 +17,9 @@
 //! - otherwise the whole common-noun phrase is the source, complement
 //!   included (`the mayor`, `a spokesperson for the department`);
 //! - appositives after a comma are never part of the span (`Karen Bass, the
-//!   mayor of Los Angeles,` → `Karen Bass`).
+//!   mayor of Los Angeles,` → `Karen Bass`), except that a name in
+//!   apposition to a description names it (`the mayor, Karen Bass,` →
+//!   `Karen Bass`).
 
 use std::borrow::Cow;
 
@@ -328,19 +330,22 @@ impl<'d, 't> Ctx<'d, 't> {
         }
     }
 
-    /// True when the verb of force `cue` at token `i` heads a phrasal verb
-    /// that names no speech: `knocks out power`, `ripped off the cover`
-    /// (`knocked the plan` is speech).
+    /// True when the cue at token `i` heads a phrasal verb that names no
+    /// speech: a verb of force (`knocks out power`, `ripped off the cover`;
+    /// `knocked the plan` is speech) or `called off` (cancelled).
     pub fn is_physical_phrasal(&self, i: usize, cue: CueVerb) -> bool {
         // (The particle first: `cue` runs on every token, and most cue
         // words have none after them.)
-        is_one_of(self.word(i + 1), &["out", "down", "off", "up", "over"])
+        let particle = self.word(i + 1);
+        (is_one_of(particle, &["out", "down", "off", "up", "over"])
             && is_one_of(
                 cue.lemma,
                 &[
                     "knock", "rip", "blast", "slam", "bash", "push", "press", "snap",
                 ],
-            )
+            ))
+            // `the show was called off`: cancelled.
+            || (cue.lemma == "call" && is_one_of(particle, &["off"]))
     }
 
     /// True when a PERSON name ends at token `i`.
@@ -594,6 +599,21 @@ fn continues(ctx: &Ctx, prev: Part, i: usize, p: Part, mode: Mode) -> bool {
     }
 }
 
+/// `Its general manager, Colin Ashby,`: when the aside between the comma
+/// at token `open` and the one at `close` is exactly a name (PERSON, ORG
+/// …) and the phrase before it ends in a common noun, the name is the
+/// source's.
+pub fn named_aside(ctx: &Ctx, open: usize, close: usize) -> Option<Span> {
+    let head = open.checked_sub(1)?;
+    let name = ctx.entity_starting_at(open + 1)?;
+    let exact = close > open + 1 && name.span.end == ctx.span(close - 1).end;
+    let described = ctx.entity_ending_at(head).is_none()
+        && ctx.is_word(head)
+        && !ctx.is_cap(head)
+        && part(ctx, head, Mode::Bounded) == Part::Noun;
+    (exact && described && is_source_label(name.label)).then_some(name.span)
+}
+
 /// The source in tokens `s..=e` when they form exactly one noun phrase (a
 /// cue marks the end): `"…," a spokesperson for the department said`. An
 /// appositive after a comma is allowed and left out of the span.
@@ -622,6 +642,9 @@ pub fn np_exact(ctx: &Ctx, s: usize, e: usize) -> Option<Span> {
         });
         if !aside_ok {
             return None;
+        }
+        if let Some(name) = named_aside(ctx, open, e) {
+            return Some(name);
         }
         end = open - 1;
     }
@@ -669,6 +692,16 @@ pub fn np_forward(ctx: &Ctx, s: usize, limit: usize) -> Option<(Span, usize)> {
     };
     let mut end = s; // last token that can end the phrase
     let mut i = s + 1;
+    // A name opening the phrase is taken whole (`said Maria do Céu
+    // Ferreira`, whose lower-case particle would end a run of names).
+    if let Some(ent) = ctx.entity_starting_at(s) {
+        let after = ctx.token_at(ent.span.end);
+        if after > s + 1 && after <= limit {
+            prev = Part::Name;
+            end = after - 1;
+            i = after;
+        }
+    }
     while i < limit && i - s < MAX_NP_TOKENS {
         // Tokens inside a name entity are taken whole.
         if let Some(ent) = ctx.entity_starting_at(i) {
@@ -683,11 +716,13 @@ pub fn np_forward(ctx: &Ctx, s: usize, limit: usize) -> Option<(Span, usize)> {
             }
         }
         let mut p = part(ctx, i, Mode::Greedy);
-        // `the attacks`, `the reports`: an -s form after a determiner is a
-        // plural noun.
+        // `the attacks`, `the reports`, `a note`: a plain or -s form after
+        // a determiner is a noun.
         if p == Part::Stop
             && prev == Part::Det
-            && ctx.cue(i).is_some_and(|c| c.form == Form::Present)
+            && ctx
+                .cue(i)
+                .is_some_and(|c| matches!(c.form, Form::Present | Form::Base))
         {
             p = Part::Noun;
         }

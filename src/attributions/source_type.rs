@@ -124,7 +124,7 @@ pub fn classify(ctx: &Ctx, span: Span) -> SourceType {
     if head_classes.has(ANONYMOUS_NOUN) || text_is_anonymous(ctx, first_token, last_token) {
         return SourceType::Anonymous;
     }
-    if head_classes.has(GROUP_NOUN) {
+    if head_classes.has(GROUP_NOUN) || is_people_plural(ctx, head_token) {
         return SourceType::Group;
     }
     // A definite description of one organisation or office-holder: `the
@@ -156,6 +156,20 @@ pub fn classify(ctx: &Ctx, span: Span) -> SourceType {
                     "church",
                     "school",
                     "bank",
+                    "league",
+                    "venue",
+                    "federation",
+                    "airline",
+                    "panel",
+                    "retailer",
+                    "studio",
+                    "startup",
+                    "platform",
+                    "broadcaster",
+                    "publisher",
+                    "agency",
+                    "utility",
+                    "museum",
                 ],
             )
         {
@@ -250,6 +264,54 @@ fn text_is_anonymous(ctx: &Ctx, first: usize, last: usize) -> bool {
         )
     });
     vague && telltale
+}
+
+/// A plural noun for people that the group list leaves out, in lower case
+/// or capitalised only by its sentence's start: `meteorologists`,
+/// `Pediatricians`, `forecasters`.
+fn is_people_plural(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.word(i);
+    let sentence_start = ctx
+        .doc
+        .sentences
+        .binary_search_by_key(&i, |s| s.tokens.start)
+        .is_ok();
+    if !(is_lowercase(w) || sentence_start && is_capitalised(w)) {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    ["ists", "ians"]
+        .iter()
+        .any(|suffix| lower.len() > suffix.len() + 3 && lower.ends_with(suffix))
+        || is_one_of(
+            w,
+            &[
+                "forecasters",
+                "firefighters",
+                "commuters",
+                "passengers",
+                "shoppers",
+                "customers",
+                "consumers",
+                "tenants",
+                "homeowners",
+                "patients",
+                "villagers",
+                "locals",
+                "migrants",
+                "refugees",
+                "veterans",
+                "reporters",
+                "readers",
+                "viewers",
+                "users",
+                "followers",
+                "officers",
+                "agents",
+                "soldiers",
+                "troops",
+            ],
+        )
 }
 
 /// Head nouns of unnamed sources. Written by the team from news style

@@ -22,9 +22,9 @@ use super::super::clause::{
 };
 use super::super::confidence::Pattern;
 use super::super::indirect::{
-    addressed_complement, content_kind, ends_content, extend_into_quote, is_clause_opener,
-    is_empty_content, plausible_subject, quoted_at, reads_words, relative_clause_end,
-    starts_content, trim_end,
+    addressed_complement, addressed_with_to, content_kind, ends_content, extend_into_quote,
+    is_clause_opener, is_empty_content, plausible_subject, quoted_at, reads_words,
+    relative_clause_end, starts_content, trim_end,
 };
 use super::super::lexicon::*;
 use super::super::quotes::Quote;
@@ -187,6 +187,12 @@ fn at_run(
     let a = sent.start;
     let end = trim_end(ctx, a, sent.end);
     let mut cue_end = last + 1;
+    // `apologized to fans …`: an addressee, read by the rules when a
+    // complement follows it.
+    if ctx.word(cue_end).eq_ignore_ascii_case("to") && ctx.cue(last).is_some_and(addressed_with_to)
+    {
+        return None;
+    }
     // `seemed to reflect`, `appears unlikely`, but not `appeared on
     // television`: an impression of the subject.
     let raising = is_one_of(ctx.word(last), RAISING)

@@ -86,6 +86,8 @@ pub fn finish(
     listed_places(doc, &mut mentions);
     known_organisations(doc, ctx, &mut mentions);
     places_naming_organisations(doc, &mut mentions);
+    organisations_by_name(doc, &mut mentions);
+    described_organisations(doc, &mut mentions);
     mentions
 }
 
@@ -1092,6 +1094,162 @@ fn places_naming_organisations(doc: &Document, mentions: &mut [Mention]) {
     }
 }
 
+/// Last words of the venues and newspapers that `the` can open (`the
+/// Lamar Hall`, `the Austin Ledger`), in the lookup form of `Key`.
+const THE_ORG_HEADS: &[&str] = &[
+    "hall",
+    "center",
+    "centre",
+    "arena",
+    "auditorium",
+    "theater",
+    "theatre",
+    "pavilion",
+    "ledger",
+    "gazette",
+    "tribune",
+    "herald",
+    "chronicle",
+    "courier",
+    "dispatch",
+];
+
+/// People speaking for an organisation, after its name (`a Northwind
+/// spokeswoman`), in the lookup form of `Key`.
+const ROLE_NOUNS: &[&str] = &[
+    "spokeswoman",
+    "spokesman",
+    "spokesperson",
+    "representative",
+    "official",
+    "officials",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "statement",
+];
+
+/// Organisations the model gave another label, told by the article itself:
+/// - a one-word MISC before a role (`a Northwind spokeswoman`) whose word
+///   the article names as an organisation elsewhere (`shares of
+///   Northwind`);
+/// - a PERSON or MISC after `the` ending in a venue's or newspaper's
+///   head word (`the Lamar Hall`, `the Austin Ledger`): `the` opens no
+///   person's name.
+fn organisations_by_name(doc: &Document, mentions: &mut [Mention]) {
+    let org_words: HashSet<&str> = mentions
+        .iter()
+        .filter(|(r, label)| *label == Label::Org && r.len() == 1)
+        .map(|(r, _)| doc.token_text(r.start))
+        .collect();
+    for (r, label) in mentions.iter_mut() {
+        let is_org = match *label {
+            Label::Misc if r.len() == 1 => {
+                org_words.contains(doc.token_text(r.start))
+                    && ROLE_NOUNS.contains(&Key::of(doc.token_text(r.end)).as_str())
+                    && is_word(doc, r.end)
+            }
+            Label::Person | Label::Misc if r.len() >= 2 => {
+                let the = r.start.checked_sub(1).is_some_and(|b| {
+                    is_word(doc, b) && doc.token_text(b).eq_ignore_ascii_case("the")
+                });
+                the && THE_ORG_HEADS.contains(&Key::of(doc.token_text(r.end - 1)).as_str())
+            }
+            _ => false,
+        };
+        if is_org {
+            *label = Label::Org;
+        }
+    }
+}
+
+/// True for a common noun, in lower case, for a kind of organisation
+/// that comes right before a name (`ticketing platform SeatWave`, `the
+/// network CNN`).
+fn is_org_kind(word: &str) -> bool {
+    matches!(
+        word,
+        "platform"
+            | "company"
+            | "firm"
+            | "startup"
+            | "start-up"
+            | "retailer"
+            | "chain"
+            | "broadcaster"
+            | "network"
+            | "app"
+            | "website"
+            | "outlet"
+            | "newspaper"
+            | "magazine"
+            | "airline"
+            | "carrier"
+            | "automaker"
+            | "carmaker"
+            | "lender"
+            | "insurer"
+            | "operator"
+            | "provider"
+            | "manufacturer"
+            | "publisher"
+            | "studio"
+            | "nonprofit"
+            | "charity"
+    )
+}
+
+/// Most capitalised words read as an organisation's name after its kind.
+const MAX_DESCRIBED_NAME: usize = 3;
+
+/// `ticketing platform SeatWave`: capitalised words outside any mention
+/// right after a lower-case noun for a kind of organisation name one.
+/// Days, months and other listed non-names are left alone (`the company
+/// Monday said`).
+fn described_organisations(doc: &Document, mentions: &mut Vec<Mention>) {
+    let mut found: Vec<Mention> = Vec::new();
+    let bytes = doc.text.as_bytes();
+    for (i, t) in doc.tokens.iter().enumerate().skip(1) {
+        // (The capital first, from the token's first byte: most words have
+        // none.)
+        let upper = bytes
+            .get(t.span.start)
+            .is_some_and(|&b| !b.is_ascii() || b.is_ascii_uppercase());
+        if !upper || t.kind != TokenKind::Word {
+            continue;
+        }
+        // (The kinds are lower-case words: the text itself is compared.)
+        if !is_word(doc, i - 1) || !is_org_kind(doc.token_text(i - 1)) {
+            continue;
+        }
+        let mut end = i;
+        while end < doc.tokens.len()
+            && end - i < MAX_DESCRIBED_NAME
+            && is_word(doc, end)
+            && doc.token_text(end).starts_with(char::is_uppercase)
+            && doc.token_text(end).chars().count() >= 2
+            && doc.tokens.get(end).is_some_and(|t| t.gap < Gap::LineBreak)
+            && !lexicon::is_calendar_word(Key::of(doc.token_text(end)).as_str())
+            && !lexicon::is_function_word(Key::of(doc.token_text(end)).as_str())
+            && !runs_into(mentions, end)
+            && starting_at(mentions, end).is_none()
+        {
+            end += 1;
+        }
+        if end > i {
+            found.push((i..end, Label::Org));
+        }
+    }
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|(r, _)| r.start);
+    }
+}
+
 /// The [`lower_hash`]es of the first words of the organisations in the
 /// word lists (with and without a final full stop: `U.N.` for `u.n`).
 fn org_first_words() -> &'static HashSet<u64, PreHashed> {
@@ -1295,6 +1453,37 @@ mod tests {
                 ("Riverside Record", Org),
                 ("Lincoln Elementary", Org),
                 ("Riverside Park", Place),
+            ])
+        );
+    }
+
+    #[test]
+    fn organisations_the_article_describes() {
+        // A MISC before a role, named an organisation elsewhere; `the`
+        // before a venue's or a paper's name; a name after its kind.
+        let text = "A Northwind spokeswoman declined. Shares of Northwind fell. \
+                    The show at the Lamar Hall was off, the Austin Ledger said. \
+                    Ticketing platform SeatWave refunded fans on Monday, the \
+                    company said. German officials agreed.";
+        let found = run(
+            text,
+            &[
+                ("Northwind", Misc),
+                ("Northwind", Org),
+                ("Lamar Hall", Person),
+                ("Austin Ledger", Misc),
+                ("German", Misc),
+            ],
+        );
+        assert_eq!(
+            found,
+            pairs(&[
+                ("Northwind", Org),
+                ("Northwind", Org),
+                ("Lamar Hall", Org),
+                ("Austin Ledger", Org),
+                ("SeatWave", Org),
+                ("German", Misc),
             ])
         );
     }
