@@ -187,6 +187,16 @@ fn at_run(
     let a = sent.start;
     let end = trim_end(ctx, a, sent.end);
     let mut cue_end = last + 1;
+    // `declined to comment on …`: the refusal is the report (the rules
+    // read it), not the comment refused.
+    if first >= 2
+        && ctx.word(first - 1).eq_ignore_ascii_case("to")
+        && ctx
+            .cue(first - 2)
+            .is_some_and(|c| is_one_of(c.lemma, &["decline", "refuse"]))
+    {
+        return None;
+    }
     // `apologized to fans …`: an addressee, read by the rules when a
     // complement follows it.
     if ctx.word(cue_end).eq_ignore_ascii_case("to") && ctx.cue(last).is_some_and(addressed_with_to)
