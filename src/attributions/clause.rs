@@ -172,7 +172,8 @@ fn subject_before(ctx: &Ctx, v: usize, floor: usize, depth: u8) -> Option<Span> 
             .find_map(|opening| {
                 let before = opening.checked_sub(1).filter(|&b| b >= floor)?;
                 let source = np_backward(ctx, before, floor)?;
-                Some(named_aside(ctx, opening, e).unwrap_or(source))
+                let start = ctx.token_at(source.start);
+                Some(named_aside(ctx, start, opening, e).unwrap_or(source))
             });
     }
     if ctx.is_word(e) && is_one_of(w, &["and", "but"]) && depth > 0 {

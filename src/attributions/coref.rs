@@ -196,6 +196,12 @@ fn in_windows(windows: &[(usize, usize)], span: Span) -> bool {
 /// text the name tagger missed: `Engineer Grace Lindqvist led …`).
 fn subject_candidate(ctx: &Ctx, sent: &crate::text::Segment) -> Option<Candidate> {
     let span = sentence_subject(ctx, sent.tokens.start, sent.tokens.end)?;
+    // One capitalised word opening the sentence says nothing of a name
+    // (`Born in 1934 in Dayton, Judge Abernathy …`).
+    let first = ctx.token_at(span.start);
+    if first == sent.tokens.start && ctx.token_at(span.end) == first + 1 {
+        return None;
+    }
     let kind = super::source_type::classify(ctx, span);
     let named = matches!(kind, SourceType::NamedPerson | SourceType::NamedOrg)
         && is_capitalised(ctx.doc.slice(span));
@@ -343,7 +349,27 @@ fn is_subject_position(ctx: &Ctx, i: usize) -> bool {
     {
         j += 1;
     }
-    j == i
+    j == i || after_opening_phrase(ctx, j, i)
+}
+
+/// True when token `i` (a name, perhaps after a title) follows the comma
+/// that closes an opening phrase starting at token `j`: `Born in 1934 in
+/// Dayton, Judge Abernathy graduated …`, `In 1998, Abernathy wrote …`.
+fn after_opening_phrase(ctx: &Ctx, j: usize, i: usize) -> bool {
+    let opener = ctx.word(j);
+    let opens = is_one_of(
+        opener,
+        &[
+            "born", "in", "on", "at", "after", "before", "as", "when", "while", "during", "since",
+            "last", "earlier", "later", "until", "despite",
+        ],
+    ) || (opener.len() > 4 && (opener.ends_with("ed") || opener.ends_with("ing")));
+    let mut k = i.saturating_sub(1);
+    if k > j && ctx.is_word(k) && is_capitalised(ctx.word(k)) {
+        // A title before the name: `Judge`, `Sen.`.
+        k -= 1;
+    }
+    opens && k > j && ctx.is_punct(k, ",")
 }
 
 /// The first byte searched back from `offset`: the start of the paragraph

@@ -137,6 +137,9 @@ fn at_cue(
     if cue.noun_like && !is_one_of(ctx.word(ctx.after_cue(v, cue)), &["that", ":"]) {
         return None;
     }
+    if is_subject_noun(ctx, v, cue) {
+        return None;
+    }
     // `read` reports written words only when they follow (`the sign read
     // "…"`, `the letter reads:`) or come before (`"…," the note read.`):
     // a person reading something states nothing (`Residents can read the
@@ -833,6 +836,17 @@ fn opens_complement(cue: CueVerb, word: &str) -> bool {
         .any(|(lemma, preps)| *lemma == cue.lemma && is_one_of(word, preps))
 }
 
+/// True when the -s form of a cue at token `v` is a plural noun heading
+/// the subject of the verb of saying right after it: `Privacy advocates
+/// say …`, `Critics charge …` is the verb (no verb follows).
+pub(super) fn is_subject_noun(ctx: &Ctx, v: usize, cue: CueVerb) -> bool {
+    cue.form == Form::Present
+        && ctx.word(v).ends_with('s')
+        && ctx
+            .cue(v + 1)
+            .is_some_and(|next| matches!(next.form, Form::Base | Form::Past | Form::Present))
+}
+
 /// Verbs whose addressee comes with `to` (`apologized to fans`,
 /// `complained to the council that …`), where `to` opens no content.
 pub(super) fn addressed_with_to(cue: CueVerb) -> bool {
@@ -1121,15 +1135,18 @@ fn is_postposed_clause(ctx: &Ctx, i: usize) -> bool {
 
 /// Where a content read inside a relative clause set off by commas (`Bass,
 /// who said the vote was close, left early`) ends: the first comma in
-/// `range` outside quotation marks.
+/// `range` outside quotation marks, or closing one (`who called it "a
+/// betrayal," pressed her`).
 pub(super) fn relative_clause_end(
     ctx: &Ctx,
     quoted: &[bool],
     range: std::ops::Range<usize>,
 ) -> Option<usize> {
-    range
-        .into_iter()
-        .find(|&i| ctx.is_punct(i, ",") && !quoted_at(quoted, i))
+    range.into_iter().find(|&i| {
+        ctx.is_punct(i, ",")
+            && (!quoted_at(quoted, i)
+                || matches!(ctx.kind(i + 1), Some(TokenKind::Quote(m)) if m.role == crate::text::QuoteRole::Close))
+    })
 }
 
 pub(super) fn quoted_at(quoted: &[bool], i: usize) -> bool {

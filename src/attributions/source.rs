@@ -599,19 +599,31 @@ fn continues(ctx: &Ctx, prev: Part, i: usize, p: Part, mode: Mode) -> bool {
     }
 }
 
-/// `Its general manager, Colin Ashby,`: when the aside between the comma
-/// at token `open` and the one at `close` is exactly a name (PERSON, ORG
-/// …) and the phrase before it ends in a common noun, the name is the
-/// source's.
-pub fn named_aside(ctx: &Ctx, open: usize, close: usize) -> Option<Span> {
+/// `Its general manager, Colin Ashby,`, `a spokesman for the council,
+/// Adam Greer,`: when the aside between the comma at token `open` and the
+/// one at `close` is exactly a name (PERSON, ORG …) and the phrase
+/// starting at token `start` before it is a description (it opens with a
+/// determiner or a lower-case word, and no person's name ends it), the
+/// name is the source's.
+pub fn named_aside(ctx: &Ctx, start: usize, open: usize, close: usize) -> Option<Span> {
     let head = open.checked_sub(1)?;
     let name = ctx.entity_starting_at(open + 1)?;
     let exact = close > open + 1 && name.span.end == ctx.span(close - 1).end;
-    let described = ctx.entity_ending_at(head).is_none()
-        && ctx.is_word(head)
-        && !ctx.is_cap(head)
-        && part(ctx, head, Mode::Bounded) == Part::Noun;
-    (exact && described && is_source_label(name.label)).then_some(name.span)
+    (exact && is_description(ctx, start, head) && is_source_label(name.label)).then_some(name.span)
+}
+
+/// True when tokens `start..=head` describe rather than name: they open
+/// with a determiner, a lower-case word or a possessive, and no person's
+/// name ends them.
+fn is_description(ctx: &Ctx, start: usize, head: usize) -> bool {
+    // (`Apple's chief executive`: a name's possessive opens one too.)
+    let opens = !ctx.is_cap(start)
+        || is_one_of(
+            ctx.word(start),
+            &["a", "an", "the", "its", "his", "her", "their", "our", "my"],
+        )
+        || (start..head).any(|k| ctx.is_possessive(k)) && !ctx.is_cap(head);
+    opens && head >= start && ctx.is_word(head) && !ctx.person_ends_at(head)
 }
 
 /// The source in tokens `s..=e` when they form exactly one noun phrase (a
@@ -643,7 +655,7 @@ pub fn np_exact(ctx: &Ctx, s: usize, e: usize) -> Option<Span> {
         if !aside_ok {
             return None;
         }
-        if let Some(name) = named_aside(ctx, open, e) {
+        if let Some(name) = named_aside(ctx, s, open, e) {
             return Some(name);
         }
         end = open - 1;
@@ -740,6 +752,23 @@ pub fn np_forward(ctx: &Ctx, s: usize, limit: usize) -> Option<(Span, usize)> {
     }
     if matches!(part(ctx, end, Mode::Greedy), Part::Det) && end == s {
         return None;
+    }
+    // `confirmed by her daughter, Claire Abernathy-Stone.`: a name in
+    // apposition names the description.
+    if ctx.is_punct(end + 1, ",") && is_description(ctx, s, end) {
+        if let Some(name) = ctx
+            .entity_starting_at(end + 2)
+            .filter(|n| is_source_label(n.label))
+        {
+            let after = ctx.token_at(name.span.end);
+            let closes = after >= limit
+                || ctx.is_punct(after, ",")
+                || ctx.is_punct(after, ".")
+                || ctx.is_punct(after, ")");
+            if after <= limit && closes {
+                return Some((name.span, after));
+            }
+        }
     }
     Some((head(ctx, s, end), end + 1))
 }

@@ -76,7 +76,20 @@ pub fn classify(ctx: &Ctx, span: Span) -> SourceType {
             ctx.word(i),
             &["of", "for", "from", "at", "with", "in", "on", "close"],
         ) {
-            head_token = i - 1;
+            // `two of the officials`: a quantity's head is what it counts.
+            let counted = ctx.word(i).eq_ignore_ascii_case("of")
+                && i == first_token + 1
+                && (ctx.kind(first_token) == Some(crate::text::TokenKind::Number)
+                    || is_one_of(
+                        ctx.word(first_token),
+                        &[
+                            "one", "two", "three", "four", "five", "six", "several", "some",
+                            "many", "most", "all", "both", "few", "none", "each", "dozens",
+                        ],
+                    ));
+            if !counted {
+                head_token = i - 1;
+            }
             break;
         }
     }
@@ -192,6 +205,23 @@ pub fn classify(ctx: &Ctx, span: Span) -> SourceType {
                     "warden",
                     "principal",
                     "administrator",
+                    // Family: `her daughter`, `his widow`.
+                    "daughter",
+                    "son",
+                    "wife",
+                    "husband",
+                    "mother",
+                    "father",
+                    "sister",
+                    "brother",
+                    "widow",
+                    "widower",
+                    "spouse",
+                    "partner",
+                    "niece",
+                    "nephew",
+                    "granddaughter",
+                    "grandson",
                 ],
             )
         {

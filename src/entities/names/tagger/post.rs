@@ -88,7 +88,64 @@ pub fn finish(
     places_naming_organisations(doc, &mut mentions);
     organisations_by_name(doc, &mut mentions);
     described_organisations(doc, &mut mentions);
+    organisations_in_apposition(doc, &mut mentions);
+    mentions.retain(|(r, _)| !is_party_and_state(doc, r));
     mentions
+}
+
+/// Most words between `a` and the kind of organisation in an apposition
+/// (`a San Francisco startup`).
+const MAX_APPOSITION_WORDS: usize = 4;
+
+/// `Lumora, a San Francisco startup, …`: a PERSON or MISC that an
+/// apposition calls a kind of organisation is an ORG, and so is every
+/// mention of the same words.
+fn organisations_in_apposition(doc: &Document, mentions: &mut [Mention]) {
+    let mut named: Vec<&str> = Vec::new();
+    for (r, label) in mentions.iter() {
+        if !matches!(label, Label::Person | Label::Misc)
+            || doc.token_text(r.end) != ","
+            || !matches!(doc.token_text(r.end + 1), "a" | "an")
+        {
+            continue;
+        }
+        let kind = (r.end + 2..r.end + 3 + MAX_APPOSITION_WORDS)
+            .take_while(|&k| is_word(doc, k) || doc.token_text(k) == "-")
+            .any(|k| is_org_kind(doc.token_text(k)));
+        if kind {
+            named.push(text_of(doc, r));
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    for (r, label) in mentions.iter_mut() {
+        if matches!(label, Label::Person | Label::Misc) && named.contains(&text_of(doc, r)) {
+            *label = Label::Org;
+        }
+    }
+}
+
+/// The text of the tokens `r`.
+fn text_of<'d>(doc: &'d Document, r: &Range<usize>) -> &'d str {
+    let span = doc.tokens_span(r.clone());
+    doc.text.get(span.start..span.end).unwrap_or("")
+}
+
+/// `D-Ohio`, `R-Midland`, `I-Vt.` after a comma or bracket: a
+/// lawmaker's party and state (or home town), no name of its own.
+fn is_party_and_state(doc: &Document, r: &Range<usize>) -> bool {
+    let b = doc.token_text(r.start).as_bytes();
+    let after_aside = r
+        .start
+        .checked_sub(1)
+        .is_some_and(|k| matches!(doc.token_text(k), "," | "("));
+    r.len() == 1
+        && after_aside
+        && b.len() > 3
+        && matches!(b.first(), Some(b'D' | b'R' | b'I'))
+        && b.get(1) == Some(&b'-')
+        && b.get(2).is_some_and(u8::is_ascii_uppercase)
 }
 
 /// Rules 1 to 4 of the module's list.
