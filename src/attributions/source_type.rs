@@ -68,6 +68,10 @@ pub fn classify(ctx: &Ctx, span: Span) -> SourceType {
         if w.eq_ignore_ascii_case("you") {
             return SourceType::Unknown;
         }
+        // `One wrote that …`, `Another said …`: one of a crowd, unnamed.
+        if is_one_of(w, &["one", "another", "someone", "somebody"]) {
+            return SourceType::Anonymous;
+        }
     }
     // The head: the last word before a complement preposition.
     let mut head_token = last_token;
@@ -500,5 +504,23 @@ mod tests {
         // An office-holder without `the` or a possessive is no one in
         // particular.
         assert_eq!(type_of("a clerk said", "a clerk", &[]), SourceType::Unknown);
+        // Quantities, family, people, one of a crowd.
+        assert_eq!(
+            type_of("two of the aides said", "two of the aides", &[]),
+            SourceType::Anonymous
+        );
+        assert_eq!(
+            type_of("her daughter said", "her daughter", &[]),
+            SourceType::NamedPerson
+        );
+        assert_eq!(
+            type_of("Meteorologists said", "Meteorologists", &[]),
+            SourceType::Group
+        );
+        assert_eq!(type_of("One wrote", "One", &[]), SourceType::Anonymous);
+        assert_eq!(
+            type_of("the league said", "the league", &[]),
+            SourceType::NamedOrg
+        );
     }
 }
