@@ -606,10 +606,19 @@ fn continues(ctx: &Ctx, prev: Part, i: usize, p: Part, mode: Mode) -> bool {
 /// determiner or a lower-case word, and no person's name ends it), the
 /// name is the source's.
 pub fn named_aside(ctx: &Ctx, start: usize, open: usize, close: usize) -> Option<Span> {
+    let name = apposed_name(ctx, start, open)?;
+    (close > open + 1 && name.span.end == ctx.span(close - 1).end).then_some(name.span)
+}
+
+/// The name (PERSON, ORG …) right after the comma at token `open` when
+/// the phrase from token `start` to that comma is a description
+/// ([`is_description`]): the name in apposition that names it.
+fn apposed_name(ctx: &Ctx, start: usize, open: usize) -> Option<Entity> {
     let head = open.checked_sub(1)?;
-    let name = ctx.entity_starting_at(open + 1)?;
-    let exact = close > open + 1 && name.span.end == ctx.span(close - 1).end;
-    (exact && is_description(ctx, start, head) && is_source_label(name.label)).then_some(name.span)
+    let name = ctx
+        .entity_starting_at(open + 1)
+        .filter(|n| is_source_label(n.label))?;
+    is_description(ctx, start, head).then_some(name)
 }
 
 /// True when tokens `start..=head` describe rather than name: they open
@@ -755,11 +764,8 @@ pub fn np_forward(ctx: &Ctx, s: usize, limit: usize) -> Option<(Span, usize)> {
     }
     // `confirmed by her daughter, Claire Abernathy-Stone.`: a name in
     // apposition names the description.
-    if ctx.is_punct(end + 1, ",") && is_description(ctx, s, end) {
-        if let Some(name) = ctx
-            .entity_starting_at(end + 2)
-            .filter(|n| is_source_label(n.label))
-        {
+    if ctx.is_punct(end + 1, ",") {
+        if let Some(name) = apposed_name(ctx, s, end + 1) {
             let after = ctx.token_at(name.span.end);
             let closes = after >= limit
                 || ctx.is_punct(after, ",")

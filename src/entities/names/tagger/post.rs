@@ -101,6 +101,7 @@ const MAX_APPOSITION_WORDS: usize = 4;
 /// apposition calls a kind of organisation is an ORG, and so is every
 /// mention of the same words.
 fn organisations_in_apposition(doc: &Document, mentions: &mut [Mention]) {
+    let text_of = |r: &Range<usize>| doc.slice(doc.tokens_span(r.clone()));
     let mut named: Vec<&str> = Vec::new();
     for (r, label) in mentions.iter() {
         if !matches!(label, Label::Person | Label::Misc)
@@ -113,23 +114,17 @@ fn organisations_in_apposition(doc: &Document, mentions: &mut [Mention]) {
             .take_while(|&k| is_word(doc, k) || doc.token_text(k) == "-")
             .any(|k| is_org_kind(doc.token_text(k)));
         if kind {
-            named.push(text_of(doc, r));
+            named.push(text_of(r));
         }
     }
     if named.is_empty() {
         return;
     }
     for (r, label) in mentions.iter_mut() {
-        if matches!(label, Label::Person | Label::Misc) && named.contains(&text_of(doc, r)) {
+        if matches!(label, Label::Person | Label::Misc) && named.contains(&text_of(r)) {
             *label = Label::Org;
         }
     }
-}
-
-/// The text of the tokens `r`.
-fn text_of<'d>(doc: &'d Document, r: &Range<usize>) -> &'d str {
-    let span = doc.tokens_span(r.clone());
-    doc.text.get(span.start..span.end).unwrap_or("")
 }
 
 /// `D-Ohio`, `R-Midland`, `I-Vt.` after a comma or bracket: a
@@ -1290,8 +1285,10 @@ fn described_organisations(doc: &Document, mentions: &mut Vec<Mention>) {
             && doc.token_text(end).starts_with(char::is_uppercase)
             && doc.token_text(end).chars().count() >= 2
             && doc.tokens.get(end).is_some_and(|t| t.gap < Gap::LineBreak)
-            && !lexicon::is_calendar_word(Key::of(doc.token_text(end)).as_str())
-            && !lexicon::is_function_word(Key::of(doc.token_text(end)).as_str())
+            && {
+                let key = Key::of(doc.token_text(end));
+                !lexicon::is_calendar_word(key.as_str()) && !lexicon::is_function_word(key.as_str())
+            }
             && !runs_into(mentions, end)
             && starting_at(mentions, end).is_none()
         {
